@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gsel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gsel", targets: ["gsel"]),
+        .library(name: "GSelCore", targets: ["GSelCore"]),
+        .library(name: "GSelIO", targets: ["GSelIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System-library shims: headers and link flags only.
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5",
+                       providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+
+        // Readers: files -> compact matrices + ids; labels.
+        .target(name: "GSelIO", dependencies: ["CHDF5", "CZlib"]),
+        // Training store, models, selectors, stability selection, evaluation.
+        .target(name: "GSelCore", dependencies: ["GSelIO", "CBLAS"]),
+        // TSV / JSON writers, HTML + SVG report.
+        .target(name: "GSelReport", dependencies: ["GSelCore", "GSelIO"]),
+        // The command-line tool: thin commands over the libraries.
+        .executableTarget(name: "gsel", dependencies: [
+            "GSelIO", "GSelCore", "GSelReport", "CHDF5",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Shared test helpers (temporary dirs, fixtures, running the binary).
+        .target(name: "_TestSupport", dependencies: ["GSelIO"], path: "Tests/_TestSupport"),
+        .testTarget(name: "GSelIOTests", dependencies: ["GSelIO", "_TestSupport"]),
+        .testTarget(name: "GSelCoreTests", dependencies: ["GSelCore", "GSelIO", "_TestSupport"]),
+        .testTarget(name: "GSelReportTests", dependencies: ["GSelReport", "GSelCore", "_TestSupport"]),
+        .testTarget(name: "gselCLITests", dependencies: ["_TestSupport"]),
+    ]
+)

@@ -1,0 +1,120 @@
+import GSelIO
+
+/// One split of a dataset (a subset of its rows) seen through per-feature
+/// standardization: `(x - mean) / sd` with the statistics of a reference split
+/// (normally the training split). Missing values become 0, i.e. the mean.
+/// The compact store is never copied; values are standardized as they are read.
+public struct StandardizedData: @unchecked Sendable {
+    public let matrix: any FeatureMatrix
+    /// Rows of `matrix` in this split, in order.
+    public let rows: [Int]
+    /// Per-feature mean over the reference split (missing values ignored).
+    public let means: [Float]
+    /// Per-feature 1/sd over the reference split; 0 for constant or all-missing features.
+    public let inverseScales: [Float]
+
+    public var sampleCount: Int { rows.count }
+    public var featureCount: Int { matrix.columnCount }
+
+    /// Standardizes `rows` of `matrix` with their own statistics.
+    public init(matrix: any FeatureMatrix, rows: [Int]) {
+        self.matrix = matrix
+        self.rows = rows
+        (means, inverseScales) = Self.statistics(matrix, rows: rows)
+    }
+
+    /// Standardizes `rows` of `matrix` with the statistics of `reference` (no leakage from this split).
+    public init(matrix: any FeatureMatrix, rows: [Int], statisticsOf reference: StandardizedData) {
+        self.matrix = matrix
+        self.rows = rows
+        self.means = reference.means
+        self.inverseScales = reference.inverseScales
+    }
+
+    /// Mean and 1/sd (population) of each column over `rows`, ignoring NaN.
+    static func statistics(_ m: any FeatureMatrix, rows: [Int]) -> ([Float], [Float]) {
+        let p = m.columnCount
+        var sum = [Double](repeating: 0, count: p)
+        var sumSq = [Double](repeating: 0, count: p)
+        var count = [Int](repeating: 0, count: p)
+        let buf = UnsafeMutablePointer<Float>.allocate(capacity: max(p, rows.count))
+        defer { buf.deallocate() }
+        if m.preferredAxis == .samples {
+            for r in rows {
+                m.copyRow(r, into: buf)
+                for j in 0 ..< p where !buf[j].isNaN {
+                    let x = Double(buf[j])
+                    sum[j] += x; sumSq[j] += x * x; count[j] += 1
+                }
+            }
+        } else {
+            for j in 0 ..< p {
+                m.copyColumn(j, rows: rows, into: buf)
+                var s = 0.0, ss = 0.0, c = 0
+                for i in 0 ..< rows.count where !buf[i].isNaN {
+                    let x = Double(buf[i]); s += x; ss += x * x; c += 1
+                }
+                sum[j] = s; sumSq[j] = ss; count[j] = c
+            }
+        }
+        var means = [Float](repeating: 0, count: p)
+        var inv = [Float](repeating: 0, count: p)
+        for j in 0 ..< p where count[j] > 0 {
+            let mu = sum[j] / Double(count[j])
+            let variance = max(0, sumSq[j] / Double(count[j]) - mu * mu)
+            means[j] = Float(mu)
+            // Treat numerically constant features as uninformative.
+            inv[j] = variance > 1e-12 * max(1, mu * mu) ? Float(1 / variance.squareRoot()) : 0
+        }
+        return (means, inv)
+    }
+
+    /// Writes the standardized rows `local` (indices into `rows`) as a row-major
+    /// `local.count x featureCount` block into `out`.
+    public func fillRows(_ local: UnsafeBufferPointer<Int>, into out: UnsafeMutablePointer<Float>) {
+        let p = featureCount
+        means.withUnsafeBufferPointer { mu in
+            inverseScales.withUnsafeBufferPointer { inv in
+                if matrix.preferredAxis == .samples {
+                    for (i, l) in local.enumerated() {
+                        let dst = out + i * p
+                        matrix.copyRow(rows[l], into: dst)
+                        for j in 0 ..< p {
+                            let x = dst[j]
+                            dst[j] = x.isNaN ? 0 : (x - mu[j]) * inv[j]
+                        }
+                    }
+                } else {
+                    let global = local.map { rows[$0] }
+                    let col = UnsafeMutablePointer<Float>.allocate(capacity: global.count)
+                    defer { col.deallocate() }
+                    for j in 0 ..< p {
+                        matrix.copyColumn(j, rows: global, into: col)
+                        for i in 0 ..< global.count {
+                            let x = col[i]
+                            out[i * p + j] = x.isNaN ? 0 : (x - mu[j]) * inv[j]
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The standardized values of feature `j` over this split.
+    public func column(_ j: Int) -> [Float] {
+        var out = [Float](repeating: 0, count: rows.count)
+        out.withUnsafeMutableBufferPointer { matrix.copyColumn(j, rows: rows, into: $0.baseAddress!) }
+        let mu = means[j], inv = inverseScales[j]
+        for i in out.indices { out[i] = out[i].isNaN ? 0 : (out[i] - mu) * inv }
+        return out
+    }
+
+    /// The whole split as a standardized row-major `sampleCount x featureCount` array.
+    public func denseRows() -> [Float] {
+        let all = Array(0 ..< rows.count)
+        return [Float](unsafeUninitializedCapacity: rows.count * featureCount) { buf, n in
+            all.withUnsafeBufferPointer { fillRows($0, into: buf.baseAddress!) }
+            n = rows.count * featureCount
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// A samples x features matrix held in a compact store. Missing values are NaN
+/// when read out. Rows are samples, columns are features.
+public protocol FeatureMatrix: Sendable {
+    /// Number of samples.
+    var rowCount: Int { get }
+    /// Number of features.
+    var columnCount: Int { get }
+    /// Bytes held by the store (what `--max-memory` is checked against).
+    var storageBytes: Int { get }
+    /// Whether reading whole rows (`.samples`) or whole columns (`.features`) is the cheap access.
+    var preferredAxis: MatrixAxis { get }
+    /// Writes the raw values of row `row` into `out[0 ..< columnCount]` (NaN = missing).
+    func copyRow(_ row: Int, into out: UnsafeMutablePointer<Float>)
+    /// Writes the raw values of column `column` at `rows` into `out[0 ..< rows.count]`.
+    func copyColumn(_ column: Int, rows: [Int], into out: UnsafeMutablePointer<Float>)
+}
+
+/// Which axis of a matrix a stream or a store is organised by.
+public enum MatrixAxis: String, Sendable, Codable {
+    /// One record per sample (samples as rows).
+    case samples
+    /// One record per feature (features as rows, e.g. VCF, features-by-samples tables).
+    case features
+}
+
+extension FeatureMatrix {
+    /// The raw values of one column over all rows.
+    public func column(_ column: Int) -> [Float] {
+        let rows = Array(0 ..< rowCount)
+        return [Float](unsafeUninitializedCapacity: rowCount) { buf, n in
+            copyColumn(column, rows: rows, into: buf.baseAddress!)
+            n = rowCount
+        }
+    }
+
+    /// The raw values of one row over all columns.
+    public func row(_ row: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: columnCount) { buf, n in
+            copyRow(row, into: buf.baseAddress!)
+            n = columnCount
+        }
+    }
+}

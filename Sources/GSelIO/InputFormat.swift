@@ -1,0 +1,15 @@
+/// Chooses the reader for an input path from its name and first bytes.
+public enum InputFormat {
+    /// The reader for `path`.
+    public static func reader(for path: String) throws -> any MatrixReader {
+        let lower = path.lowercased()
+        let stem = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : (lower.hasSuffix(".bgz") ? String(lower.dropLast(4)) : lower)
+        if stem.hasSuffix(".vcf") {
+            throw InputError(file: path, "VCF input is not supported yet") // VCF reader lands here
+        }
+        if stem.hasSuffix(".h5ad") || stem.hasSuffix(".h5") || stem.hasSuffix(".hdf5") || stem.hasSuffix(".loom") {
+            throw InputError(file: path, "HDF5 input is not supported yet") // HDF5 readers land here
+        }
+        throw InputError(file: path, "delimited input is not supported yet") // DelimitedReader lands here
+    }
+}

@@ -34,7 +34,7 @@ let package = Package(
         ]),
 
         // Shared test helpers (temporary dirs, fixtures, running the binary).
-        .target(name: "_TestSupport", dependencies: ["GSelIO"], path: "Tests/_TestSupport"),
+        .target(name: "_TestSupport", dependencies: ["GSelIO", "GSelCore"], path: "Tests/_TestSupport"),
         .testTarget(name: "GSelIOTests", dependencies: ["GSelIO", "_TestSupport"]),
         .testTarget(name: "GSelCoreTests", dependencies: ["GSelCore", "GSelIO", "_TestSupport"]),
         .testTarget(name: "GSelReportTests", dependencies: ["GSelReport", "GSelCore", "_TestSupport"]),

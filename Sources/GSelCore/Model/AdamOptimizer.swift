@@ -1,0 +1,78 @@
+/// Adam (Kingma & Ba 2015) over a flat parameter buffer, with bias correction.
+/// Several parameter groups (network weights, attention logits) can share one
+/// optimizer and be reset independently by range.
+public struct AdamOptimizer: Sendable {
+    public var beta1: Float = 0.9
+    public var beta2: Float = 0.999
+    public var epsilon: Float = 1e-7
+    private(set) var m: [Float]
+    private(set) var v: [Float]
+    /// Per-range step counters, so a reset range restarts its bias correction.
+    private var rangeSteps: [(range: Range<Int>, t: Int)]
+
+    /// `ranges` partition the parameters into groups with their own step counters.
+    public init(parameterCount: Int, ranges: [Range<Int>]) {
+        m = [Float](repeating: 0, count: parameterCount)
+        v = [Float](repeating: 0, count: parameterCount)
+        rangeSteps = ranges.map { ($0, 0) }
+    }
+
+    /// Zeroes the moments and step counter of the group with this range.
+    public mutating func reset(range: Range<Int>) {
+        for i in range { m[i] = 0; v[i] = 0 }
+        for g in rangeSteps.indices where rangeSteps[g].range == range { rangeSteps[g].t = 0 }
+    }
+
+    /// One step in which the second moment is shared by the whole group (the mean of the
+    /// squared gradients), so coordinates keep their relative gradient sizes: a feature
+    /// with a stronger signal moves faster, unlike per-coordinate Adam where every
+    /// consistently signed coordinate moves at the same speed.
+    public mutating func stepSharedScale(group: Int, parameters: UnsafeMutablePointer<Float>,
+                                         gradients: UnsafePointer<Float>, learningRate: Float) {
+        rangeSteps[group].t += 1
+        let r = rangeSteps[group].range
+        let t = Float(rangeSteps[group].t)
+        let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
+        var meanSq: Double = 0
+        for i in r { meanSq += Double(gradients[i]) * Double(gradients[i]) }
+        meanSq /= Double(max(r.count, 1))
+        // The shared second moment lives in v[r.lowerBound].
+        v[r.lowerBound] = beta2 * v[r.lowerBound] + (1 - beta2) * Float(meanSq)
+        let denom = (v[r.lowerBound] / c2).squareRoot() + epsilon
+        let b1 = beta1
+        m.withUnsafeMutableBufferPointer { mm in
+            for i in r {
+                mm[i] = b1 * mm[i] + (1 - b1) * gradients[i]
+                parameters[i] -= learningRate * (mm[i] / c1) / denom
+            }
+        }
+    }
+
+    /// One step for the group `group` (index into the ranges given at init).
+    public mutating func step(group: Int, parameters: UnsafeMutablePointer<Float>,
+                              gradients: UnsafePointer<Float>, learningRate: Float) {
+        rangeSteps[group].t += 1
+        let r = rangeSteps[group].range
+        let t = Float(rangeSteps[group].t)
+        let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
+        let stepSize = learningRate * c2.squareRoot() / c1
+        let eps = epsilon * c2.squareRoot()
+        let b1 = beta1, b2 = beta2
+        m.withUnsafeMutableBufferPointer { mm in
+            v.withUnsafeMutableBufferPointer { vv in
+                for i in r {
+                    let g = gradients[i]
+                    mm[i] = b1 * mm[i] + (1 - b1) * g
+                    vv[i] = b2 * vv[i] + (1 - b2) * g * g
+                    parameters[i] -= stepSize * mm[i] / (vv[i].squareRoot() + eps)
+                }
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,104 @@
+import CBLAS
+
+/// A fully connected ReLU network with a linear output layer, trained on
+/// minibatches through `cblas_sgemm`. All parameters live in one flat buffer
+/// (`parameters`, gradients in `gradients`) so one optimizer updates them;
+/// all activations are preallocated for `batchCapacity` rows.
+public final class MLP: @unchecked Sendable {
+    public let shape: MLPShape
+    public let batchCapacity: Int
+    public let parameters: FloatBuffer
+    public let gradients: FloatBuffer
+    /// dL/d(input) of the last backward pass (`batch x inputs`), when requested.
+    public let inputGradient: FloatBuffer
+    private let weightOffsets: [Int]
+    private let biasOffsets: [Int]
+    /// Post-activation outputs of layers 1...L (the last is the output, pre-softmax).
+    private let activations: [FloatBuffer]
+    /// dL/d(pre-activation) of layers 1...L.
+    private let deltas: [FloatBuffer]
+    private var input: UnsafePointer<Float>?
+
+    /// Builds the network with He-initialised weights (Glorot for the output layer) and zero biases.
+    public init(shape: MLPShape, batchCapacity: Int, rng: inout SeededGenerator) {
+        self.shape = shape
+        self.batchCapacity = batchCapacity
+        let layout = shape.parameterLayout
+        weightOffsets = layout.weights
+        biasOffsets = layout.biases
+        parameters = FloatBuffer(count: layout.total)
+        gradients = FloatBuffer(count: layout.total)
+        inputGradient = FloatBuffer(count: batchCapacity * shape.inputs)
+        let sizes = shape.layerSizes
+        activations = (1 ..< sizes.count).map { FloatBuffer(count: batchCapacity * sizes[$0]) }
+        deltas = (1 ..< sizes.count).map { FloatBuffer(count: batchCapacity * sizes[$0]) }
+        for l in 0 ..< shape.layerCount {
+            let fanIn = sizes[l], fanOut = sizes[l + 1]
+            let isOutput = l == shape.layerCount - 1
+            let sd = isOutput ? (2.0 / Double(fanIn + fanOut)).squareRoot() : (2.0 / Double(fanIn)).squareRoot()
+            let w = parameters.pointer + weightOffsets[l]
+            for i in 0 ..< fanIn * fanOut { w[i] = Float(rng.nextGaussian() * sd) }
+        }
+    }
+
+    /// Forward pass over `rows` rows of `input` (`rows x inputs`, row-major; must stay valid
+    /// until `backward`). Returns the output layer (`rows x outputs`).
+    @discardableResult
+    public func forward(_ input: UnsafePointer<Float>, rows: Int) -> UnsafeMutablePointer<Float> {
+        precondition(rows <= batchCapacity)
+        self.input = input
+        let sizes = shape.layerSizes
+        var x = input
+        for l in 0 ..< shape.layerCount {
+            let fanIn = sizes[l], fanOut = sizes[l + 1]
+            let out = activations[l].pointer
+            let b = parameters.pointer + biasOffsets[l]
+            for r in 0 ..< rows { (out + r * fanOut).update(from: b, count: fanOut) }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(fanOut), Int32(fanIn),
+                        1, x, Int32(fanIn), parameters.pointer + weightOffsets[l], Int32(fanOut),
+                        1, out, Int32(fanOut))
+            if l < shape.layerCount - 1 {
+                for i in 0 ..< rows * fanOut where out[i] < 0 { out[i] = 0 }
+            }
+            x = UnsafePointer(out)
+        }
+        return activations[shape.layerCount - 1].pointer
+    }
+
+    /// Backward pass from `outputGradient` (dL/d output, `rows x outputs`) of the last forward.
+    /// Overwrites `gradients`; fills `inputGradient` when `computeInputGradient`.
+    public func backward(outputGradient: UnsafePointer<Float>, rows: Int, computeInputGradient: Bool) {
+        guard let input else { preconditionFailure("backward before forward") }
+        let sizes = shape.layerSizes
+        let L = shape.layerCount
+        deltas[L - 1].pointer.update(from: outputGradient, count: rows * sizes[L])
+        for l in stride(from: L - 1, through: 0, by: -1) {
+            let fanIn = sizes[l], fanOut = sizes[l + 1]
+            let delta = deltas[l].pointer
+            let below: UnsafePointer<Float> = l == 0 ? input : UnsafePointer(activations[l - 1].pointer)
+            // dW = below^T * delta
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(fanIn), Int32(fanOut), Int32(rows),
+                        1, below, Int32(fanIn), delta, Int32(fanOut),
+                        0, gradients.pointer + weightOffsets[l], Int32(fanOut))
+            let db = gradients.pointer + biasOffsets[l]
+            db.update(repeating: 0, count: fanOut)
+            for r in 0 ..< rows {
+                let d = delta + r * fanOut
+                for o in 0 ..< fanOut { db[o] += d[o] }
+            }
+            if l > 0 {
+                // delta_{l-1} = (delta W^T) ⊙ relu'(a_{l-1})
+                let prev = deltas[l - 1].pointer
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(fanIn), Int32(fanOut),
+                            1, delta, Int32(fanOut), parameters.pointer + weightOffsets[l], Int32(fanOut),
+                            0, prev, Int32(fanIn))
+                let a = activations[l - 1].pointer
+                for i in 0 ..< rows * fanIn where a[i] <= 0 { prev[i] = 0 }
+            } else if computeInputGradient {
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(fanIn), Int32(fanOut),
+                            1, delta, Int32(fanOut), parameters.pointer + weightOffsets[0], Int32(fanOut),
+                            0, inputGradient.pointer, Int32(fanIn))
+            }
+        }
+    }
+}

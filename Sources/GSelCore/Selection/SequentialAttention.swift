@@ -1,0 +1,234 @@
+import GSelIO
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Sequential Attention feature selection (Yasuda et al., ICLR 2023): greedy forward
+/// selection inside one training run. After a warm-up with the full input, each phase
+/// trains attention logits jointly with the network through the mask
+/// `m = 1 (selected) | softmax(logits over unselected)`; at the end of the phase the
+/// unselected feature with the largest trained logit joins the selection and the logits
+/// are re-initialised, so every pick is re-scored given what is already selected.
+public struct SequentialAttention: FeatureSelector {
+    public var config: SequentialAttentionConfig
+    public var name: String { "sa" }
+
+    public init(config: SequentialAttentionConfig = .init()) { self.config = config }
+
+    public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64,
+                       stream: [UInt64]) throws -> SelectionResult {
+        let p = data.featureCount, n = data.sampleCount
+        guard k >= 1 && k <= p else { throw UsageError("k must be between 1 and the number of features (\(p)); got \(k)") }
+        guard n >= 2 else { throw UsageError("Sequential Attention needs at least 2 training samples; got \(n)") }
+        var trainer = Trainer(data: data, target: target, k: k, config: config,
+                              rng: SeededGenerator(seed: seed, stream: stream))
+        return trainer.run()
+    }
+}
+
+/// The training loop behind `SequentialAttention`; all buffers are allocated once.
+private struct Trainer {
+    let data: StandardizedData
+    let k: Int
+    let config: SequentialAttentionConfig
+    var rng: SeededGenerator
+    let plan: SequentialAttentionConfig.Plan
+    let schedule: SelectionSchedule
+    let mlp: MLP
+    var networkAdam: AdamOptimizer
+    var logitAdam: AdamOptimizer
+    let p: Int, n: Int, b: Int, outputs: Int
+
+    // Targets.
+    let classCodes: [Int32]
+    let rowWeights: [Float]
+    let values: [Float]
+
+    // Buffers.
+    let x: FloatBuffer, xm: FloatBuffer, outGrad: FloatBuffer
+    let logits: FloatBuffer, logitGrad: FloatBuffer, mask: FloatBuffer, weights: FloatBuffer, maskGrad: FloatBuffer
+    let batchLabels: UnsafeMutablePointer<Int32>
+    let batchWeights: FloatBuffer
+    let batchValues: FloatBuffer
+    var selected: [Bool]
+    var order: [Int]
+    var cursor: Int
+    var batchRows: [Int]
+
+    init(data: StandardizedData, target: Target, k: Int, config: SequentialAttentionConfig, rng: SeededGenerator) {
+        self.data = data
+        self.k = k
+        self.config = config
+        self.rng = rng
+        p = data.featureCount
+        n = data.sampleCount
+        plan = config.plan(samples: n, k: k)
+        b = plan.batchSize
+        schedule = SelectionSchedule(totalSteps: plan.totalSteps, warmupFraction: config.warmupFraction,
+                                     k: k, picksPerPhase: config.picksPerPhase)
+        outputs = target.outputCount
+        switch target {
+        case .classes(let codes, let names):
+            classCodes = codes
+            var counts = [Int](repeating: 0, count: names.count)
+            for c in codes { counts[Int(c)] += 1 }
+            let present = counts.filter { $0 > 0 }.count
+            rowWeights = codes.map { c in
+                config.classWeighted ? Float(Double(codes.count) / Double(present * counts[Int(c)])) : 1
+            }
+            values = []
+        case .values(let v):
+            // Standardize the target so the default learning rate suits any scale.
+            let mean = v.reduce(0.0) { $0 + Double($1) } / Double(max(v.count, 1))
+            let sd = (v.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(max(v.count, 1))).squareRoot()
+            values = v.map { Float((Double($0) - mean) / (sd > 0 ? sd : 1)) }
+            classCodes = []
+            rowWeights = []
+        }
+        var r = rng
+        mlp = MLP(shape: MLPShape(inputs: p, hidden: config.hidden, outputs: outputs), batchCapacity: b, rng: &r)
+        self.rng = r
+        networkAdam = AdamOptimizer(parameterCount: mlp.parameters.count, ranges: [0 ..< mlp.parameters.count])
+        logitAdam = AdamOptimizer(parameterCount: p, ranges: [0 ..< p])
+        x = FloatBuffer(count: b * p)
+        xm = FloatBuffer(count: b * p)
+        outGrad = FloatBuffer(count: b * outputs)
+        logits = FloatBuffer(count: p)
+        logitGrad = FloatBuffer(count: p)
+        mask = FloatBuffer(count: p, value: 1)
+        weights = FloatBuffer(count: p)
+        maskGrad = FloatBuffer(count: p)
+        batchLabels = .allocate(capacity: b)
+        batchLabels.initialize(repeating: 0, count: b)
+        batchWeights = FloatBuffer(count: b)
+        batchValues = FloatBuffer(count: b)
+        selected = [Bool](repeating: false, count: p)
+        order = []
+        cursor = n
+        batchRows = Array(0 ..< n)
+    }
+
+    /// Fills the next minibatch of row indices (a reshuffled pass over the rows, wrapping).
+    mutating func nextBatch(_ idx: UnsafeMutablePointer<Int>) {
+        for i in 0 ..< b {
+            if cursor >= n { rng.shuffle(&batchRows); cursor = 0 }
+            idx[i] = batchRows[cursor]
+            cursor += 1
+        }
+    }
+
+    mutating func resetLogits() {
+        for j in 0 ..< p { logits[j] = Float(rng.nextGaussian() * 1e-5) }
+        logitAdam.reset(range: 0 ..< p)
+    }
+
+    mutating func run() -> SelectionResult {
+        defer { batchLabels.deallocate() }
+        resetLogits()
+        var picks: [SelectionResult.Pick] = []
+        var snapshots: [SelectionResult.AttentionSnapshot] = []
+        let idx = UnsafeMutablePointer<Int>.allocate(capacity: b)
+        defer { idx.deallocate() }
+        var unselected = p
+        var phaseLoss: Double = 0, phaseSteps = 0
+        let decay = logf(config.finalLearningRateFraction) / Float(max(schedule.totalSteps, 1))
+
+        for step in 0 ..< schedule.totalSteps {
+            nextBatch(idx)
+            data.fillRows(UnsafeBufferPointer(start: idx, count: b), into: x.pointer)
+            let warm = schedule.isWarmup(step)
+            let input: UnsafePointer<Float>
+            if warm {
+                input = UnsafePointer(x.pointer)
+            } else {
+                selected.withUnsafeBufferPointer { sel in
+                    unselected = AttentionMask.compute(logits: logits.pointer, selected: sel.baseAddress!, count: p,
+                                                       form: config.attention, mask: mask.pointer,
+                                                       weights: weights.pointer)
+                }
+                for r in 0 ..< b {
+                    let src = x.pointer + r * p, dst = xm.pointer + r * p
+                    for j in 0 ..< p { dst[j] = src[j] * mask[j] }
+                }
+                input = UnsafePointer(xm.pointer)
+            }
+            let out = mlp.forward(input, rows: b)
+            let loss: Float
+            if classCodes.isEmpty {
+                for i in 0 ..< b { batchValues[i] = values[idx[i]] }
+                loss = Loss.squaredError(output: out, targets: batchValues.pointer, rows: b, gradient: outGrad.pointer)
+            } else {
+                for i in 0 ..< b { batchLabels[i] = classCodes[idx[i]]; batchWeights[i] = rowWeights[idx[i]] }
+                loss = Loss.softmaxCrossEntropy(logits: out, classes: outputs, labels: batchLabels,
+                                                weights: batchWeights.pointer, rows: b, gradient: outGrad.pointer)
+            }
+            phaseLoss += Double(loss); phaseSteps += 1
+            mlp.backward(outputGradient: outGrad.pointer, rows: b, computeInputGradient: !warm)
+            let lr = config.learningRate * expf(decay * Float(step))
+            if !warm {
+                // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
+                maskGrad.fill(0)
+                let g = mlp.inputGradient.pointer
+                for r in 0 ..< b {
+                    let gr = g + r * p, xr = x.pointer + r * p
+                    for j in 0 ..< p { maskGrad[j] += gr[j] * xr[j] }
+                }
+                selected.withUnsafeBufferPointer { sel in
+                    AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,
+                                                maskGrad: maskGrad.pointer, count: p, form: config.attention,
+                                                unselected: unselected, out: logitGrad.pointer)
+                }
+                let logitLR = lr * config.logitLearningRateScale
+                switch config.logitOptimizer {
+                case .adam:
+                    logitAdam.step(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer, learningRate: logitLR)
+                case .sharedScale:
+                    logitAdam.stepSharedScale(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer,
+                                              learningRate: logitLR)
+                }
+            }
+            networkAdam.step(group: 0, parameters: mlp.parameters.pointer, gradients: mlp.gradients.pointer,
+                             learningRate: lr)
+
+            if let phase = schedule.phaseEnding(at: step) {
+                let meanLoss = phaseLoss / Double(max(phaseSteps, 1))
+                phaseLoss = 0; phaseSteps = 0
+                // Attention weights from the trained logits, before the pick.
+                selected.withUnsafeBufferPointer { sel in
+                    _ = AttentionMask.compute(logits: logits.pointer, selected: sel.baseAddress!, count: p,
+                                              form: config.attention, mask: mask.pointer, weights: weights.pointer)
+                }
+                let ranked = rankUnselected(limit: max(config.snapshotWidth, schedule.picksPerPhase[phase]))
+                snapshots.append(.init(step: order.count + 1,
+                                       candidates: ranked.prefix(config.snapshotWidth).map { ($0, Double(weights[$0])) }))
+                for j in ranked.prefix(schedule.picksPerPhase[phase]) {
+                    selected[j] = true
+                    order.append(j)
+                    picks.append(.init(feature: j, score: Double(weights[j]), loss: meanLoss))
+                }
+                resetLogits()
+            }
+        }
+        return SelectionResult(picks: picks, snapshots: snapshots)
+    }
+
+    /// Unselected features by decreasing logit (ties: lower index first), the first `limit`.
+    func rankUnselected(limit: Int) -> [Int] {
+        var best: [Int] = []
+        best.reserveCapacity(limit + 1)
+        for j in 0 ..< p where !selected[j] {
+            let v = logits[j]
+            // Insertion into a short sorted list: O(p * limit) with small limit.
+            var pos = best.count
+            while pos > 0 && logits[best[pos - 1]] < v { pos -= 1 }
+            if pos < limit {
+                best.insert(j, at: pos)
+                if best.count > limit { best.removeLast() }
+            }
+        }
+        return best
+    }
+}

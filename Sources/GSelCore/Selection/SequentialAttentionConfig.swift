@@ -1,0 +1,60 @@
+/// Hyper-parameters of Sequential Attention. `nil` values are chosen from the
+/// data size by `plan(samples:k:)`.
+public struct SequentialAttentionConfig: Sendable, Equatable {
+    /// Hidden layer widths; `[]` is a linear model (`--hidden 0`).
+    public var hidden: [Int] = [67]
+    public var epochs: Int?
+    public var batchSize: Int?
+    public var learningRate: Float = 1e-2
+    /// Learning rate at the last step as a fraction of the initial one (exponential decay).
+    public var finalLearningRateFraction: Float = 0.3
+    public var warmupFraction: Double = 0.1
+    /// Optimizer steps of logit training per phase that the automatic plan aims for.
+    public var stepsPerPhase: Int = 40
+    /// Smallest total number of steps of the automatic plan.
+    public var minimumSteps: Int = 1000
+    /// Features selected at the end of each phase.
+    public var picksPerPhase: Int = 1
+    public var attention: AttentionMask.Form = .paper
+    /// How attention logits are optimised: per-coordinate Adam (the paper) or Adam with one
+    /// second moment shared by all logits (keeps relative gradient sizes).
+    public var logitOptimizer: LogitOptimizer = .adam
+    /// Learning-rate multiplier for the attention logits.
+    public var logitLearningRateScale: Float = 1
+    /// Weight classes inversely to their frequency in the loss (imbalance handling).
+    public var classWeighted: Bool = true
+    /// How many leading candidates each attention snapshot keeps.
+    public var snapshotWidth: Int = 10
+
+    public init() {}
+
+    /// Optimiser for the attention logits.
+    public enum LogitOptimizer: String, Sendable, CaseIterable, Codable {
+        case adam
+        case sharedScale = "shared-scale"
+    }
+
+    /// Concrete training plan for a training split of `samples` rows and `k` picks.
+    public struct Plan: Sendable, Equatable {
+        public var batchSize: Int
+        public var epochs: Int
+        public var totalSteps: Int
+    }
+
+    /// The default rule, documented in the README:
+    /// - target steps `T* = max(minimumSteps, stepsPerPhase · phases / (1 − warmup))`, i.e. at least 40 optimizer
+    ///   steps of logit training per pick;
+    /// - batch size `clamp(round(20 · n / T*), 16, 256)`, capped at n: large data gets big
+    ///   batches, small data gets many passes;
+    /// - epochs `max(1, ceil(T* · batch / n))`; total steps = epochs · ceil(n / batch).
+    /// Explicit `--epochs` / `--batch-size` override the corresponding part.
+    public func plan(samples n: Int, k: Int) -> Plan {
+        let phases = (k + picksPerPhase - 1) / picksPerPhase
+        let target = max(minimumSteps, Int((Double(stepsPerPhase * phases) / (1 - warmupFraction)).rounded(.up)))
+        let autoBatch = min(256, max(16, Int((20.0 * Double(n) / Double(target)).rounded())))
+        let batch = max(1, min(batchSize ?? autoBatch, n))
+        let stepsPerEpoch = (n + batch - 1) / batch
+        let e = epochs ?? max(1, Int((Double(target) * Double(batch) / Double(n)).rounded(.up)))
+        return Plan(batchSize: batch, epochs: e, totalSteps: e * stepsPerEpoch)
+    }
+}

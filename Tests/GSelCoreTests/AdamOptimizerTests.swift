@@ -1,0 +1,32 @@
+import XCTest
+import GSelCore
+
+final class AdamOptimizerTests: XCTestCase {
+    /// Two steps worked by hand from Kingma & Ba's update with bias correction.
+    func testStepsMatchHandComputedValues() {
+        var adam = AdamOptimizer(parameterCount: 2, ranges: [0 ..< 2])
+        adam.epsilon = 1e-8
+        var p: [Float] = [1.0, -2.0]
+        let lr: Float = 0.1
+        // Step 1, g = (0.5, -4): m̂ = g, v̂ = g², update = lr · g/|g| = ±lr.
+        adam.step(group: 0, parameters: &p, gradients: [0.5, -4], learningRate: lr)
+        XCTAssertEqual(p[0], 0.9, accuracy: 1e-6)
+        XCTAssertEqual(p[1], -1.9, accuracy: 1e-6)
+        // Step 2, g = (0.1, -4):
+        // m = 0.9·0.05 + 0.1·0.1 = 0.055 -> m̂ = 0.055/0.19; v = 0.999·0.00025 + 0.001·0.01 = 0.00025975 -> v̂ = 0.00026/0.001999
+        adam.step(group: 0, parameters: &p, gradients: [0.1, -4], learningRate: lr)
+        let mHat = 0.055 / 0.19, vHat = 0.00025975 / 0.001999
+        XCTAssertEqual(Double(p[0]), 0.9 - 0.1 * mHat / (vHat.squareRoot() + 1e-8), accuracy: 1e-5)
+        XCTAssertEqual(p[1], -1.8, accuracy: 1e-5)
+    }
+
+    func testResetRestartsBiasCorrection() {
+        var adam = AdamOptimizer(parameterCount: 1, ranges: [0 ..< 1])
+        var p: [Float] = [0]
+        for _ in 0 ..< 5 { adam.step(group: 0, parameters: &p, gradients: [1], learningRate: 0.1) }
+        adam.reset(range: 0 ..< 1)
+        let before = p[0]
+        adam.step(group: 0, parameters: &p, gradients: [-3], learningRate: 0.1)
+        XCTAssertEqual(p[0] - before, 0.1, accuracy: 1e-5, "first step after reset moves exactly lr")
+    }
+}

@@ -10,7 +10,7 @@ struct GSel: ParsableCommand {
         abstract: "Select the k genes or variants that best predict a phenotype, together.",
         discussion: "Sequential Attention feature selection under stability selection, for expression matrices (HDF5, AnnData, 10x, loom, TSV/CSV) and genotypes (VCF).",
         version: GSelVersion.versionLine,
-        subcommands: [Select.self],
+        subcommands: [Select.self, Inspect.self, Export.self, Repeat.self, Aggregate.self],
         defaultSubcommand: Select.self
     )
 }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import GSelCore
+
+/// `gsel repeat --pair I`: one complementary pair, for workflow scatter.
+struct Repeat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repeat",
+        abstract: "Run one complementary pair of stability selection (for Nextflow/Snakemake scatter).",
+        discussion: "Writes the pair's two fit files and the run manifest into --out/fits. Gather any set of such directories with `gsel aggregate`; pair 0 is the reference fit on the whole training split (aggregate runs it if no directory has it).")
+
+    @Option(name: .long, help: "Pair to run, 1...--repeats (0 = the reference fit).")
+    var pair: Int
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard pair >= 0 && pair <= selection.repeats else {
+            throw ValidationError("--pair must be between 0 and --repeats (\(selection.repeats)); got \(pair)")
+        }
+    }
+
+    func run() throws {
+        try CommandRunner.run(quiet: output.quiet) { log in
+            let threads = selection.resolvedThreads
+            let loaded = try LoadedInput.load(input, threads: threads, log: log)
+            let manifest = RunManifest(version: GSelVersion.number, inputSHA256: loaded.inputSHA256,
+                                       labelsSHA256: loaded.labelsSHA256,
+                                       inputArguments: input.canonicalArguments,
+                                       selectionArguments: selection.canonicalArguments)
+            let pipeline = try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
+            let fitDirectory = FitDirectory(outDir: output.out)
+            let done = try fitDirectory.prepare(manifest: manifest, resume: true,
+                                                featureCount: loaded.featureCount, command: "repeat")
+            _ = try pipeline.runFits(pairs: [pair], done: done.filter { $0.pair == pair }, fitDirectory: fitDirectory,
+                                     threads: threads)
+            log.info("pair \(pair) written to \(fitDirectory.path)")
+        }
+    }
+}

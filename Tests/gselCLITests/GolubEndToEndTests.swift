@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+import _TestSupport
+
+/// Golub leukemia (ALL vs AML, 38 x 3051), the shipped TestData copy of the real dataset.
+final class GolubEndToEndTests: XCTestCase {
+    let input = GSelProcess.testData("golub/golub.expr.tsv.gz")
+    let labels = GSelProcess.testData("golub/golub.labels.tsv")
+
+    func testSelectionSeparatesClassesOnHeldOutSamples() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.path("out")
+        let r = try GSelProcess.gsel(["--input", input, "--labels", labels, "--label-col", "label", "--k", "10",
+                                      "--repeats", "5", "--validation-fraction", "0.3", "--seed", "3", "--out", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(OutputFiles.list(out).filter { !$0.hasPrefix("fits/") },
+                       ["evaluation.tsv", "ranking.tsv", "report.html", "run.json", "selection_path.tsv"])
+        let ranking = try OutputFiles.tsv(out + "/ranking.tsv")
+        XCTAssertEqual(ranking.count, 10)
+        XCTAssertEqual(ranking.map { $0["rank"]! }, (1 ... 10).map(String.init))
+        for row in ranking {
+            let f = Double(row["selection_frequency"]!)!
+            XCTAssertEqual((f * 10).rounded(), f * 10, accuracy: 1e-9, "frequency is a multiple of 1/(2B)")
+        }
+        let evaluation = try OutputFiles.tsv(out + "/evaluation.tsv")
+        let gsel = evaluation.filter { $0["method"] == "gsel-sa" }
+        let best = gsel.compactMap { Double($0["balanced_accuracy"]!) }.max() ?? 0
+        XCTAssertGreaterThanOrEqual(best, 0.9, "refit on the selected genes separates ALL from AML on held-out samples: \(gsel)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
+        let inputInfo = json["input"] as! [String: Any]
+        XCTAssertEqual(inputInfo["samples"] as? Int, 38)
+        XCTAssertEqual(inputInfo["features"] as? Int, 3051)
+        let labelsInfo = json["labels"] as! [String: Any]
+        XCTAssertEqual(labelsInfo["class_counts"] as? [String: Int], ["ALL": 27, "AML": 11])
+    }
+
+    func testSameSeedGivesByteIdenticalRankingForAnyThreadCount() throws {
+        let dir = try TemporaryDirectory()
+        var rankings: [Data] = []
+        for (i, threads) in ["1", "2", "1"].enumerated() {
+            let out = dir.path("out\(i)")
+            let r = try GSelProcess.gsel(["--input", input, "--labels", labels, "--label-col", "label", "--k", "5",
+                                          "--repeats", "3", "--seed", "11", "--threads", threads, "--out", out, "--quiet"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stderr, "", "--quiet prints nothing")
+            rankings.append(try Data(contentsOf: URL(fileURLWithPath: out + "/ranking.tsv")))
+        }
+        XCTAssertEqual(rankings[0], rankings[1], "--threads 1 and 2 give the same bytes")
+        XCTAssertEqual(rankings[0], rankings[2], "same seed twice gives the same bytes")
+        let other = dir.path("other")
+        _ = try GSelProcess.gsel(["--input", input, "--labels", labels, "--label-col", "label", "--k", "5",
+                                  "--repeats", "3", "--seed", "12", "--out", other, "--quiet"])
+        let otherFits = try String(contentsOfFile: other + "/fits/fit-1a.tsv", encoding: .utf8)
+        let firstFits = try String(contentsOfFile: dir.path("out0") + "/fits/fit-1a.tsv", encoding: .utf8)
+        XCTAssertNotEqual(otherFits, firstFits, "another seed draws other halves")
+    }
+}

@@ -41,8 +41,10 @@ workflow {
         .map { m, dirs -> [ m, dirs.sort { dir -> dir.name } ] }
     GSEL_AGGREGATE(ch_fits)
 
+    // One copy of each distinct versions.yml (every pair task writes the same one).
     GSEL_REPEAT.out.versions
         .mix(GSEL_AGGREGATE.out.versions)
+        .map { versions -> versions.text }
         .unique()
         .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true)
 }

@@ -1,0 +1,187 @@
+import Foundation
+import XCTest
+import _TestSupport
+
+/// The Snakemake workflow (scatter/gather), its `gsel select` wrapper and `make install`,
+/// run for real and checked against a one-machine `gsel select`.
+final class WorkflowTests: XCTestCase {
+    /// Settings shared by the reference run, the workflow and Workflows/snakemake/wrapper/test/Snakefile.
+    private static let k = 5
+    private static let repeats = 6
+    private static let seed = 11
+
+    private static var root: URL { GSelProcess.packageRoot }
+    private static var snakefile: String { root.appendingPathComponent("Workflows/snakemake/Snakefile").path }
+    private static var wrapperTestSnakefile: String {
+        root.appendingPathComponent("Workflows/snakemake/wrapper/test/Snakefile").path
+    }
+    private static var expression: String { GSelProcess.testData("golub/golub.expr.tsv.gz") }
+    private static var labels: String { GSelProcess.testData("golub/golub.labels.tsv") }
+
+    /// One-machine `gsel select` on the Golub data, computed once for the tests that compare against it.
+    private static let reference = Result { () throws -> ReferenceRun in try ReferenceRun() }
+
+    /// The output of `gsel select --k 5 --repeats 6 --seed 11` on TestData/golub.
+    private final class ReferenceRun: Sendable {
+        let folder: TemporaryDirectory
+        let ranking: Data
+        init() throws {
+            folder = try TemporaryDirectory("gsel-workflow-reference")
+            let out = folder.path("select")
+            let run = try GSelProcess.gsel([
+                "select", "--input", WorkflowTests.expression, "--labels", WorkflowTests.labels,
+                "--label-col", "label", "--k", "\(WorkflowTests.k)", "--repeats", "\(WorkflowTests.repeats)",
+                "--seed", "\(WorkflowTests.seed)", "--out", out, "--quiet",
+            ])
+            guard run.status == 0 else {
+                throw Failure("gsel select exited \(run.status): \(run.stderr)")
+            }
+            ranking = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("ranking.tsv"))
+        }
+    }
+
+    func testSnakemakeLintPassesForWorkflowAndWrapperExample() throws {
+        let snakemake = try Self.snakemake()
+        let cwd = try TemporaryDirectory("gsel-lint")
+        for file in [Self.snakefile, Self.wrapperTestSnakefile] {
+            let lint = try GSelProcess.run(snakemake, ["-s", file, "--lint"], cwd: cwd.url)
+            XCTAssertEqual(lint.status, 0, "snakemake --lint \(file):\n\(lint.stdout)\(lint.stderr)")
+        }
+    }
+
+    func testScatteredWorkflowRankingIsByteIdenticalToSelect() throws {
+        let reference = try Self.reference.get()
+        let snakemake = try Self.snakemake()
+        let work = try TemporaryDirectory("gsel-snakemake")
+        // A --configfile, not --config: snakemake's --config rejects one-letter keys such as `k`.
+        let config = try work.write("gsel.yaml", """
+            input: "\(Self.expression)"
+            labels: "\(Self.labels)"
+            label_col: "label"
+            k: \(Self.k)
+            repeats: \(Self.repeats)
+            seed: \(Self.seed)
+            outdir: "results"
+            gsel: "\(GSelProcess.binary.path)"
+
+            """)
+        let run = try GSelProcess.run(snakemake, [
+            "-s", Self.snakefile, "--directory", work.url.path, "--cores", "2", "--configfile", config,
+        ])
+        XCTAssertEqual(run.status, 0, "snakemake:\n\(run.stderr)")
+        let results = work.url.appendingPathComponent("results")
+
+        // The scatter really ran one job per pair, each with its log and benchmark.
+        for pair in 1 ... Self.repeats {
+            for half in ["a", "b"] {
+                XCTAssertTrue(exists(results, "repeats/pair-\(pair)/fit-\(pair)-\(half).tsv"))
+            }
+            XCTAssertTrue(exists(results, "logs/gsel_repeat/pair-\(pair).log"))
+            XCTAssertTrue(exists(results, "benchmarks/gsel_repeat/pair-\(pair).tsv"))
+        }
+        XCTAssertFalse(exists(results, "repeats/pair-\(Self.repeats + 1)"))
+
+        try assertSameRanking(results, reference)
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: results.appendingPathComponent("run.json"))))
+        let report = try String(contentsOf: results.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(report.lowercased().contains("<html"), "report.html is not an HTML page")
+    }
+
+    func testWrapperExampleRankingIsByteIdenticalToSelect() throws {
+        let reference = try Self.reference.get()
+        let snakemake = try Self.snakemake()
+        let work = try TemporaryDirectory("gsel-wrapper")
+        let data = work.url.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for file in [Self.expression, Self.labels] {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            try FileManager.default.createSymbolicLink(
+                atPath: data.appendingPathComponent(name).path, withDestinationPath: file)
+        }
+        // The example rule finds gsel on PATH, as a user's workflow would.
+        let binDir = GSelProcess.binary.deletingLastPathComponent().path
+        let path = "PATH=\(binDir):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"
+        let run = try GSelProcess.run("/usr/bin/env", [
+            path, snakemake, "-s", Self.wrapperTestSnakefile, "--directory", work.url.path, "--cores", "2",
+        ])
+        XCTAssertEqual(run.status, 0, "snakemake:\n\(run.stderr)")
+        XCTAssertTrue(exists(work.url, "logs/gsel_select.log"))
+        try assertSameRanking(work.url.appendingPathComponent("results"), reference)
+    }
+
+    func testMakeInstallPutsAWorkingBinaryInPrefixAndUninstallRemovesIt() throws {
+        let prefix = try TemporaryDirectory("gsel-prefix")
+        // BIN: install the binary under test (make only rebuilds it when a source is newer).
+        let install = try GSelProcess.run("make", [
+            "-C", Self.root.path, "install", "PREFIX=\(prefix.url.path)", "BIN=\(GSelProcess.binary.path)",
+        ])
+        XCTAssertEqual(install.status, 0, "make install:\n\(install.stdout)\(install.stderr)")
+        let installed = prefix.path("bin/gsel")
+        let attributes = try FileManager.default.attributesOfItem(atPath: installed)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o755)
+
+        // The installed binary runs on its own and reports the HDF5 the system provides.
+        let version = try GSelProcess.run(installed, ["--version"])
+        XCTAssertEqual(version.status, 0, version.stderr)
+        let hdf5 = try GSelProcess.run("pkg-config", ["--modversion", "hdf5"])
+        XCTAssertEqual(hdf5.status, 0, "pkg-config --modversion hdf5: \(hdf5.stderr)")
+        let line = version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let systemHDF5 = hdf5.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertNotNil(line.range(of: #"^gsel [0-9]+\.[0-9]+\.[0-9]+ \(HDF5 "#, options: .regularExpression),
+                        "gsel --version printed \(line)")
+        XCTAssertTrue(line.hasSuffix("(HDF5 \(systemHDF5))"), "gsel --version printed \(line), system HDF5 is \(systemHDF5)")
+
+        let uninstall = try GSelProcess.run("make", [
+            "-C", Self.root.path, "uninstall", "PREFIX=\(prefix.url.path)",
+        ])
+        XCTAssertEqual(uninstall.status, 0, uninstall.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: installed))
+    }
+
+    // MARK: - Helpers
+
+    /// A failed precondition of these tests (missing tool, failed reference run).
+    private struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// `$GSEL_SNAKEMAKE`, else `snakemake` beside `$GSEL_PYTHON`, else on PATH.
+    private static func snakemake() throws -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let explicit = env["GSEL_SNAKEMAKE"] { return explicit }
+        var candidates: [String] = []
+        if GSelProcess.python.hasPrefix("/"), !GSelProcess.python.contains(" ") {
+            candidates.append(URL(fileURLWithPath: GSelProcess.python)
+                .deletingLastPathComponent().appendingPathComponent("snakemake").path)
+        }
+        for dir in (env["PATH"] ?? "").split(separator: ":") {
+            candidates.append(URL(fileURLWithPath: String(dir)).appendingPathComponent("snakemake").path)
+        }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw Failure(
+                "snakemake not found: set GSEL_SNAKEMAKE, or GSEL_PYTHON to the venv scripts/setup.sh --test makes")
+        }
+        return found
+    }
+
+    private func exists(_ folder: URL, _ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path)
+    }
+
+    private func assertSameRanking(_ results: URL, _ reference: ReferenceRun,
+                                   file: StaticString = #filePath, line: UInt = #line) throws {
+        let ranking = try Data(contentsOf: results.appendingPathComponent("ranking.tsv"))
+        let lines = String(decoding: ranking, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.count, Self.k + 1, "ranking.tsv: header + k rows", file: file, line: line)
+        XCTAssertTrue(lines.first?.hasPrefix("rank\tfeature_id") ?? false, file: file, line: line)
+        XCTAssertEqual(ranking, reference.ranking, """
+            ranking.tsv differs from gsel select's
+            workflow:
+            \(String(decoding: ranking, as: UTF8.self))
+            select:
+            \(String(decoding: reference.ranking, as: UTF8.self))
+            """, file: file, line: line)
+    }
+}

@@ -1,0 +1,114 @@
+// gsel stability selection as two processes: GSEL_REPEAT runs one complementary
+// pair (scatter, one task per pair), GSEL_AGGREGATE gathers every pair's fits into
+// ranking.tsv, report.html and run.json (byte-identical ranking to `gsel select`).
+// Flags every pair must share (--k, --repeats, --seed, --label-col, ...) come through
+// task.ext.args; the gsel executable through task.ext.gsel (default `gsel` on PATH).
+
+process GSEL_REPEAT {
+    tag "${meta.id} pair ${pair}"
+    label 'process_medium'
+
+    // Built from the repository's Dockerfile (no registry image, no conda package):
+    // the pipeline sets params.container for -profile docker / singularity.
+    container 'gsel:0.1.0'
+
+    input:
+    tuple val(meta), path(matrix), path(labels), val(pair)
+
+    output:
+    tuple val(meta), path("*.pair${pair}", type: 'dir'), emit: fits
+    path "versions.yml"                               , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args   = task.ext.args ?: ''
+    def prefix = task.ext.prefix ?: "${meta.id}"
+    def gsel   = task.ext.gsel ?: 'gsel'
+    def label_file = labels ? "--labels ${labels}" : ''
+    """
+    ${gsel} repeat \\
+        --pair ${pair} \\
+        --input ${matrix} \\
+        ${label_file} \\
+        ${args} \\
+        --threads ${task.cpus} \\
+        --out ${prefix}.pair${pair}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        gsel: \$(${gsel} --version | sed -E 's/^gsel ([^ ]+).*/\\1/')
+        hdf5: \$(${gsel} --version | sed -E 's/.*HDF5 ([^)]+)\\).*/\\1/')
+    END_VERSIONS
+    """
+
+    stub:
+    def prefix = task.ext.prefix ?: "${meta.id}"
+    def gsel   = task.ext.gsel ?: 'gsel'
+    """
+    mkdir -p ${prefix}.pair${pair}
+    touch ${prefix}.pair${pair}/fit-${pair}-a.tsv
+    touch ${prefix}.pair${pair}/fit-${pair}-b.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        gsel: \$(${gsel} --version | sed -E 's/^gsel ([^ ]+).*/\\1/')
+        hdf5: \$(${gsel} --version | sed -E 's/.*HDF5 ([^)]+)\\).*/\\1/')
+    END_VERSIONS
+    """
+}
+
+process GSEL_AGGREGATE {
+    tag "${meta.id}"
+    label 'process_low'
+
+    // Built from the repository's Dockerfile (no registry image, no conda package):
+    // the pipeline sets params.container for -profile docker / singularity.
+    container 'gsel:0.1.0'
+
+    input:
+    tuple val(meta), path(pairs, stageAs: 'pairs/*')
+
+    output:
+    tuple val(meta), path("*/ranking.tsv"), emit: ranking
+    tuple val(meta), path("*/report.html"), emit: report
+    tuple val(meta), path("*/run.json")   , emit: json
+    path "versions.yml"                   , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args   = task.ext.args ?: ''
+    def prefix = task.ext.prefix ?: "${meta.id}"
+    def gsel   = task.ext.gsel ?: 'gsel'
+    """
+    ${gsel} aggregate \\
+        ${pairs} \\
+        ${args} \\
+        --out ${prefix}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        gsel: \$(${gsel} --version | sed -E 's/^gsel ([^ ]+).*/\\1/')
+        hdf5: \$(${gsel} --version | sed -E 's/.*HDF5 ([^)]+)\\).*/\\1/')
+    END_VERSIONS
+    """
+
+    stub:
+    def prefix = task.ext.prefix ?: "${meta.id}"
+    def gsel   = task.ext.gsel ?: 'gsel'
+    """
+    mkdir -p ${prefix}
+    printf 'rank\\tfeature_id\\n' > ${prefix}/ranking.tsv
+    touch ${prefix}/report.html
+    echo '{}' > ${prefix}/run.json
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        gsel: \$(${gsel} --version | sed -E 's/^gsel ([^ ]+).*/\\1/')
+        hdf5: \$(${gsel} --version | sed -E 's/.*HDF5 ([^)]+)\\).*/\\1/')
+    END_VERSIONS
+    """
+}

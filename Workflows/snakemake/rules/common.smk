@@ -1,0 +1,59 @@
+import os
+import shlex
+
+from snakemake.utils import validate
+
+validate(config, "../schemas/config.schema.yaml")
+
+OUTDIR = config["outdir"]
+PAIRS = list(range(1, config["repeats"] + 1))
+PAIR_DIR = os.path.join(OUTDIR, "repeats", "pair-{pair}")
+LOG_DIR = os.path.join(OUTDIR, "logs")
+BENCH_DIR = os.path.join(OUTDIR, "benchmarks")
+
+
+def gsel_executable(wildcards):
+    """config.gsel: a name on PATH or a path (a function, so it is never taken for a file prefix)."""
+    return config["gsel"]
+
+
+def gsel_inputs(wildcards):
+    """The matrix, plus the labels table when one is configured."""
+    files = {"matrix": config["input"]}
+    if config.get("labels"):
+        files["labels"] = config["labels"]
+    return files
+
+
+def label_args(wildcards, input):
+    """--labels FILE [--label-col NAME], or --label-key NAME when there is no labels table."""
+    column = config.get("label_col") or ""
+    if config.get("labels"):
+        args = ["--labels", input.labels] + (["--label-col", column] if column else [])
+    else:
+        args = ["--label-key", column] if column else []
+    return shlex.join(args)
+
+
+def selection_args():
+    """Flags every pair shares with the one-machine `gsel select` it reproduces."""
+    fixed = ["--k", str(config["k"]), "--repeats", str(config["repeats"])]
+    fixed += ["--seed", str(config["seed"])]
+    return f"{shlex.join(fixed)} {config.get('extra') or ''}".strip()
+
+
+def pair_fits(pair):
+    """The two fit files `gsel repeat --pair <pair>` writes (one per half)."""
+    folder = PAIR_DIR.format(pair=pair)
+    return [os.path.join(folder, f"fit-{pair}-{half}.tsv") for half in ("a", "b")]
+
+
+def pair_dirs(wildcards, input):
+    """Every pair folder once, in pair order: the arguments of `gsel aggregate`."""
+    return list(dict.fromkeys(os.path.dirname(path) for path in input.fits))
+
+
+def scaled(rule_name, key):
+    """A resource from config.resources.<rule_name>, multiplied by the attempt number."""
+    base = config["resources"][rule_name][key]
+    return lambda wildcards, attempt: base * attempt

@@ -50,8 +50,8 @@ final class GolubEndToEndTests: XCTestCase {
         let other = dir.path("other")
         _ = try GSelProcess.gsel(["--input", input, "--labels", labels, "--label-col", "label", "--k", "5",
                                   "--repeats", "3", "--seed", "12", "--out", other, "--quiet"])
-        let otherFits = try String(contentsOfFile: other + "/fits/fit-1a.tsv", encoding: .utf8)
-        let firstFits = try String(contentsOfFile: dir.path("out0") + "/fits/fit-1a.tsv", encoding: .utf8)
+        let otherFits = try String(contentsOfFile: other + "/fits/fit-1-a.tsv", encoding: .utf8)
+        let firstFits = try String(contentsOfFile: dir.path("out0") + "/fits/fit-1-a.tsv", encoding: .utf8)
         XCTAssertNotEqual(otherFits, firstFits, "another seed draws other halves")
     }
 }

@@ -1,6 +1,6 @@
 import GSelIO
 
-/// Text form of one `FitRecord` (what `--out/fits/fit-<label>.tsv` holds), so runs can
+/// Text form of one `FitRecord` (what `--out/fits/fit-<pair>-<a|b>.tsv` holds), so runs can
 /// be resumed, scattered (`gsel repeat`) and gathered (`gsel aggregate`). Numbers are
 /// written in shortest round-trip form, so a fit read back is bit-identical.
 ///
@@ -73,8 +73,8 @@ public enum FitFile {
         return (fit, fingerprint)
     }
 
-    /// File name of a fit: `fit-<label>.tsv`.
+    /// File name of a fit: `fit-<pair>-<a|b>.tsv` (pair 0, the reference fit, is `fit-0-a.tsv`).
     public static func fileName(pair: Int, half: Int) -> String {
-        "fit-\(pair == 0 ? "all" : "\(pair)\(half == 0 ? "a" : "b")").tsv"
+        "fit-\(pair)-\(half == 0 ? "a" : "b").tsv"
     }
 }

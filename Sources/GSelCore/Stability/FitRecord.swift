@@ -16,9 +16,6 @@ public struct FitRecord: Sendable, Equatable {
         self.stopReason = result.stopReason
     }
 
-    /// File-name label: "1a", "1b", or "all" for the single fit.
-    public var label: String { pair == 0 ? "all" : "\(pair)\(half == 0 ? "a" : "b")" }
-
     /// Random stream of this fit, derived from (pair, half) so any scheduling gives the same result.
     public static func stream(pair: Int, half: Int) -> [UInt64] { [UInt64(pair), UInt64(half)] }
 }

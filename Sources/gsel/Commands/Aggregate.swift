@@ -21,6 +21,9 @@ struct Aggregate: ParsableCommand {
     @Option(name: .long, help: "Label file path, if it moved (checked by SHA-256).")
     var labels: String?
 
+    @Option(name: .long, help: "Number of features to report; must match the fits' --k when given.")
+    var k: Int?
+
     @Option(name: .long, help: "Worker threads (default: all cores).")
     var threads: Int?
 
@@ -56,6 +59,9 @@ struct Aggregate: ParsableCommand {
             override("--labels", labels)
             let inputOptions = try InputOptions.parse(manifest.inputArguments)
             let selection = try SelectionOptions.parse(manifest.selectionArguments)
+            if let k, k != selection.k {
+                throw UsageError("--k \(k) differs from the fits' --k \(selection.k); rerun the repeats with --k \(k)")
+            }
             let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
             let loaded = try LoadedInput.load(inputOptions, threads: threadCount, log: log)
             guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256 else {

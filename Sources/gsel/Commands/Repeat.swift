@@ -7,7 +7,7 @@ struct Repeat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repeat",
         abstract: "Run one complementary pair of stability selection (for Nextflow/Snakemake scatter).",
-        discussion: "Writes the pair's two fit files and the run manifest into --out/fits. Gather any set of such directories with `gsel aggregate`; pair 0 is the reference fit on the whole training split (aggregate runs it if no directory has it).")
+        discussion: "Writes the pair's two fit files (fit-I-a.tsv, fit-I-b.tsv) and the run manifest into --out. Gather any set of such directories with `gsel aggregate`; pair 0 is the reference fit on the whole training split (aggregate runs it if no directory has it).")
 
     @Option(name: .long, help: "Pair to run, 1...--repeats (0 = the reference fit).")
     var pair: Int
@@ -31,7 +31,7 @@ struct Repeat: ParsableCommand {
                                        inputArguments: input.canonicalArguments,
                                        selectionArguments: selection.canonicalArguments)
             let pipeline = try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
-            let fitDirectory = FitDirectory(outDir: output.out)
+            let fitDirectory = FitDirectory(path: output.out)
             let done = try fitDirectory.prepare(manifest: manifest, resume: true,
                                                 featureCount: loaded.featureCount, command: "repeat")
             _ = try pipeline.runFits(pairs: [pair], done: done.filter { $0.pair == pair }, fitDirectory: fitDirectory,

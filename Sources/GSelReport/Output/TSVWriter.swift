@@ -20,20 +20,24 @@ public struct TSVWriter: Sendable {
                 text += "# \(line)\n"
             }
         }
-        text += columns.map { TSVCell.text($0).text }.joined(separator: "\t") + "\n"
+        text += TSVWriter.line(columns.map { .text($0) })
         self.text = text
     }
 
     /// Appends one row; it must have one cell per column.
     public mutating func append(_ row: [TSVCell]) {
         precondition(row.count == columns.count, "TSV row has \(row.count) cells, expected \(columns.count)")
-        var first = true
-        for cell in row {
-            if !first { text += "\t" }
-            text += cell.text
-            first = false
+        text += TSVWriter.line(row)
+    }
+
+    /// One tab-separated line ending in `\n`, for writers that stream rows through `AtomicFileWriter`.
+    public static func line(_ cells: [TSVCell]) -> String {
+        var out = ""
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { out += "\t" }
+            out += cell.text
         }
-        text += "\n"
+        return out + "\n"
     }
 
     /// Writes the table to `path` atomically.

@@ -44,7 +44,9 @@ enum ReportStyle {
     td.num { white-space: nowrap; }
     th { line-height: 1.25; vertical-align: bottom; }
     td.id { overflow-wrap: anywhere; }
-    table.kv th { width: 38%; background: none; color: var(--muted); font-weight: 500; }
+    table.kv th { width: 38%; color: var(--muted); font-weight: 500; }
+    table.kv th, table.kv td { vertical-align: baseline; }
+    table.kv th, table.kv td, table.kv tbody tr:nth-child(even) td { background: none; border-bottom: 1px solid #eaeef2; }
     tbody tr:nth-child(even) td { background: #fafbfc; }
     .table-scroll { max-height: 560px; overflow: auto; border: 1px solid var(--line); border-radius: 8px; }
     .table-scroll thead th { position: sticky; top: 0; z-index: 1; }

@@ -47,7 +47,7 @@ enum SummarySection {
         let what = model.task == "regression" ? "predict the measured trait" : "tell the classes apart"
         var text = "gsel ranked \(DisplayFormat.integer(model.ranking.count)) of the \(DisplayFormat.integer(model.features)) features "
             + "in <span class=\"mono\">\(Markup.escape(HTMLReport.fileName(model.inputPath)))</span> "
-            + "(\(DisplayFormat.integer(model.samples)) samples) by how well they \(what) together."
+            + "(\(DisplayFormat.integer(model.samples)) samples) by how well, taken together, they \(what)."
         if let stable = model.stableCount, let threshold = model.threshold {
             text += " \(stable) of them were chosen in at least \(DisplayFormat.fixed(threshold * 100, 0)) % of the repeated fits on random halves of the samples (the stable set)"
             if let bound = model.errorBound {

@@ -1,0 +1,19 @@
+/// Machine-readable number text shared by the TSV and JSON writers.
+///
+/// Choice: the shortest decimal string that parses back to exactly the same value
+/// (Swift's `description`, e.g. `0.85`, `1e-05`, `3.0`), so files are lossless and
+/// byte-identical across runs. Float32 values use Float's own shortest form, so a
+/// stored `0.1` prints as `0.1`, not as its Float64 widening `0.10000000149011612`.
+enum NumberText {
+    /// Shortest round-trip text of a finite Double (negative zero prints as `0.0`); nil when not finite.
+    static func shortest(_ value: Double) -> String? {
+        guard value.isFinite else { return nil }
+        return value == 0 ? "0.0" : value.description
+    }
+
+    /// Shortest round-trip text of a finite Float; nil when not finite.
+    static func shortest(_ value: Float) -> String? {
+        guard value.isFinite else { return nil }
+        return value == 0 ? "0.0" : value.description
+    }
+}

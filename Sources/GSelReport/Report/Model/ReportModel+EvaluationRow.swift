@@ -1,0 +1,17 @@
+extension ReportModel {
+    /// Held-out metrics of one method using its top `k` features (one line of evaluation.tsv).
+    public struct EvaluationRow: Sendable {
+        /// Method name, e.g. "gsel" or "marginal".
+        public var method: String
+        /// Number of top features used (k').
+        public var k: Int
+        /// Metric name and value in display order, e.g. ("accuracy", 0.94), ("AUROC", 0.98), ("R²", 0.41).
+        public var metrics: [(name: String, value: Double)]
+
+        public init(method: String, k: Int, metrics: [(name: String, value: Double)]) {
+            self.method = method
+            self.k = k
+            self.metrics = metrics
+        }
+    }
+}

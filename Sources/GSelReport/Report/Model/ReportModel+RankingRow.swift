@@ -1,0 +1,39 @@
+import GSelIO
+
+extension ReportModel {
+    /// One ranked feature (one line of ranking.tsv).
+    public struct RankingRow: Sendable, Equatable {
+        /// 1-based rank, best first.
+        public var rank: Int
+        /// Unique feature id (gene id, or CHROM:POS:REF:ALT).
+        public var featureID: String
+        /// Display name (gene symbol, variant ID).
+        public var featureName: String
+        /// Share of stability-selection fits that picked the feature, in [0, 1].
+        public var selectionFrequency: Double?
+        /// Whether the frequency reaches the threshold.
+        public var stable: Bool?
+        /// Mean 1-based pick position over the fits that picked it.
+        public var meanSelectionOrder: Double?
+        /// Attention weight when picked (mean over fits).
+        public var attentionWeight: Double?
+        /// Signed association with the target (e.g. standardized mean difference or correlation).
+        public var effect: Double?
+        /// Position when the feature is a variant.
+        public var variant: VariantPosition?
+
+        public init(rank: Int, featureID: String, featureName: String, selectionFrequency: Double? = nil,
+                    stable: Bool? = nil, meanSelectionOrder: Double? = nil, attentionWeight: Double? = nil,
+                    effect: Double? = nil, variant: VariantPosition? = nil) {
+            self.rank = rank
+            self.featureID = featureID
+            self.featureName = featureName
+            self.selectionFrequency = selectionFrequency
+            self.stable = stable
+            self.meanSelectionOrder = meanSelectionOrder
+            self.attentionWeight = attentionWeight
+            self.effect = effect
+            self.variant = variant
+        }
+    }
+}

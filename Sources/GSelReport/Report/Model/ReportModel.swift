@@ -1,0 +1,77 @@
+import GSelIO
+
+/// Everything the HTML report shows, as plain values. Optional parts that are nil or
+/// empty (no stability selection, regression, no VCF input ...) drop their section.
+public struct ReportModel: Sendable {
+    /// Page title, e.g. "gsel: 20 genes for ALL vs AML".
+    public var title: String
+    /// Tool version line, e.g. "gsel 0.1.0 (HDF5 1.10.8)".
+    public var version: String
+    /// The full command as typed.
+    public var commandLine: String
+    /// Input file path as given.
+    public var inputPath: String
+    /// Detected input format, e.g. "AnnData (.h5ad)", "VCF".
+    public var inputFormat: String
+    /// Samples used after dropping unlabelled ones.
+    public var samples: Int
+    /// Features in the input (after QC filters).
+    public var features: Int
+    /// "classification" or "regression".
+    public var task: String
+    /// Samples per class (classification only; empty otherwise).
+    public var classCounts: [(label: String, count: Int)]
+    /// Run parameters in display order, e.g. ("k", "20"), ("repeats", "50").
+    public var parameters: [(name: String, value: String)]
+    /// Wall-clock time per stage in seconds, e.g. ("read input", 1.2).
+    public var timings: [(name: String, seconds: Double)]
+    /// The ranked features, best first.
+    public var ranking: [RankingRow]
+    /// Stability-selection threshold on the selection frequency, when stability selection ran.
+    public var threshold: Double?
+    /// Meinshausen–Bühlmann bound on the expected number of falsely selected features, E[V].
+    public var errorBound: Double?
+    /// Held-out metrics per method and k'.
+    public var evaluation: [EvaluationRow]
+    /// Attention of the leading candidates at each pick (Sequential Attention only).
+    public var attentionSnapshots: [AttentionSnapshot]
+    /// Correlations between the selected features, in ranking order.
+    public var correlation: CorrelationMatrix?
+    /// Variant positions with their selection frequency (VCF input only).
+    public var manhattan: [ManhattanPoint]?
+    /// Warnings and remarks shown at the top of the report (dropped samples, early stops ...).
+    public var notes: [String]
+
+    public init(title: String, version: String, commandLine: String, inputPath: String, inputFormat: String,
+                samples: Int, features: Int, task: String, classCounts: [(label: String, count: Int)] = [],
+                parameters: [(name: String, value: String)] = [], timings: [(name: String, seconds: Double)] = [],
+                ranking: [RankingRow], threshold: Double? = nil, errorBound: Double? = nil,
+                evaluation: [EvaluationRow] = [], attentionSnapshots: [AttentionSnapshot] = [],
+                correlation: CorrelationMatrix? = nil, manhattan: [ManhattanPoint]? = nil, notes: [String] = []) {
+        self.title = title
+        self.version = version
+        self.commandLine = commandLine
+        self.inputPath = inputPath
+        self.inputFormat = inputFormat
+        self.samples = samples
+        self.features = features
+        self.task = task
+        self.classCounts = classCounts
+        self.parameters = parameters
+        self.timings = timings
+        self.ranking = ranking
+        self.threshold = threshold
+        self.errorBound = errorBound
+        self.evaluation = evaluation
+        self.attentionSnapshots = attentionSnapshots
+        self.correlation = correlation
+        self.manhattan = manhattan
+        self.notes = notes
+    }
+
+    /// Number of ranked features marked stable, or nil when no row carries a stability flag.
+    public var stableCount: Int? {
+        let flags = ranking.compactMap(\.stable)
+        return flags.isEmpty ? nil : flags.filter { $0 }.count
+    }
+}

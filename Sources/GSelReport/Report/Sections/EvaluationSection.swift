@@ -1,0 +1,43 @@
+/// Held-out metric against k' for each method (one small chart per metric) and the numbers.
+enum EvaluationSection {
+    static func make(_ model: ReportModel) -> ReportSection? {
+        let rows = model.evaluation
+        guard !rows.isEmpty else { return nil }
+        let methods = ordered(rows.map(\.method))
+        let metrics = ordered(rows.flatMap { $0.metrics.map(\.name) })
+        guard !metrics.isEmpty else { return nil }
+
+        let charts = metrics.map { metric in
+            MetricCurveChart(metric: metric, series: methods.map { method in
+                (method: method, points: rows.filter { $0.method == method }.compactMap { row in
+                    row.metrics.first { $0.name == metric }.map { (k: row.k, value: $0.value) }
+                })
+            }).render()
+        }
+        let names = methods.map { "<em>\(Markup.escape($0))</em>" }
+        let explain = "After selection, a fresh model was trained on the training samples using only the top k′ features of each ranking, "
+            + "and scored on held-out samples it never saw (higher is better). "
+            + (methods.count > 1
+                ? "Where the \(names[0]) line lies above \(names[1...].joined(separator: ", ")), the features chosen together carry more information than those ranked one at a time. "
+                : "")
+            + "A curve that flattens early means a few features already capture most of the signal."
+
+        var table = HTMLTable(columns: [.init("Method"), .init("k′", numeric: true)] + metrics.map { .init($0, numeric: true) })
+        table.rows = rows.sorted { ($0.method == $1.method) ? $0.k < $1.k : methods.firstIndex(of: $0.method)! < methods.firstIndex(of: $1.method)! }
+            .map { row in
+                [Markup.escape(row.method), String(row.k)] + metrics.map { metric in
+                    row.metrics.first { $0.name == metric }.map { DisplayFormat.fixed($0.value, 3) } ?? "–"
+                }
+            }
+        let content = "<p class=\"explain\">\(explain)</p><div class=\"figures\">"
+            + charts.map { "<div class=\"figure\">\($0)</div>" }.joined()
+            + "</div><details><summary>Show the numbers</summary>\(table.render())</details>"
+        return ReportSection(id: "evaluation", heading: "Held-out performance", content: content)
+    }
+
+    /// Distinct values in order of first appearance.
+    private static func ordered(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

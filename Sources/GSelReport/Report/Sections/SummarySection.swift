@@ -1,0 +1,99 @@
+/// Run summary: a plain-language lead, key figures, input, classes, parameters, timings.
+enum SummarySection {
+    static func make(_ model: ReportModel) -> ReportSection {
+        var html = "<p class=\"lead\">\(lead(model))</p>"
+        html += "<div class=\"tiles\">" + tiles(model).map { value, label in
+            "<div class=\"tile\"><div class=\"value\">\(Markup.escape(value))</div><div class=\"label\">\(Markup.escape(label))</div></div>"
+        }.joined() + "</div>"
+
+        html += "<div class=\"grid2\"><div><h3>Input</h3>"
+        html += HTMLTable.keyValue([
+            ("File", "<span class=\"mono\">\(Markup.escape(model.inputPath))</span>"),
+            ("Format", Markup.escape(model.inputFormat)),
+            ("Samples × features", "\(DisplayFormat.integer(model.samples)) × \(DisplayFormat.integer(model.features))"),
+            ("Task", Markup.escape(model.task)),
+            ("Version", Markup.escape(model.version)),
+        ])
+        if !model.classCounts.isEmpty {
+            let total = model.classCounts.reduce(0) { $0 + $1.count }
+            var table = HTMLTable(columns: [.init("Class"), .init("Samples", numeric: true), .init("Share", numeric: true)])
+            table.rows = model.classCounts.map { c in
+                [Markup.escape(c.label), DisplayFormat.integer(c.count),
+                 total > 0 ? DisplayFormat.fixed(100 * Double(c.count) / Double(total), 1) + " %" : "–"]
+            }
+            html += "<h3>Classes</h3>" + table.render()
+        }
+        html += "</div><div>"
+        if !model.parameters.isEmpty {
+            html += "<h3>Parameters</h3>" + HTMLTable.keyValue(model.parameters.map { ($0.name, "<span class=\"mono\">\(Markup.escape($0.value))</span>") })
+        }
+        if !model.timings.isEmpty {
+            var table = HTMLTable(columns: [.init("Stage"), .init("Time", numeric: true)])
+            table.rows = model.timings.map { [Markup.escape($0.name), DisplayFormat.duration($0.seconds)] }
+            table.rows.append(["<strong>total</strong>", "<strong>\(DisplayFormat.duration(model.timings.reduce(0) { $0 + $1.seconds }))</strong>"])
+            html += "<h3>Timings</h3>" + table.render()
+        }
+        html += "</div></div>"
+        html += "<h3>Command</h3><pre class=\"cmd\"><code>\(Markup.escape(model.commandLine))</code></pre>"
+        let missing = omissions(model)
+        if !missing.isEmpty {
+            html += "<p class=\"note-line\">Not in this report: " + missing.map(Markup.escape).joined(separator: " ") + "</p>"
+        }
+        return ReportSection(id: "summary", heading: "Run summary", content: html)
+    }
+
+    /// One or two sentences a biologist can read without knowing the method.
+    static func lead(_ model: ReportModel) -> String {
+        let what = model.task == "regression" ? "predict the measured trait" : "tell the classes apart"
+        var text = "gsel ranked \(DisplayFormat.integer(model.ranking.count)) of the \(DisplayFormat.integer(model.features)) features "
+            + "in <span class=\"mono\">\(Markup.escape(HTMLReport.fileName(model.inputPath)))</span> "
+            + "(\(DisplayFormat.integer(model.samples)) samples) by how well, taken together, they \(what)."
+        if let stable = model.stableCount, let threshold = model.threshold {
+            text += " \(stable) of them were chosen in at least \(DisplayFormat.fixed(threshold * 100, 0)) % of the repeated fits on random halves of the samples (the stable set)"
+            if let bound = model.errorBound {
+                text += "; on average at most \(DisplayFormat.significant(bound, 2)) of the stable features are expected to be false discoveries (Meinshausen–Bühlmann bound)"
+            }
+            text += "."
+        }
+        return text
+    }
+
+    private static func tiles(_ model: ReportModel) -> [(String, String)] {
+        var tiles = [
+            (DisplayFormat.integer(model.samples), "samples"),
+            (DisplayFormat.integer(model.features), "features in the input"),
+            (model.classCounts.isEmpty ? model.task : "\(model.classCounts.count) classes", model.classCounts.isEmpty ? "task" : model.task),
+            (DisplayFormat.integer(model.ranking.count), "features ranked"),
+        ]
+        if let stable = model.stableCount {
+            tiles.append((DisplayFormat.integer(stable), model.threshold.map { "stable (frequency ≥ \(DisplayFormat.fixed($0, 2)))" } ?? "stable"))
+        }
+        if let bound = model.errorBound {
+            tiles.append(("≤ " + DisplayFormat.significant(bound, 2), "expected false discoveries E[V]"))
+        }
+        if let first = model.evaluation.first, let metric = first.metrics.first?.name {
+            let best = model.evaluation.filter { $0.method == first.method }
+                .compactMap { row in row.metrics.first { $0.name == metric }.map { (k: row.k, value: $0.value) } }
+                .filter { $0.value.isFinite }
+                .max { $0.value < $1.value }
+            if let best {
+                tiles.append((DisplayFormat.fixed(best.value, 3), "best held-out \(metric) (\(first.method), k′ = \(best.k))"))
+            }
+        }
+        return tiles
+    }
+
+    /// Sections left out because their data is absent, each as one short sentence.
+    static func omissions(_ model: ReportModel) -> [String] {
+        var notes: [String] = []
+        if !model.ranking.contains(where: { $0.selectionFrequency != nil }) {
+            notes.append("selection frequencies (stability selection was not run).")
+        }
+        if model.evaluation.isEmpty { notes.append("held-out evaluation (none was recorded).") }
+        if model.attentionSnapshots.isEmpty {
+            notes.append("attention re-scoring (recorded by the Sequential Attention method only).")
+        }
+        if model.correlation == nil { notes.append("correlation heatmap (not computed).") }
+        return notes
+    }
+}

@@ -10,6 +10,6 @@ public enum InputFormat {
         if stem.hasSuffix(".h5ad") || stem.hasSuffix(".h5") || stem.hasSuffix(".hdf5") || stem.hasSuffix(".loom") {
             throw InputError(file: path, "HDF5 input is not supported yet") // HDF5 readers land here
         }
-        throw InputError(file: path, "delimited input is not supported yet") // DelimitedReader lands here
+        return DelimitedReader(path: path)
     }
 }

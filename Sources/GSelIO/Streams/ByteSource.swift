@@ -42,7 +42,7 @@ public final class ByteSource {
         isGzip = inAvail >= 2 && inBuffer[0] == 0x1f && inBuffer[1] == 0x8b
         let lower = path.lowercased()
         if !isGzip && (lower.hasSuffix(".gz") || lower.hasSuffix(".bgz")) {
-            fclose(f)
+            // No fclose here: the object is fully initialised, so deinit closes the file.
             throw InputError(file: path, location: "byte 0",
                              "file name says gzip but the file does not start with the gzip magic bytes 1f 8b")
         }

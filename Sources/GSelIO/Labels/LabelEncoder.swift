@@ -1,0 +1,77 @@
+/// Chooses the task for a label column and encodes its values (SPEC §2): with no task given,
+/// at most 20 distinct values that are non-numeric or all integers make a classification,
+/// anything else a regression.
+struct LabelEncoder {
+    /// Most distinct values an auto-detected classification may have.
+    static let maxAutoClasses = 20
+
+    let table: LabelTable
+
+    /// Encodes the labels at `entries` (indices into `table`, all non-missing).
+    func encode(_ entries: [Int], task requested: LabelTaskKind?) throws -> (LabelTaskKind, LabelValues, String) {
+        let texts = entries.map { table.values[$0]! }
+        let numbers = texts.map(LabelTable.number)
+        let allNumeric = numbers.allSatisfy { $0 != nil }
+        let allIntegers = allNumeric && numbers.allSatisfy { $0! == $0!.rounded() && abs($0!) < 1e15 }
+        let distinct = allNumeric ? Set(numbers.map { $0! }).count : Set(texts).count
+        let kind = allIntegers ? "integer" : (allNumeric ? "numeric" : "non-numeric")
+        let task: LabelTaskKind
+        var why: String
+        if let requested {
+            task = requested
+            why = "given by --task"
+        } else {
+            task = distinct <= Self.maxAutoClasses && (!allNumeric || allIntegers) ? .classification : .regression
+            why = "auto: \(distinct) distinct \(kind) values; classification needs at most \(Self.maxAutoClasses) distinct non-numeric or integer values"
+        }
+        why = "task: \(task.rawValue) (\(why))"
+        switch task {
+        case .classification:
+            return (task, try classes(texts: texts, numbers: allNumeric ? numbers.map { $0! } : nil), why)
+        case .regression:
+            return (task, try regression(entries: entries, numbers: numbers, auto: requested == nil, distinct: distinct), why)
+        }
+    }
+
+    private func classes(texts: [String], numbers: [Double]?) throws -> LabelValues {
+        let names: [String]
+        let codes: [Int32]
+        if let numbers {
+            let sorted = Array(Set(numbers)).sorted()
+            let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, Int32($0)) })
+            names = sorted.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) }
+            codes = numbers.map { index[$0]! }
+        } else {
+            names = Array(Set(texts)).sorted()
+            let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
+            codes = texts.map { index[$0]! }
+        }
+        if names.count < 2 {
+            throw InputError(file: table.source, location: "column \(table.labelColumn)",
+                             "every labelled sample has the class '\(names.first ?? "")'; classification needs at least two classes")
+        }
+        return .classes(codes: codes, names: names)
+    }
+
+    private func regression(entries: [Int], numbers: [Double?], auto: Bool, distinct: Int) throws -> LabelValues {
+        var out: [Float] = []
+        out.reserveCapacity(entries.count)
+        for (k, i) in entries.enumerated() {
+            let text = table.values[i]!
+            guard let d = numbers[k] else {
+                let hint = auto
+                    ? "; the column has \(distinct) distinct values, too many for an automatic classification (use --task classification)"
+                    : ""
+                throw InputError(file: table.source, location: table.location(of: i),
+                                 "found '\(text)', expected a number for a regression target\(hint)")
+            }
+            let f = Float(d)
+            guard f.isFinite else {
+                throw InputError(file: table.source, location: table.location(of: i),
+                                 "found '\(text)', outside the Float32 range (about ±3.4e38)")
+            }
+            out.append(f)
+        }
+        return .values(out)
+    }
+}

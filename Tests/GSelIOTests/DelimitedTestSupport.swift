@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+import _TestSupport
+
+/// Shared helpers for the delimited-reader and label tests: locating the real datasets
+/// and asking Python (pandas / numpy) for reference answers.
+enum DelimitedTestSupport {
+    /// The Golub expression table: the shared dataset, else the copy in TestData.
+    static var golubExpression: String {
+        GSelProcess.sharedData("golub_multtest.expr.tsv.gz") ?? GSelProcess.testData("golub/golub.expr.tsv.gz")
+    }
+
+    static var golubLabels: String {
+        GSelProcess.sharedData("golub_multtest.labels.tsv") ?? GSelProcess.testData("golub/golub.labels.tsv")
+    }
+
+    /// A real dataset from ../shared/data; fails the test when it is absent.
+    static func shared(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try XCTUnwrap(GSelProcess.sharedData(name), "dataset \(name) not found in ../shared/data or $GSEL_SHARED_DATA",
+                      file: file, line: line)
+    }
+
+    /// Runs a Python script (with `args` as sys.argv[1...]) and returns its stdout; fails on a non-zero exit.
+    static func python(_ script: String, _ args: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let r = try GSelProcess.run(GSelProcess.python, ["-c", script] + args)
+        XCTAssertEqual(r.status, 0, "python failed: \(r.stderr)", file: file, line: line)
+        return r.stdout
+    }
+
+    /// Runs a shell command line; fails on a non-zero exit.
+    static func shell(_ command: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let r = try GSelProcess.run("/bin/sh", ["-c", command])
+        XCTAssertEqual(r.status, 0, "shell failed: \(r.stderr)", file: file, line: line)
+        return r.stdout
+    }
+
+    /// pandas' reading of a table (first column as index): ids of both axes as JSON, and the
+    /// values as little-endian float32 written to `valuesPath`.
+    static func pandasTable(_ path: String, valuesPath: String, sep: String = "\t") throws -> (index: [String], columns: [String]) {
+        let script = """
+        import sys, json, numpy as np, pandas as pd
+        df = pd.read_csv(sys.argv[1], sep=sys.argv[3], index_col=0)
+        df.values.astype('<f4').tofile(sys.argv[2])
+        print(json.dumps([[str(i) for i in df.index], [str(c) for c in df.columns]]))
+        """
+        let out = try python(script, [path, valuesPath, sep])
+        let ids = try JSONDecoder().decode([[String]].self, from: Data(out.utf8))
+        return (ids[0], ids[1])
+    }
+
+    /// Float32 values written by numpy's `tofile`.
+    static func float32File(_ path: String) throws -> [Float] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return data.withUnsafeBytes { raw in
+            (0 ..< data.count / 4).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+        }
+    }
+
+    /// Bitwise comparison that treats every NaN as equal.
+    static func sameValues(_ a: [Float], _ b: [Float]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { ($0.isNaN && $1.isNaN) || $0.bitPattern == $1.bitPattern }
+    }
+}

@@ -1,0 +1,19 @@
+import GSelIO
+
+/// Guards model fitting against classes too small to learn from.
+public enum ClassCountCheck {
+    /// Throws a `UsageError` naming every class with fewer than `minimum` samples among
+    /// `rows` (indices into `target`; default all samples). Does nothing for regression.
+    public static func require(_ target: Target, rows: [Int]? = nil, minimum: Int = 2,
+                               split: String = "the training split") throws {
+        guard case .classes(let codes, let names) = target else { return }
+        var counts = [Int](repeating: 0, count: names.count)
+        for r in rows ?? Array(codes.indices) { counts[Int(codes[r])] += 1 }
+        let small = names.indices.filter { counts[$0] < minimum }
+        guard !small.isEmpty else { return }
+        let listed = small.map { "'\(names[$0])' (\(counts[$0]) sample\(counts[$0] == 1 ? "" : "s"))" }
+        throw UsageError("class\(small.count == 1 ? "" : "es") \(listed.joined(separator: ", ")) in \(split): "
+            + "every class needs at least \(minimum) samples there; merge or drop rare classes, "
+            + "or lower the validation fraction")
+    }
+}

@@ -1,0 +1,106 @@
+import GSelIO
+
+/// Held-out evaluation of feature rankings: for each ranking and each k', a fresh
+/// model is fitted on the training split using only the ranking's first k'
+/// features and scored on the validation split. Models: `LogisticRegressionModel`
+/// (C = 1) for classification, `RidgeRegressionModel` (α = 1) for regression, on
+/// features standardized with training statistics. Deterministic.
+public enum HeldOutEvaluation {
+    /// The k' values reported for a ranking of length `k`: 1, 2, 5, 10, 20, 50, 100, …
+    /// up to `k`, plus `k` itself.
+    public static func kGrid(upTo k: Int) -> [Int] {
+        guard k >= 1 else { return [] }
+        var grid: [Int] = []
+        var decade = 1
+        outer: while true {
+            for step in [1, 2, 5] {
+                let value = step * decade
+                if value >= k { break outer }
+                grid.append(value)
+            }
+            decade *= 10
+        }
+        return grid + [k]
+    }
+
+    /// Evaluates `orders` (method name and ranked feature columns, in report order).
+    /// `train` and `validation` are the two splits (standardized with the training
+    /// statistics), `trainTarget`/`validationTarget` their targets. `kValues` defaults
+    /// to `kGrid(upTo:)` of the longest ranking; a ranking shorter than some k' (a
+    /// selector that stopped early) is evaluated up to its own length, which is then
+    /// added as its last point. Rows come out by method (in `orders` order), then k'.
+    /// Throws a `UsageError` when a class has fewer than 2 training samples, the
+    /// validation split is empty, or a ranking names a feature out of range.
+    public static func evaluate(train: StandardizedData, trainTarget: Target,
+                                validation: StandardizedData, validationTarget: Target,
+                                orders: [(method: String, features: [Int])],
+                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+        guard trainTarget.count == train.sampleCount, validationTarget.count == validation.sampleCount else {
+            throw UsageError("evaluation: the targets do not match the training (\(train.sampleCount)) and validation (\(validation.sampleCount)) samples")
+        }
+        guard trainTarget.isClassification == validationTarget.isClassification else {
+            throw UsageError("evaluation: the training and validation targets are of different kinds")
+        }
+        guard validation.sampleCount > 0 else { throw UsageError("evaluation: the validation split is empty") }
+        try ClassCountCheck.require(trainTarget)
+        for (method, features) in orders {
+            if let bad = features.first(where: { $0 < 0 || $0 >= train.featureCount }) {
+                throw UsageError("evaluation: ranking '\(method)' names feature \(bad), but there are \(train.featureCount) features")
+            }
+        }
+        let longest = orders.map(\.features.count).max() ?? 0
+        let grid = (kValues ?? kGrid(upTo: longest)).filter { $0 >= 1 }
+        var rows: [EvaluationRow] = []
+        for (method, features) in orders {
+            var ks = grid.filter { $0 <= features.count }
+            if let top = grid.max(), features.count < top, !features.isEmpty, !ks.contains(features.count) {
+                ks.append(features.count)
+            }
+            for k in ks {
+                let chosen = Array(features.prefix(k))
+                rows.append(score(method: method, k: k,
+                                  train: DesignMatrix(train, features: chosen), trainTarget: trainTarget,
+                                  validation: DesignMatrix(validation, features: chosen),
+                                  validationTarget: validationTarget))
+            }
+        }
+        return rows
+    }
+
+    /// Convenience for a literal list: `orders: ["sa": saOrder, "marginal": marginalOrder]`
+    /// (the literal's order is kept).
+    public static func evaluate(train: StandardizedData, trainTarget: Target,
+                                validation: StandardizedData, validationTarget: Target,
+                                orders: KeyValuePairs<String, [Int]>,
+                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+        try evaluate(train: train, trainTarget: trainTarget, validation: validation,
+                     validationTarget: validationTarget,
+                     orders: orders.map { (method: $0.key, features: $0.value) }, kValues: kValues)
+    }
+
+    /// Fits one model on `train` and scores it on `validation`.
+    static func score(method: String, k: Int, train: DesignMatrix, trainTarget: Target,
+                      validation: DesignMatrix, validationTarget: Target) -> EvaluationRow {
+        switch (trainTarget, validationTarget) {
+        case (.classes(let codes, let names), .classes(let truth, _)):
+            let model = LogisticRegressionModel(fitting: train, classes: codes, classCount: names.count)
+            let predicted = model.predict(validation)
+            var auroc: Double?
+            if names.count == 2 {
+                let p = model.probabilities(validation)
+                auroc = Metrics.auroc(positive: truth.map { $0 == 1 },
+                                      scores: (0 ..< validation.rowCount).map { p[$0 * 2 + 1] })
+            }
+            return EvaluationRow(method: method, k: k,
+                                 accuracy: Metrics.accuracy(truth: truth, predicted: predicted),
+                                 balancedAccuracy: Metrics.balancedAccuracy(truth: truth, predicted: predicted),
+                                 auroc: auroc)
+        case (.values(let y), .values(let truth)):
+            let model = RidgeRegressionModel(fitting: train, targets: y.map(Double.init))
+            return EvaluationRow(method: method, k: k,
+                                 r2: Metrics.r2(truth: truth.map(Double.init), predicted: model.predict(validation)))
+        default:
+            preconditionFailure("unreachable: target kinds are checked in evaluate")
+        }
+    }
+}

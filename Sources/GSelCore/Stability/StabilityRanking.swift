@@ -12,6 +12,11 @@ public struct StabilityRanking: Sendable, Equatable {
         public var meanSelectionOrder: Double
         /// Mean score (attention weight for SA) over the fits that picked it.
         public var meanScore: Double
+
+        public init(feature: Int, frequency: Double, stable: Bool, meanSelectionOrder: Double, meanScore: Double) {
+            self.feature = feature; self.frequency = frequency; self.stable = stable
+            self.meanSelectionOrder = meanSelectionOrder; self.meanScore = meanScore
+        }
     }
 
     /// All features picked at least once, best first.

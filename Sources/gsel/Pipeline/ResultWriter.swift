@@ -140,11 +140,13 @@ struct ResultWriter {
         params.append((key: "threads", value: .int(o.resolvedThreads)))
         if o.method == .sa {
             let plan = o.saConfig.plan(samples: pipeline.train.count / (o.repeats > 0 ? 2 : 1), k: pipeline.q)
-            params.append((key: "sa_plan_per_fit", value: .object([
-                ("batch_size", .int(plan.batchSize)), ("epochs", .int(plan.epochs)), ("total_steps", .int(plan.totalSteps)),
-                ("warmup_fraction", .number(o.saConfig.warmupFraction)),
-                ("final_learning_rate_fraction", .number(Double(o.saConfig.finalLearningRateFraction))),
-            ].map { (key: $0.0, value: $0.1) })))
+            let planFields: [(key: String, value: JSONValue)] = [
+                (key: "batch_size", value: .int(plan.batchSize)), (key: "epochs", value: .int(plan.epochs)),
+                (key: "total_steps", value: .int(plan.totalSteps)),
+                (key: "warmup_fraction", value: .number(o.saConfig.warmupFraction)),
+                (key: "final_learning_rate_fraction", value: .number(Double(o.saConfig.finalLearningRateFraction))),
+            ]
+            params.append((key: "sa_plan_per_fit", value: .object(planFields)))
         }
         let counters: [(key: String, value: JSONValue)] = m.counters.keys.sorted().map { (key: $0, value: .int(m.counters[$0]!)) }
         let r = result.ranking

@@ -13,10 +13,10 @@ import GSelIO
 ///   indicators `Y` (n x C), after Tropp, Gilbert & Strauss (2006), with the ℓ2
 ///   combination rule: the pick maximises `Σ_c ⟨x_j, r_c⟩² / ‖x_j‖²` over the class
 ///   residuals `R = Y − X_S Γ`, and `Γ` is the joint least-squares refit of all
-///   classes. This is greedy forward least squares on the multi-output squared
-///   loss — exactly what Sequential Attention reduces to for a linear model on
-///   one-hot targets — and treats every class alike instead of running C separate
-///   one-vs-rest paths that would have to be merged. With two classes the two
+///   classes. This is OMP for the multi-output squared loss on one-hot targets (the
+///   linear, squared-loss case of Sequential Attention with a softmax-free output)
+///   and treats every class alike instead of running C separate one-vs-rest paths
+///   that would have to be merged into one order. With two classes the two
 ///   indicator columns are negatives of each other, so the path is plain OMP on
 ///   the centred indicator of the second class. Since the rows of `Y` sum to 0,
 ///   the work runs on `Y Q` for an orthonormal (Helmert) basis `Q` of the C − 1
@@ -27,8 +27,8 @@ import GSelIO
 /// recorded loss is the mean squared training residual `‖R‖²_F / n` after the pick.
 /// Least squares is refitted each step through an incrementally grown Cholesky
 /// factor of the Gram matrix of the picked columns (Double). Correlations of all
-/// columns with the residual come from one BLAS product over a dense standardized
-/// Float32 copy of the split (n x p x 4 bytes). Features with zero variance are
+/// columns with the residual come from one BLAS pass per step over a dense
+/// standardized Float32 copy of the split (n x p x 4 bytes). Features with zero variance are
 /// never picked. The run stops early, with `stopReason`, when the residual
 /// vanishes, nothing correlates with it any more, or the best feature is
 /// numerically a linear combination of those already picked (k above the rank).

@@ -13,20 +13,22 @@ import GSelIO
 ///   indicators `Y` (n x C), after Tropp, Gilbert & Strauss (2006), with the ℓ2
 ///   combination rule: the pick maximises `Σ_c ⟨x_j, r_c⟩² / ‖x_j‖²` over the class
 ///   residuals `R = Y − X_S Γ`, and `Γ` is the joint least-squares refit of all
-///   classes. This is greedy forward least squares on the multi-output squared
-///   loss — exactly what Sequential Attention reduces to for a linear model on
-///   one-hot targets — and treats every class alike instead of running C separate
-///   one-vs-rest paths that would have to be merged. With two classes the two
+///   classes. This is OMP for the multi-output squared loss on one-hot targets (the
+///   linear, squared-loss case of Sequential Attention with a softmax-free output)
+///   and treats every class alike instead of running C separate one-vs-rest paths
+///   that would have to be merged into one order. With two classes the two
 ///   indicator columns are negatives of each other, so the path is plain OMP on
-///   the centred indicator of the second class.
+///   the centred indicator of the second class. Since the rows of `Y` sum to 0,
+///   the work runs on `Y Q` for an orthonormal (Helmert) basis `Q` of the C − 1
+///   contrasts, which leaves every score and residual norm unchanged.
 ///
 /// The pick score is the normalised correlation with the residual,
 /// `sqrt(Σ_c ⟨x_j, r_c⟩²) / (‖x_j‖ ‖R‖_F)` (|Pearson r| for regression); the
 /// recorded loss is the mean squared training residual `‖R‖²_F / n` after the pick.
 /// Least squares is refitted each step through an incrementally grown Cholesky
 /// factor of the Gram matrix of the picked columns (Double). Correlations of all
-/// columns with the residual come from one BLAS product over a dense standardized
-/// Float32 copy of the split (n x p x 4 bytes). Features with zero variance are
+/// columns with the residual come from one BLAS pass per step over a dense
+/// standardized Float32 copy of the split (n x p x 4 bytes). Features with zero variance are
 /// never picked. The run stops early, with `stopReason`, when the residual
 /// vanishes, nothing correlates with it any more, or the best feature is
 /// numerically a linear combination of those already picked (k above the rank).
@@ -120,20 +122,30 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
         return SelectionResult(picks: picks, snapshots: snapshots, stopReason: stopReason)
     }
 
-    /// The centred target as an n x m row-major block: `y − mean` (m = 1) or the
-    /// centred class indicators (m = number of classes).
+    /// The centred target as an n x m row-major block: `y − mean` (m = 1), or for C
+    /// classes the centred indicators projected on the Helmert contrasts
+    /// `q_k = (1, …, 1, −k, 0, …) / sqrt(k (k + 1))`, k = 1 ..< C (m = C − 1).
     static func centredTargets(_ target: Target) -> ([Double], Int) {
         switch target {
         case .values(let v):
             let mean = v.reduce(0.0) { $0 + Double($1) } / Double(max(1, v.count))
             return (v.map { Double($0) - mean }, 1)
         case .classes(let codes, let names):
-            let m = names.count, n = codes.count
-            var counts = [Int](repeating: 0, count: m)
-            for c in codes { counts[Int(c)] += 1 }
+            let classes = names.count, m = max(0, classes - 1), n = codes.count
+            var share = [Double](repeating: 0, count: classes)
+            for c in codes { share[Int(c)] += 1 / Double(n) }
+            // Helmert contrast k (1-based) has weight 1/s on classes 0 ..< k and −k/s on class k.
+            func weight(_ c: Int, _ k: Int) -> Double {
+                let s = (Double(k) * Double(k + 1)).squareRoot()
+                return c < k ? 1 / s : (c == k ? -Double(k) / s : 0)
+            }
             var y = [Double](repeating: 0, count: n * m)
             for (i, code) in codes.enumerated() {
-                for c in 0 ..< m { y[i * m + c] = (Int(code) == c ? 1 : 0) - Double(counts[c]) / Double(n) }
+                for k in 0 ..< m {
+                    var v = 0.0
+                    for c in 0 ..< classes { v += ((Int(code) == c ? 1 : 0) - share[c]) * weight(c, k + 1) }
+                    y[i * m + k] = v
+                }
             }
             return (y, m)
         }
@@ -153,15 +165,31 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
         return norms
     }
 
-    /// `products = Xᵀ R` (p x m row-major) for row-major `X` (n x p) and `R` (n x m).
+    /// `products = Xᵀ R`, stored target-major (`products[c * p + j]`), for row-major
+    /// `X` (n x p) and `R` (n x m). One pass over `X`: a BLAS matrix-vector product
+    /// for one target; for several, column blocks of `X` that stay in cache while every
+    /// target accumulates into them (a general matrix product would repack all of `X`
+    /// on every call).
     private static func correlate(_ x: [Float], rows n: Int, columns p: Int, residual: [Float],
                                   targets m: Int, into products: inout [Float]) {
         if m == 1 {
             cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(p), 1, x, Int32(p),
                         residual, 1, 0, &products, 1)
-        } else {
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(p), Int32(m), Int32(n), 1,
-                        x, Int32(p), residual, Int32(m), 0, &products, Int32(m))
+            return
+        }
+        let block = 8192
+        x.withUnsafeBufferPointer { xs in
+            products.withUnsafeMutableBufferPointer { out in
+                let base = out.baseAddress!
+                base.update(repeating: 0, count: p * m)
+                for j0 in stride(from: 0, to: p, by: block) {
+                    let width = Int32(min(block, p - j0))
+                    for i in 0 ..< n {
+                        let row = xs.baseAddress! + i * p + j0
+                        for c in 0 ..< m { cblas_saxpy(width, residual[i * m + c], row, 1, base + c * p + j0, 1) }
+                    }
+                }
+            }
         }
     }
 
@@ -171,7 +199,7 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
         (0 ..< norms.count).map { j in
             guard available[j] else { return -1 }
             var s = 0.0
-            for c in 0 ..< m { let v = Double(products[j * m + c]); s += v * v }
+            for c in 0 ..< m { let v = Double(products[c * norms.count + j]); s += v * v }
             return (s / (norms[j] * energy)).squareRoot()
         }
     }

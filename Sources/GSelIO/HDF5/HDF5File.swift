@@ -18,6 +18,9 @@ public final class HDF5File {
             throw InputError(file: path, "file not found")
         }
         if isDirectory.boolValue { throw InputError(file: path, "is a directory, expected an HDF5 file") }
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+            throw InputError(file: path, "empty file, expected an HDF5 file")
+        }
         let status = gsel_H5_is_hdf5(path)
         if status == 0 {
             throw InputError(file: path, "not an HDF5 file (no HDF5 signature; expected an .h5ad, 10x .h5, .loom or HDF5 file)")
@@ -38,33 +41,35 @@ public final class HDF5File {
     }
 
     /// What `path` names in this file.
-    public func kind(at path: String) -> HDF5ObjectKind {
+    public func kind(at path: String) -> HDF5ObjectKind { probe(path).kind }
+
+    /// What `path` names, with HDF5's message when it exists but cannot be opened.
+    func probe(_ path: String) -> (kind: HDF5ObjectKind, problem: String?) {
         let p = Self.normalize(path)
-        if p == "/" { return .group }
+        if p == "/" { return (.group, nil) }
         var prefix = ""
         for part in p.split(separator: "/") {
             prefix += "/" + part
-            if H5Lexists(handle.id, prefix, gsel_H5P_DEFAULT()) <= 0 {
-                _ = HDF5Library.takeErrorMessage()
-                return .missing
-            }
+            let exists = H5Lexists(handle.id, prefix, gsel_H5P_DEFAULT())
+            if exists < 0 { return (.other, HDF5Library.takeErrorMessage() ?? "unreadable link \(prefix)") }
+            if exists == 0 { return (.missing, nil) }
         }
         guard let object = HDF5Handle(H5Oopen(handle.id, p, gsel_H5P_DEFAULT()), .object) else {
-            _ = HDF5Library.takeErrorMessage()
-            return .other
+            return (.other, HDF5Library.takeErrorMessage() ?? "cannot open object")
         }
         defer { withExtendedLifetime(object) {} }
         switch H5Iget_type(object.id) {
-        case H5I_GROUP: return .group
-        case H5I_DATASET: return .dataset
-        default: return .other
+        case H5I_GROUP: return (.group, nil)
+        case H5I_DATASET: return (.dataset, nil)
+        default: return (.other, nil)
         }
     }
 
     /// Opens the group at `path`, or throws an error saying what is there instead.
     public func group(_ path: String) throws -> HDF5Group {
         let p = Self.normalize(path)
-        guard kind(at: p) == .group else { throw notFound(p, expected: "group") }
+        let found = probe(p)
+        guard found.kind == .group else { throw notFound(p, expected: "group", probed: found) }
         guard let h = HDF5Handle(H5Gopen2(handle.id, p, gsel_H5P_DEFAULT()), .group) else {
             throw failure(p, "cannot open group")
         }
@@ -74,7 +79,8 @@ public final class HDF5File {
     /// Opens the dataset at `path`, or throws an error saying what is there instead.
     public func dataset(_ path: String) throws -> HDF5Dataset {
         let p = Self.normalize(path)
-        guard kind(at: p) == .dataset else { throw notFound(p, expected: "dataset") }
+        let found = probe(p)
+        guard found.kind == .dataset else { throw notFound(p, expected: "dataset", probed: found) }
         guard let h = HDF5Handle(H5Dopen2(handle.id, p, gsel_H5P_DEFAULT()), .dataset) else {
             throw failure(p, "cannot open dataset")
         }
@@ -101,11 +107,17 @@ public final class HDF5File {
     }
 
     /// An error for `path` that says what exists instead: "no dataset /X; the root group has: layers, obs, var".
-    public func notFound(_ path: String, expected: String) -> InputError {
+    /// `probed` is the caller's own `probe` of `path`, so the message describes what the caller saw.
+    public func notFound(_ path: String, expected: String) -> InputError { notFound(path, expected: expected, probed: nil) }
+
+    func notFound(_ path: String, expected: String, probed: (kind: HDF5ObjectKind, problem: String?)?) -> InputError {
         let p = Self.normalize(path)
-        let found = kind(at: p)
+        let (found, problem) = probed ?? probe(p)
+        if let problem {
+            return InputError(file: self.path, location: p, "cannot be read (HDF5: \(problem)); expected \(Self.article(expected)) \(expected); the file may be damaged")
+        }
         if found != .missing {
-            return InputError(file: self.path, location: p, "is a \(found.rawValue), expected a \(expected)")
+            return InputError(file: self.path, location: p, "is \(Self.article(found.rawValue)) \(found.rawValue), expected \(Self.article(expected)) \(expected)")
         }
         // Deepest existing ancestor.
         var parts = p.split(separator: "/").map(String.init)
@@ -129,6 +141,11 @@ public final class HDF5File {
     /// An error for a failed HDF5 call on `path`, with HDF5's own message.
     func failure(_ path: String, _ what: String) -> InputError {
         InputError(file: self.path, location: path, "\(what) (HDF5: \(HDF5Library.takeErrorMessage() ?? "unknown error"))")
+    }
+
+    /// "a" or "an" for `noun`.
+    static func article(_ noun: String) -> String {
+        noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     /// Up to 20 names, comma-separated, with a count of the rest.

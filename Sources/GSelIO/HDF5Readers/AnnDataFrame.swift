@@ -17,7 +17,8 @@ struct AnnDataFrame {
         self.file = file
         self.key = key
         let path = "/" + key
-        switch file.kind(at: path) {
+        let probed = file.probe(path)
+        switch probed.kind {
         case .group:
             let group = try file.group(path)
             let indexName = try group.attribute("_index")?.string() ?? "_index"
@@ -61,7 +62,7 @@ struct AnnDataFrame {
             self.columns = columns
             skipped = []
         default:
-            throw file.notFound(path, expected: "\(key) dataframe")
+            throw file.notFound(path, expected: "\(key) dataframe", probed: probed)
         }
     }
 

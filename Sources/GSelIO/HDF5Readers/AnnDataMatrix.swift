@@ -7,7 +7,8 @@ enum AnnDataMatrix {
 
     /// Opens the matrix element at `path`.
     static func open(_ file: HDF5File, path: String) throws -> AnnDataMatrix {
-        switch file.kind(at: path) {
+        let probed = file.probe(path)
+        switch probed.kind {
         case .dataset:
             let d = try file.dataset(path)
             try d.requireRank(2, "a two-dimensional obs x var matrix")
@@ -40,7 +41,7 @@ enum AnnDataMatrix {
             }
             return .sparse(g, compressedRows: compressedRows, rows: Int(shape[0]), columns: Int(shape[1]))
         default:
-            throw file.notFound(path, expected: "matrix")
+            throw file.notFound(path, expected: "matrix", probed: probed)
         }
     }
 
@@ -67,10 +68,10 @@ enum AnnDataMatrix {
         case .sparse(let g, let compressedRows, let rows, let columns):
             if compressedRows {
                 return try HDF5SparseLoader.read(g, majorCount: rows, minorCount: columns,
-                                                 axes: .init(major: "row (obs)", minor: "column (var)")).rowsAsMajor()
+                                                 axes: .init(major: "obs row", minor: "var column")).rowsAsMajor()
             }
             return try HDF5SparseLoader.read(g, majorCount: columns, minorCount: rows,
-                                             axes: .init(major: "column (var)", minor: "row (obs)")).rowsAsMinor()
+                                             axes: .init(major: "var column", minor: "obs row")).rowsAsMinor()
         }
     }
 

@@ -1,7 +1,7 @@
 /// Reads the `data`, `indices` and `indptr` datasets of a compressed sparse matrix group,
 /// converting values to Float32 and indices to Int32 inside HDF5, and validates them.
 enum HDF5SparseLoader {
-    /// Names of the axes, for messages: e.g. major "row (cell)", minor "column (gene)".
+    /// Names of the axes, for messages: e.g. major "obs row", minor "var column".
     struct Axes {
         var major: String
         var minor: String
@@ -80,6 +80,6 @@ enum HDF5SparseLoader {
             if pointers[mid] <= Int64(bad) { lo = mid } else { hi = mid - 1 }
         }
         throw InputError(file: file, location: location,
-                         "entry \(bad) (\(axes.major) \(lo)) is \(indices[bad]), outside 0..<\(minorCount) (the number of \(axes.minor)s)")
+                         "entry \(bad) (in \(axes.major) \(lo)) is \(indices[bad]); expected a \(axes.minor) index in 0..<\(minorCount)")
     }
 }

@@ -35,7 +35,7 @@ public struct TenXReader: MatrixReader {
         let nnz = try g.dataset("data").count
         try StoreBudget.check(nnz * 8 + (cellCount + 1) * 8, options: options, file: path, what: "the matrix \(g.path)")
         var arrays = try HDF5SparseLoader.read(g, majorCount: cellCount, minorCount: featureCount,
-                                               axes: .init(major: "column (barcode)", minor: "row (feature)"))
+                                               axes: .init(major: "barcode column", minor: "feature row"))
         var kept = Array(0 ..< featureCount)
         var notes = ["matrix: \(g.path) (\(layout.format))"]
         if let types = features.types, options.featureType != "all" {
@@ -82,7 +82,9 @@ public struct TenXReader: MatrixReader {
         if file.kind(at: "/matrix") == .group {
             let g = try file.group("/matrix")
             guard g.kind(of: "features") == .group else {
-                throw file.notFound("/matrix/features", expected: "group")
+                var error = file.notFound("/matrix/features", expected: "group")
+                error.message += " (a Cell Ranger 3+ matrix keeps feature ids, names and types in the group /matrix/features)"
+                throw error
             }
             return Layout(group: g, version: 3)
         }

@@ -5,7 +5,8 @@ real Python libraries decode from it (the oracle the Swift tests compare against
 Pinned versions (as in scripts/requirements-test.txt):
     h5py==3.16.0  anndata==0.12.19  loompy==3.0.8  scipy==1.17.1  numpy==2.4.6  pandas==2.3.3
 
-Run:  .venv/bin/python scripts/make_h5_fixtures.py   (from the package root)
+Run from the package root with the pinned interop environment when present, else python3:
+    .venv/bin/python scripts/make_h5_fixtures.py
 
 For fixture NAME the oracle files are
     NAME.expected.tsv   the decoded matrix, samples as rows: header `sample_id` + feature ids,
@@ -136,8 +137,12 @@ def h5ad_fixtures():
     x = RNG.normal(size=(n, p)).astype(np.float32)
     x[4, 2] = np.nan
     var = pd.DataFrame({"gene_symbols": [f"SYM{j}" for j in range(p)]}, index=[f"ENSG{j:05d}" for j in range(p)])
-    ad.AnnData(X=x, obs=rich_obs(n), var=var).write_h5ad(path("ad_dense_f32.h5ad"))
+    counts = RNG.integers(0, 9, size=(n, p)).astype(np.int32)
+    ad.AnnData(X=x, obs=rich_obs(n), var=var, layers={"counts": counts}).write_h5ad(path("ad_dense_f32.h5ad"))
     oracle_h5ad("ad_dense_f32.h5ad")
+    a = ad.read_h5ad(path("ad_dense_f32.h5ad"))
+    write_matrix_tsv("ad_dense_f32.counts.expected.tsv", [str(s) for s in a.obs_names], [str(s) for s in a.var_names],
+                     np.asarray(a.layers["counts"]))
 
     # CSR, float64 data, int64 indices and indptr.
     n, p = 10, 9

@@ -25,4 +25,30 @@ static inline void gsel_H5_silence_errors(void) { H5Eset_auto2(H5E_DEFAULT, NULL
 static inline void gsel_H5_version(unsigned *maj, unsigned *min, unsigned *rel) {
     H5get_libversion(maj, min, rel);
 }
+
+/* 1 when `path` is an HDF5 file, 0 when it is not, negative when it cannot be read. */
+static inline htri_t gsel_H5_is_hdf5(const char *path) {
+#if H5_VERSION_GE(1, 12, 0)
+    return H5Fis_accessible(path, H5P_DEFAULT);
+#else
+    return H5Fis_hdf5(path);
+#endif
+}
+
+/* Frees the variable-length data HDF5 allocated while reading into `buf`. */
+static inline herr_t gsel_H5_reclaim(hid_t type, hid_t space, void *buf) {
+#if H5_VERSION_GE(1, 12, 0)
+    return H5Treclaim(type, space, H5P_DEFAULT, buf);
+#else
+    return H5Dvlen_reclaim(type, space, H5P_DEFAULT, buf);
+#endif
+}
+
+/* Walks the calling thread's default error stack, innermost error first. */
+static inline herr_t gsel_H5E_walk(H5E_walk2_t callback, void *data) {
+    return H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, callback, data);
+}
+
+/* Clears the default error stack. */
+static inline void gsel_H5E_clear(void) { H5Eclear2(H5E_DEFAULT); }
 #endif

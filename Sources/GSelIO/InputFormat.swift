@@ -8,7 +8,7 @@ public enum InputFormat {
             throw InputError(file: path, "VCF input is not supported yet") // VCF reader lands here
         }
         if stem.hasSuffix(".h5ad") || stem.hasSuffix(".h5") || stem.hasSuffix(".hdf5") || stem.hasSuffix(".loom") {
-            throw InputError(file: path, "HDF5 input is not supported yet") // HDF5 readers land here
+            return try HDF5Format.reader(for: path)
         }
         return DelimitedReader(path: path)
     }

@@ -1,17 +1,20 @@
 /// Decodes a VCF GT value into an ALT-allele dosage.
 enum VCFGenotype {
+    /// The dosage when the bytes start with the common diploid single-digit call ("0/1", "1|1")
+    /// followed by a field end; nil otherwise (then `decode` handles it).
+    @inline(__always)
+    static func diploidDigits(_ p: UnsafePointer<UInt8>, available: Int, alleles: Int) -> UInt8? {
+        guard available >= 3 else { return nil }
+        let a = p[0] &- 0x30, separator = p[1], b = p[2] &- 0x30
+        guard a < 10, b < 10, separator == 0x2f || separator == 0x7c, Int(a) <= alleles, Int(b) <= alleles else { return nil }
+        if available > 3, p[3] != 0x3a, p[3] != 0x09 { return nil }
+        return (a == 0 ? 0 : 1) &+ (b == 0 ? 0 : 1)
+    }
+
     /// Dosage = number of non-REF alleles (any ALT allele counts, so `1/2` is 2; haploid `1` is 1),
     /// with the ploidy of the call. Any `.` allele (`./.`, `.`, `0/.`) gives `DosageMatrix.missing`.
     /// Nil when the bytes are not a genotype, or name an allele above `alleles` (the ALT count).
-    @inline(__always)
     static func decode(_ p: UnsafePointer<UInt8>, count n: Int, alleles: Int) -> (dosage: UInt8, ploidy: Int)? {
-        if n == 3 {
-            // The common diploid single-digit case: "0/1", "1|1".
-            let a = p[0] &- 0x30, separator = p[1], b = p[2] &- 0x30
-            if a < 10, b < 10, separator == 0x2f || separator == 0x7c, Int(a) <= alleles, Int(b) <= alleles {
-                return ((a == 0 ? 0 : 1) + (b == 0 ? 0 : 1), 2)
-            }
-        }
         var i = 0
         // VCF 4.4 allows a leading phasing marker ("|0|1", "/1").
         if n > 1, p[0] == 0x2f || p[0] == 0x7c { i = 1 }

@@ -80,41 +80,46 @@ struct VCFLineParser {
     /// Decodes GT of every sample into `out[0 ..< samples]` as dosages (`DosageMatrix.missing` for missing).
     func decodeGenotypes(_ line: UnsafeBufferPointer<UInt8>, _ record: VCFRecord, fieldIndex: Int?,
                          lineNumber: Int, into out: UnsafeMutablePointer<UInt8>) throws -> VariantCallStats {
-        var stats = VariantCallStats()
+        let base = line.baseAddress!, end = line.count
         let alleles = record.altCount
-        try forEachSample(line, record, fieldIndex: fieldIndex, lineNumber: lineNumber) { sample, value, count in
-            guard let value else {
+        // Alleles beyond two per non-missing call (haploid calls count -1), for allele frequencies.
+        var extraAlleles = 0
+        try forEachSample(line, record, fieldIndex: fieldIndex, lineNumber: lineNumber) { sample, start in
+            guard start >= 0 else {
                 out[sample] = DosageMatrix.missing
-                stats.missing += 1
-                return
+                return start
             }
-            guard let (dosage, ploidy) = VCFGenotype.decode(value, count: count, alleles: alleles) else {
+            if let dosage = VCFGenotype.diploidDigits(base + start, available: end &- start, alleles: alleles) {
+                out[sample] = dosage
+                return start &+ 3
+            }
+            let valueEnd = VCFDelimiterScan.tabOrColon(base, from: start, end: end)
+            guard let (dosage, ploidy) = VCFGenotype.decode(base + start, count: valueEnd - start, alleles: alleles) else {
                 throw InputError(file: path, location: "line \(lineNumber), sample \(sampleIDs[sample])",
-                                 "GT \"\(String(decoding: UnsafeBufferPointer(start: value, count: count), as: UTF8.self))\" is not a genotype: expected allele indices 0..\(alleles) (REF + \(alleles) ALT) separated by / or |, with . for missing")
+                                 "GT \"\(text(line, start ..< valueEnd))\" is not a genotype: expected allele indices 0..\(alleles) (REF + \(alleles) ALT) separated by / or |, with . for missing")
             }
             out[sample] = dosage
-            if dosage == DosageMatrix.missing {
-                stats.missing += 1
-            } else {
-                stats.add(Float(dosage), ploidy: ploidy)
-            }
+            if ploidy != 2, dosage != DosageMatrix.missing { extraAlleles += ploidy - 2 }
+            return valueEnd
         }
-        return stats
+        return VariantCallStats(dosages: UnsafeBufferPointer(start: out, count: sampleIDs.count), extraAlleles: extraAlleles)
     }
 
     /// Decodes DS of every sample into `out[0 ..< samples]` (NaN for missing).
     func decodeDosages(_ line: UnsafeBufferPointer<UInt8>, _ record: VCFRecord, fieldIndex: Int?,
                        lineNumber: Int, into out: UnsafeMutablePointer<Float>) throws -> VariantCallStats {
+        let base = line.baseAddress!, end = line.count
         var stats = VariantCallStats()
-        try forEachSample(line, record, fieldIndex: fieldIndex, lineNumber: lineNumber) { sample, value, count in
-            guard let value else {
+        try forEachSample(line, record, fieldIndex: fieldIndex, lineNumber: lineNumber) { sample, start in
+            guard start >= 0 else {
                 out[sample] = .nan
                 stats.missing += 1
-                return
+                return start
             }
-            guard let dosage = VCFDecimal.parse(value, count: count) else {
+            let valueEnd = VCFDelimiterScan.tabOrColon(base, from: start, end: end)
+            guard let dosage = VCFDecimal.parse(base + start, count: valueEnd - start) else {
                 throw InputError(file: path, location: "line \(lineNumber), sample \(sampleIDs[sample])",
-                                 "\(String(decoding: field, as: UTF8.self)) \"\(String(decoding: UnsafeBufferPointer(start: value, count: count), as: UTF8.self))\" is not a number, expected a dosage such as 0.97 or . for missing")
+                                 "\(String(decoding: field, as: UTF8.self)) \"\(text(line, start ..< valueEnd))\" is not a number, expected a dosage such as 0.97 or . for missing")
             }
             out[sample] = dosage
             if dosage.isNaN {
@@ -122,16 +127,18 @@ struct VCFLineParser {
             } else {
                 stats.add(dosage, ploidy: 2)
             }
+            return valueEnd
         }
         return stats
     }
 
-    /// Calls `visit(sample, value, count)` with the bytes of field `fieldIndex` of each sample column,
-    /// or nil when the column stops before that field (dropped trailing fields) or FORMAT lacks it.
-    /// Checks that the line has exactly one column per sample.
+    /// Calls `decode(sample, start)` with the offset where field `fieldIndex` of each sample column
+    /// starts, or -1 when the column stops before that field (dropped trailing fields) or FORMAT
+    /// lacks it; `decode` returns the offset just past what it consumed. Checks that the line has
+    /// exactly one column per sample.
     @inline(__always)
     private func forEachSample(_ line: UnsafeBufferPointer<UInt8>, _ record: VCFRecord, fieldIndex: Int?, lineNumber: Int,
-                               _ visit: (Int, UnsafePointer<UInt8>?, Int) throws -> Void) throws {
+                               _ decode: (Int, Int) throws -> Int) throws {
         let base = line.baseAddress!
         let end = line.count
         let samples = sampleIDs.count
@@ -141,20 +148,18 @@ struct VCFLineParser {
             var q = p
             var skip = fieldIndex ?? Int.max
             while skip > 0 {
-                while q < end, base[q] != 0x3a, base[q] != 0x09 { q += 1 }
+                q = VCFDelimiterScan.tabOrColon(base, from: q, end: end)
                 guard q < end, base[q] == 0x3a else { break }
-                q += 1
-                skip -= 1
+                q &+= 1
+                skip &-= 1
             }
             if skip > 0 {
-                try visit(sample, nil, 0)
+                _ = try decode(sample, -1)
             } else {
-                let valueStart = q
-                while q < end, base[q] != 0x3a, base[q] != 0x09 { q += 1 }
-                try visit(sample, base + valueStart, q - valueStart)
+                q = try decode(sample, q)
             }
-            while q < end, base[q] != 0x09 { q += 1 }
-            p = q + 1
+            if q < end, base[q] != 0x09 { q = VCFDelimiterScan.tab(base, from: q, end: end) }
+            p = q &+ 1
         }
         if p <= end { throw columnCountError(line, lineNumber: lineNumber) }
     }

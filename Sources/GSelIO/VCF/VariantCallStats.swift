@@ -9,6 +9,32 @@ struct VariantCallStats {
     var minimum: Float = .infinity
     var maximum: Float = -.infinity
 
+    init() {}
+
+    /// Summary of a run of dosage codes (`DosageMatrix.missing` = missing), all calls taken as
+    /// diploid except for `extraAlleles` more (or fewer) alleles in total.
+    init(dosages: UnsafeBufferPointer<UInt8>, extraAlleles: Int) {
+        // Branch-free with wrapping arithmetic, so the compiler vectorizes it.
+        var missing = 0, sum = 0
+        var low: UInt8 = .max, high: UInt8 = 0
+        for code in dosages {
+            let isMissing = code == DosageMatrix.missing
+            missing &+= isMissing ? 1 : 0
+            let value = isMissing ? 0 : code
+            sum &+= Int(value)
+            high = Swift.max(high, value)
+            low = Swift.min(low, code)
+        }
+        self.missing = missing
+        called = dosages.count - missing
+        alleles = 2 * called + extraAlleles
+        self.sum = Double(sum)
+        if called > 0 {
+            minimum = Float(low)
+            maximum = Float(high)
+        }
+    }
+
     @inline(__always)
     mutating func add(_ value: Float, ploidy: Int) {
         called += 1

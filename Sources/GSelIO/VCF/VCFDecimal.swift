@@ -13,7 +13,11 @@ enum VCFDecimal {
     /// The value of the bytes, NaN for the missing value `.`, nil when they are not a finite number.
     @inline(__always)
     static func parse(_ p: UnsafePointer<UInt8>, count n: Int) -> Float? {
-        if n == 1 && p[0] == 0x2e { return .nan }
+        if n == 1 {
+            // Hard-call dosages "0", "1", "2" and the missing value ".".
+            if p[0] &- 0x30 < 10 { return Float(p[0] &- 0x30) }
+            if p[0] == 0x2e { return .nan }
+        }
         var i = 0
         var negative = false
         if n > 0, p[0] == 0x2d || p[0] == 0x2b {

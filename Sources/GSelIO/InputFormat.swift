@@ -5,7 +5,7 @@ public enum InputFormat {
         let lower = path.lowercased()
         let stem = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : (lower.hasSuffix(".bgz") ? String(lower.dropLast(4)) : lower)
         if stem.hasSuffix(".vcf") {
-            throw InputError(file: path, "VCF input is not supported yet") // VCF reader lands here
+            return VCFReader(path: path)
         }
         if stem.hasSuffix(".h5ad") || stem.hasSuffix(".h5") || stem.hasSuffix(".hdf5") || stem.hasSuffix(".loom") {
             return try HDF5Format.reader(for: path)

@@ -7,7 +7,7 @@ import Darwin
 /// Iterates the lines of a (possibly gzipped) text file without allocating per line.
 /// A yielded line is valid until the next call; `\r\n` endings are trimmed.
 public final class LineReader {
-    public let source: ByteSource
+    public let source: any ByteStream
     /// 1-based number of the line last returned.
     public private(set) var lineNumber = 0
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -16,8 +16,13 @@ public final class LineReader {
     private var end = 0
     private var eof = false
 
-    public init(path: String, chunkSize: Int = 1 << 20) throws {
-        source = try ByteSource(path: path, chunkSize: chunkSize)
+    public convenience init(path: String, chunkSize: Int = 1 << 20) throws {
+        self.init(stream: try ByteSource(path: path, chunkSize: chunkSize), chunkSize: chunkSize)
+    }
+
+    /// Splits the bytes of an already opened stream (e.g. a `BGZFReader`).
+    public init(stream: any ByteStream, chunkSize: Int = 1 << 20) {
+        source = stream
         capacity = chunkSize
         buffer = .allocate(capacity: capacity)
     }

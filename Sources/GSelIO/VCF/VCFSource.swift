@@ -1,0 +1,49 @@
+/// An opened VCF file: its decompressed lines, and how it is compressed. BGZF files are
+/// inflated in parallel by a `BGZFReader`; plain gzip and uncompressed files go through `ByteSource`.
+struct VCFSource {
+    let path: String
+    let lines: LineReader
+    let compression: VCFCompression
+    /// The BGZF stream, when the file is BGZF.
+    let bgzf: BGZFReader?
+
+    init(path: String, threads: Int) throws {
+        self.path = path
+        if BGZFReader.isBGZF(path: path) {
+            let reader = try BGZFReader(path: path, threads: threads)
+            bgzf = reader
+            lines = LineReader(stream: reader)
+            compression = .bgzf
+        } else {
+            let source = try ByteSource(path: path)
+            bgzf = nil
+            lines = LineReader(stream: source)
+            compression = source.isGzip ? .gzip : .plain
+        }
+    }
+
+    /// The next line, nil at the end. A stream error (truncated or corrupt compressed data)
+    /// is rethrown with the number of the last complete line read before it.
+    func nextLine() throws -> UnsafeBufferPointer<UInt8>? {
+        do {
+            return try lines.nextLine()
+        } catch var error as InputError {
+            error.message += lines.lineNumber > 0
+                ? "; the last complete line read was line \(lines.lineNumber)"
+                : "; no complete line could be read"
+            throw error
+        }
+    }
+
+    /// Log line about the compression and, for BGZF, a missing end-of-file marker.
+    var notes: [String] {
+        var notes = ["VCF compression: \(compression.rawValue)"]
+        if let bgzf {
+            notes[0] += " (inflated on \(bgzf.threads) thread\(bgzf.threads == 1 ? "" : "s"))"
+            if !bgzf.hasEOFMarker {
+                notes.append("warning: \(path) has no BGZF end-of-file marker block; the file may have been cut at a line boundary")
+            }
+        }
+        return notes
+    }
+}

@@ -1,0 +1,44 @@
+/// The kept variants of a VCF while it is read: one run of `samples` values per variant
+/// (feature-major), grown in place, with each variant's identity.
+struct VariantStore<Value: BitwiseCopyable> {
+    let samples: Int
+    let missing: Value
+    let maxBytes: Int?
+    private(set) var values: [Value] = []
+    private(set) var features: [FeatureInfo] = []
+    private var ids: Set<String> = []
+    /// Variants whose `CHROM:POS:REF:ALT` repeated an earlier one and got a `#n` suffix.
+    private(set) var renamedDuplicates = 0
+
+    init(samples: Int, missing: Value, maxBytes: Int?) {
+        self.samples = samples
+        self.missing = missing
+        self.maxBytes = maxBytes
+    }
+
+    var storageBytes: Int { values.count * MemoryLayout<Value>.stride }
+
+    /// Appends a slot for one variant, lets `fill` write it, and keeps it when `fill` returns a feature.
+    mutating func append(path: String, lineNumber: Int,
+                         _ fill: (UnsafeMutablePointer<Value>) throws -> FeatureInfo?) throws {
+        let start = values.count
+        if let maxBytes, (start + samples) * MemoryLayout<Value>.stride > maxBytes {
+            throw InputError(file: path, location: "line \(lineNumber)",
+                             "the variant store would exceed --max-memory (\(maxBytes) bytes) at \(features.count + 1) variants x \(samples) samples; raise --max-memory or filter the VCF (--maf, --max-missing, bcftools view -r)")
+        }
+        values.append(contentsOf: repeatElement(missing, count: samples))
+        let feature = try values.withUnsafeMutableBufferPointer { try fill($0.baseAddress! + start) }
+        guard var feature else {
+            values.removeLast(samples)
+            return
+        }
+        if !ids.insert(feature.id).inserted {
+            var n = 2
+            while ids.contains("\(feature.id)#\(n)") { n += 1 }
+            feature.id += "#\(n)"
+            ids.insert(feature.id)
+            renamedDuplicates += 1
+        }
+        features.append(feature)
+    }
+}

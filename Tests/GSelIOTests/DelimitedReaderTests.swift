@@ -281,7 +281,7 @@ final class DelimitedReaderTests: XCTestCase {
 
     // MARK: number parsing against the C library
 
-    func testFieldParsingAgreesWithStrtod() {
+    func testFieldParsingAgreesWithStrtod() throws {
         var rng = SystemRandomNumberGenerator()
         var texts = ["0", "-0", "1", "0.1", "1e-45", "3.4028235e38", "1.17549435e-38", "123456789012345678901234",
                      "0.000000000000000000000000001234", "9007199254740993", "2.5E+3", ".5", "5.", "+7"]
@@ -306,6 +306,13 @@ final class DelimitedReaderTests: XCTestCase {
                 XCTAssertNil(got, text)
             }
         }
+        // The same numbers as cells of a file go through the reader's one-pass fast path.
+        let finite = texts.filter { Float(Double($0)!).isFinite }
+        let tmp = try TemporaryDirectory()
+        let header = "id\t" + finite.indices.map { "c\($0)" }.joined(separator: "\t")
+        let path = try tmp.write("numbers.tsv", header + "\nrow\t" + finite.joined(separator: "\t") + "\n")
+        let row = try DelimitedReader(path: path).load(options: ReaderOptions()).matrix.row(0)
+        XCTAssertEqual(row.map(\.bitPattern), finite.map { Float(Double($0)!).bitPattern })
         for bad in ["1e", "--1", "1.2.3", "e5", "0x10", "1,5", "inf", "nan1", "."] {
             var t = bad
             XCTAssertNil(t.withUTF8 { FieldParsing.cellValue($0) }, bad)

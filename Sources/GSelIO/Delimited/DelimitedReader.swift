@@ -28,9 +28,12 @@ public struct DelimitedReader: MatrixReader {
                                  "the matrix outgrows the --max-memory limit of \(limit) bytes at this row (\(scanner.rowIDs.count) rows of \(width) values); expected a smaller input or a higher limit")
             }
             var cursor = row.cursor
-            values.reserveCapacity(values.count + width)
             do {
                 for j in 0 ..< width {
+                    if let v = cursor.nextPlainNumber() {
+                        values.append(v)
+                        continue
+                    }
                     guard let field = try cursor.next() else {
                         throw raggedRow(scanner, line: row.line, found: j + 1)
                     }

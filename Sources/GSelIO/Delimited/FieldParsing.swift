@@ -12,12 +12,12 @@ import Darwin
 /// result as `numpy.float32(float(text))`. `inf`, hex floats and values beyond the
 /// Float32 range are not accepted.
 public enum FieldParsing {
-    /// Exact powers of ten representable in a Double (Clinger's fast path).
-    private static let powersOfTen: [Double] = (0 ... 22).map { e in
-        var p = 1.0
-        for _ in 0 ..< e { p *= 10 }
-        return p
-    }
+    /// Exact powers of ten representable in a Double (Clinger's fast path). A literal, so the
+    /// table is statically initialised (no lazy-global check in the hot loop).
+    static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// The cell value: a finite Float, NaN for a missing-value token, nil when the text
     /// is not a number (or is outside the Float32 range).

@@ -6,5 +6,5 @@ bash scripts/setup.sh
 swift build -c release
 out=gsel-out
 .build/release/gsel --input TestData/golub/golub.expr.tsv.gz --labels TestData/golub/golub.labels.tsv \
-  --k 20 --out "$out" "$@"
+  --label-col label --k 20 --out "$out" "$@"
 echo "results: $(pwd)/$out (ranking.tsv, selection_path.tsv, run.json)"

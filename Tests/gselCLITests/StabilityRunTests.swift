@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+import _TestSupport
+
+/// Stability selection through the binary: resume after SIGKILL, scatter/gather,
+/// refusing mixed runs, and separation of planted features from noise.
+final class StabilityRunTests: XCTestCase {
+    let input = GSelProcess.testData("golub/golub.expr.tsv.gz")
+    let labels = GSelProcess.testData("golub/golub.labels.tsv")
+    var common: [String] {
+        ["--input", input, "--labels", labels, "--label-col", "label", "--k", "5", "--repeats", "6", "--seed", "5", "--quiet"]
+    }
+
+    func ranking(_ out: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: out + "/ranking.tsv")) }
+
+    func testResumeAfterSIGKILLGivesTheSameRanking() throws {
+        let dir = try TemporaryDirectory()
+        let full = dir.path("full")
+        XCTAssertEqual(try GSelProcess.gsel(common + ["--out", full]).status, 0)
+
+        let killed = dir.path("killed")
+        let p = Process()
+        p.executableURL = GSelProcess.binary
+        p.arguments = common + ["--out", killed, "--threads", "1"]
+        try p.run()
+        // Kill it once a few fits are on disk (or give up waiting after 60 s).
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline && OutputFiles.list(killed + "/fits").filter({ $0.hasPrefix("fit-") }).count < 4 {
+            usleep(20_000)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationReason, .uncaughtSignal, "the run was killed before it finished")
+        let survivors = OutputFiles.list(killed + "/fits").filter { $0.hasPrefix("fit-") }
+        XCTAssertGreaterThanOrEqual(survivors.count, 4)
+        XCTAssertLessThan(survivors.count, 13, "not all 13 fits were done")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: killed + "/ranking.tsv"))
+        XCTAssertTrue(OutputFiles.list(killed).allSatisfy { !$0.contains(".tmp-") || $0.hasPrefix("fits/") },
+                      "no half-written result outside fits/")
+
+        let resumed = try GSelProcess.gsel(common + ["--out", killed, "--resume"].map { $0 } + [])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(try ranking(killed), try ranking(full))
+    }
+
+    func testScatteredRepeatsAggregateToTheDirectRun() throws {
+        let dir = try TemporaryDirectory()
+        let direct = dir.path("direct")
+        XCTAssertEqual(try GSelProcess.gsel(common + ["--out", direct]).status, 0)
+        // Pairs in scrambled order into separate directories, gathered in another order.
+        var dirs: [String] = []
+        for pair in [4, 1, 6, 3, 2, 5] {
+            let out = dir.path("pair\(pair)")
+            let r = try GSelProcess.gsel(["repeat", "--pair", "\(pair)"] + common + ["--out", out])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(Set(OutputFiles.list(out)), ["fit-\(pair)-a.tsv", "fit-\(pair)-b.tsv", "manifest.json"])
+            dirs.append(out)
+        }
+        let gathered = dir.path("gathered")
+        let agg = try GSelProcess.gsel(["aggregate"] + dirs.reversed() + ["--out", gathered, "--quiet"])
+        XCTAssertEqual(agg.status, 0, agg.stderr)
+        XCTAssertEqual(try ranking(gathered), try ranking(direct))
+
+        // A missing pair is named.
+        let partial = try GSelProcess.gsel(["aggregate"] + dirs.dropLast() + ["--out", dir.path("partial")])
+        XCTAssertNotEqual(partial.status, 0)
+        XCTAssertTrue(partial.stderr.contains("pairs 5"), partial.stderr)
+    }
+
+    func testMixedRunsAreRefusedWithTheDifferingField() throws {
+        let dir = try TemporaryDirectory()
+        let a = dir.path("a"), b = dir.path("b")
+        XCTAssertEqual(try GSelProcess.gsel(["repeat", "--pair", "1"] + common + ["--out", a]).status, 0)
+        var other = common
+        other[other.firstIndex(of: "--seed")! + 1] = "6"
+        XCTAssertEqual(try GSelProcess.gsel(["repeat", "--pair", "2"] + other + ["--out", b]).status, 0)
+        let agg = try GSelProcess.gsel(["aggregate", a, b, "--out", dir.path("agg")])
+        XCTAssertNotEqual(agg.status, 0)
+        XCTAssertTrue(agg.stderr.contains("--seed"), agg.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("agg")))
+
+        // --resume into a directory of another run is refused, saying which field differs.
+        let c = dir.path("c")
+        var short = common
+        short[short.firstIndex(of: "--repeats")! + 1] = "1"
+        XCTAssertEqual(try GSelProcess.gsel(short + ["--out", c]).status, 0)
+        var shortOther = short
+        shortOther[shortOther.firstIndex(of: "--seed")! + 1] = "6"
+        let resume = try GSelProcess.gsel(shortOther + ["--out", c, "--resume"])
+        XCTAssertNotEqual(resume.status, 0)
+        XCTAssertTrue(resume.stderr.contains("--seed is 6 here but 5 there"), resume.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: c + "/fits/fit-1-a.tsv"), "the other run's fits are kept")
+    }
+
+    /// Planted data (5 linear drivers, the "pair" switched off so it is noise, correlated
+    /// decoys of two drivers): stability selection puts the drivers at frequency ≥ 0.9 and
+    /// every other feature at ≤ 0.3.
+    func testStabilitySeparatesPlantedFeaturesFromNoise() throws {
+        let dir = try TemporaryDirectory()
+        let planted = PlantedSignal(samples: 800, features: 100, linearCount: 5, pair: .xor(weight: 0),
+                                    duplicateNoise: 1.0, seed: 4)
+        let (m, l) = planted.tsv()
+        try dir.write("x.tsv", m)
+        try dir.write("y.tsv", l)
+        let out = dir.path("out")
+        let r = try GSelProcess.gsel(["--input", dir.path("x.tsv"), "--labels", dir.path("y.tsv"), "--k", "5",
+                                      "--repeats", "10", "--seed", "4", "--out", out, "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = try OutputFiles.tsv(out + "/ranking.tsv")
+        let freq = Dictionary(uniqueKeysWithValues: rows.map { (Int($0["feature_id"]!.dropFirst())!, Double($0["selection_frequency"]!)!) })
+        for f in freq.values { XCTAssertEqual((f * 20).rounded(), f * 20, accuracy: 1e-9, "a multiple of 1/(2B)") }
+        let truth = Set(planted.linear)
+        for j in truth { XCTAssertGreaterThanOrEqual(freq[j] ?? 0, 0.9, "planted f\(j): \(freq)") }
+        for (j, f) in freq where !truth.contains(j) { XCTAssertLessThanOrEqual(f, 0.3, "noise f\(j)") }
+        XCTAssertEqual(rows.filter { $0["stable"] == "true" }.count, truth.count)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
+        let stability = json["stability"] as! [String: Any]
+        XCTAssertEqual(stability["fits"] as? Int, 20)
+        XCTAssertEqual(stability["stable_set_size"] as? Int, truth.count)
+        let bound = try XCTUnwrap(stability["expected_false_selections_bound"] as? Double)
+        XCTAssertEqual(bound, 25.0 / ((2 * 0.6 - 1) * 100), accuracy: 1e-9, "q²/((2π−1)p)")
+    }
+}

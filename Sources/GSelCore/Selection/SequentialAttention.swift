@@ -192,6 +192,12 @@ private struct Trainer {
             }
             networkAdam.step(group: 0, parameters: mlp.parameters.pointer, gradients: mlp.gradients.pointer,
                              learningRate: lr)
+            if config.weightDecay > 0 {
+                // Decoupled weight decay (AdamW): shrink the network weights towards 0.
+                let shrink = 1 - lr * config.weightDecay
+                let w = mlp.parameters.pointer
+                for i in 0 ..< mlp.parameters.count { w[i] *= shrink }
+            }
 
             if let phase = schedule.phaseEnding(at: step) {
                 let meanLoss = phaseLoss / Double(max(phaseSteps, 1))

@@ -9,6 +9,8 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
     /// Learning rate at the last step as a fraction of the initial one (exponential decay).
     public var finalLearningRateFraction: Float = 0.3
     public var warmupFraction: Double = 0.1
+    /// Decoupled (AdamW) weight decay of the network weights per unit learning rate; 0 = none.
+    public var weightDecay: Float = 0
     /// Optimizer steps of logit training per phase that the automatic plan aims for.
     public var stepsPerPhase: Int = 40
     /// Smallest total number of steps of the automatic plan.

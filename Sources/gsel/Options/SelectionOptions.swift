@@ -43,6 +43,15 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: "Attention mask form: paper (softmax over unselected) or scaled (SA++ |U|·softmax).")
     var attention: AttentionMask.Form = .paper
 
+    @Option(name: .long, help: "Fraction of the training steps spent in warm-up (full input, no attention).")
+    var warmup: Double = 0.1
+
+    @Option(name: .customLong("weight-decay"), help: "Decoupled (AdamW) weight decay of the network weights; 0 = none.")
+    var weightDecay: Float = 0
+
+    @Option(name: .customLong("logit-optimizer"), help: "Optimiser of the attention logits: adam (per-coordinate, the paper) or shared-scale (Adam with one second moment for all logits).")
+    var logitOptimizer: SequentialAttentionConfig.LogitOptimizer = .adam
+
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1; got \(k)") }
         if repeats < 0 { throw ValidationError("--repeats must be 0 or more; got \(repeats)") }
@@ -57,6 +66,8 @@ struct SelectionOptions: ParsableArguments {
         if let e = epochs, e < 1 { throw ValidationError("--epochs must be at least 1; got \(e)") }
         if let b = batchSize, b < 1 { throw ValidationError("--batch-size must be at least 1; got \(b)") }
         if !(learningRate > 0) { throw ValidationError("--learning-rate must be positive; got \(learningRate)") }
+        if !(warmup >= 0 && warmup < 1) { throw ValidationError("--warmup must be in [0, 1); got \(warmup)") }
+        if !(weightDecay >= 0) { throw ValidationError("--weight-decay must be 0 or more; got \(weightDecay)") }
         _ = try hiddenLayers()
     }
 
@@ -78,6 +89,9 @@ struct SelectionOptions: ParsableArguments {
         c.batchSize = batchSize
         c.learningRate = learningRate
         c.attention = attention
+        c.logitOptimizer = logitOptimizer
+        c.warmupFraction = warmup
+        c.weightDecay = weightDecay
         return c
     }
 
@@ -90,3 +104,4 @@ enum MethodChoice: String, ExpressibleByArgument, CaseIterable, Codable {
 }
 
 extension AttentionMask.Form: ExpressibleByArgument {}
+extension SequentialAttentionConfig.LogitOptimizer: ExpressibleByArgument {}

@@ -24,18 +24,12 @@ struct Repeat: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run(quiet: output.quiet) { log in
-            let threads = selection.resolvedThreads
-            let loaded = try LoadedInput.load(input, threads: threads, log: log)
-            let manifest = RunManifest(version: GSelVersion.number, inputSHA256: loaded.inputSHA256,
-                                       labelsSHA256: loaded.labelsSHA256,
-                                       inputArguments: input.canonicalArguments,
-                                       selectionArguments: selection.canonicalArguments)
-            let pipeline = try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
+            let pipeline = try SelectionPipeline.load(input, selection, log: log)
             let fitDirectory = FitDirectory(path: output.out)
-            let done = try fitDirectory.prepare(manifest: manifest, resume: true,
-                                                featureCount: loaded.featureCount, command: "repeat")
+            let done = try fitDirectory.prepare(manifest: pipeline.manifest, resume: true,
+                                                featureCount: pipeline.input.featureCount, command: "repeat")
             _ = try pipeline.runFits(pairs: [pair], done: done.filter { $0.pair == pair }, fitDirectory: fitDirectory,
-                                     threads: threads)
+                                     threads: selection.resolvedThreads)
             log.info("pair \(pair) written to \(fitDirectory.path)")
         }
     }

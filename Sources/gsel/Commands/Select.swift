@@ -15,12 +15,9 @@ struct Select: ParsableCommand {
     func run() throws {
         try CommandRunner.run(quiet: output.quiet) { log in
             let threads = selection.resolvedThreads
-            let loaded = try LoadedInput.load(input, threads: threads, log: log)
-            let manifest = RunManifest(version: GSelVersion.number, inputSHA256: loaded.inputSHA256,
-                                       labelsSHA256: loaded.labelsSHA256,
-                                       inputArguments: input.canonicalArguments,
-                                       selectionArguments: selection.canonicalArguments)
-            let pipeline = try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
+            let pipeline = try SelectionPipeline.load(input, selection, log: log)
+            let loaded = pipeline.input
+            let manifest = pipeline.manifest
             let fitDirectory = FitDirectory(outDir: output.out)
             let done = try fitDirectory.prepare(manifest: manifest, resume: output.resume,
                                                 featureCount: loaded.featureCount, command: "select")

@@ -43,6 +43,16 @@ struct SelectionPipeline {
         log.info("\(input.task.rawValue): \(input.rows.count) labelled samples (\(train.count) training, \(validation.count) validation)\(input.classCounts.isEmpty ? "" : "; classes " + input.classCounts.map { "\($0.0) \($0.1)" }.joined(separator: ", "))")
     }
 
+    /// Loads the input as `input` says and prepares the run that `selection` describes.
+    static func load(_ input: InputOptions, _ selection: SelectionOptions, log: Log) throws -> SelectionPipeline {
+        let loaded = try LoadedInput.load(input, threads: selection.resolvedThreads, log: log)
+        let manifest = RunManifest(version: GSelVersion.number, inputSHA256: loaded.inputSHA256,
+                                   labelsSHA256: loaded.labelsSHA256,
+                                   inputArguments: input.canonicalArguments,
+                                   selectionArguments: selection.canonicalArguments)
+        return try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
+    }
+
     var q: Int { options.q ?? options.k }
 
     var selector: any FeatureSelector {

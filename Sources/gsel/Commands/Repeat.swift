@@ -26,14 +26,11 @@ struct Repeat: ParsableCommand {
         try CommandRunner.run(quiet: output.quiet) { log in
             let threads = selection.resolvedThreads
             let loaded = try LoadedInput.load(input, threads: threads, log: log)
-            let manifest = RunManifest(version: GSelVersion.number, inputSHA256: loaded.inputSHA256,
-                                       labelsSHA256: loaded.labelsSHA256,
-                                       inputArguments: input.canonicalArguments,
-                                       selectionArguments: selection.canonicalArguments)
+            let manifest = RunManifest(loaded: loaded, input: input, selection: selection)
             let pipeline = try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
             let fitDirectory = FitDirectory(path: output.out)
             let done = try fitDirectory.prepare(manifest: manifest, resume: true,
-                                                featureCount: loaded.featureCount, command: "repeat")
+                                                featureCount: pipeline.units.count, command: "repeat")
             _ = try pipeline.runFits(pairs: [pair], done: done.filter { $0.pair == pair }, fitDirectory: fitDirectory,
                                      threads: threads)
             log.info("pair \(pair) written to \(fitDirectory.path)")

@@ -16,14 +16,11 @@ struct Select: ParsableCommand {
         try CommandRunner.run(quiet: output.quiet) { log in
             let threads = selection.resolvedThreads
             let loaded = try LoadedInput.load(input, threads: threads, log: log)
-            let manifest = RunManifest(version: GSelVersion.number, inputSHA256: loaded.inputSHA256,
-                                       labelsSHA256: loaded.labelsSHA256,
-                                       inputArguments: input.canonicalArguments,
-                                       selectionArguments: selection.canonicalArguments)
+            let manifest = RunManifest(loaded: loaded, input: input, selection: selection)
             let pipeline = try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
             let fitDirectory = FitDirectory(outDir: output.out)
             let done = try fitDirectory.prepare(manifest: manifest, resume: output.resume,
-                                                featureCount: loaded.featureCount, command: "select")
+                                                featureCount: pipeline.units.count, command: "select")
             let start = Date()
             let fits = try pipeline.runFits(pairs: pipeline.allPairs, done: done, fitDirectory: fitDirectory,
                                             threads: threads)

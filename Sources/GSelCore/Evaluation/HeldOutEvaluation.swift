@@ -4,7 +4,8 @@ import GSelIO
 /// model is fitted on the training split using only the ranking's first k'
 /// features and scored on the validation split. Models: `LogisticRegressionModel`
 /// (C = 1) for classification, `RidgeRegressionModel` (α = 1) for regression, on
-/// features standardized with training statistics. Deterministic.
+/// features standardized with training statistics. Rankings of feature groups are
+/// evaluated with all members of the first k' groups. Deterministic.
 public enum HeldOutEvaluation {
     /// The k' values reported for a ranking of length `k`: 1, 2, 5, 10, 20, 50, 100, …
     /// up to `k`, plus `k` itself.
@@ -35,6 +36,17 @@ public enum HeldOutEvaluation {
                                 validation: StandardizedData, validationTarget: Target,
                                 orders: [(method: String, features: [Int])],
                                 kValues: [Int]? = nil) throws -> [EvaluationRow] {
+        try evaluate(train: train, trainTarget: trainTarget, validation: validation, validationTarget: validationTarget,
+                     groupedOrders: orders.map { (method: $0.method, groups: $0.features.map { [$0] }) },
+                     kValues: kValues)
+    }
+
+    /// `evaluate(orders:)` for rankings of feature groups (`--groups`): k' counts groups,
+    /// and the model for k' uses every member feature of the ranking's first k' groups.
+    public static func evaluate(train: StandardizedData, trainTarget: Target,
+                                validation: StandardizedData, validationTarget: Target,
+                                groupedOrders orders: [(method: String, groups: [[Int]])],
+                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
         guard trainTarget.count == train.sampleCount, validationTarget.count == validation.sampleCount else {
             throw UsageError("evaluation: the targets do not match the training (\(train.sampleCount)) and validation (\(validation.sampleCount)) samples")
         }
@@ -43,21 +55,21 @@ public enum HeldOutEvaluation {
         }
         guard validation.sampleCount > 0 else { throw UsageError("evaluation: the validation split is empty") }
         try ClassCountCheck.require(trainTarget)
-        for (method, features) in orders {
-            if let bad = features.first(where: { $0 < 0 || $0 >= train.featureCount }) {
+        for (method, groups) in orders {
+            if let bad = groups.joined().first(where: { $0 < 0 || $0 >= train.featureCount }) {
                 throw UsageError("evaluation: ranking '\(method)' names feature \(bad), but there are \(train.featureCount) features")
             }
         }
-        let longest = orders.map(\.features.count).max() ?? 0
+        let longest = orders.map(\.groups.count).max() ?? 0
         let grid = (kValues ?? kGrid(upTo: longest)).filter { $0 >= 1 }
         var rows: [EvaluationRow] = []
-        for (method, features) in orders {
-            var ks = grid.filter { $0 <= features.count }
-            if let top = grid.max(), features.count < top, !features.isEmpty, !ks.contains(features.count) {
-                ks.append(features.count)
+        for (method, groups) in orders {
+            var ks = grid.filter { $0 <= groups.count }
+            if let top = grid.max(), groups.count < top, !groups.isEmpty, !ks.contains(groups.count) {
+                ks.append(groups.count)
             }
             for k in ks {
-                let chosen = Array(features.prefix(k))
+                let chosen = Array(groups.prefix(k).joined())
                 rows.append(score(method: method, k: k,
                                   train: DesignMatrix(train, features: chosen), trainTarget: trainTarget,
                                   validation: DesignMatrix(validation, features: chosen),

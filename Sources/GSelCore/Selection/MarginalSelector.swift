@@ -7,17 +7,34 @@ import GSelIO
 /// (never NaN); a feature that is constant within every class but differs between
 /// classes scores +infinity, as in scikit-learn. Both statistics are invariant to
 /// standardization; missing values count as the feature mean, as everywhere in gsel.
+///
+/// With `groups`, a group scores the maximum statistic of its members (its best single
+/// feature), and picks are group indices.
 public struct MarginalSelector: FeatureSelector {
+    /// Feature groups to rank instead of single features.
+    public var groups: FeatureGroups?
     public var name: String { "marginal" }
 
-    public init() {}
+    public init(groups: FeatureGroups? = nil) { self.groups = groups }
 
-    /// Picks the `k` best-scoring features. Deterministic: `seed` and `stream` are not used.
+    /// Picks the `k` best-scoring features (or groups). Deterministic: `seed` and `stream` are not used.
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
         try SelectionRequest.validate(data, target: target, k: k, method: name)
-        let scores = try Self.scores(data, target: target)
+        var scores = try Self.scores(data, target: target)
+        if let groups {
+            guard groups.featureCount == data.featureCount else {
+                throw UsageError("marginal: the feature groups cover \(groups.featureCount) features but the data has \(data.featureCount)")
+            }
+            guard k <= groups.count else { throw UsageError("--k \(k) is larger than the number of groups (\(groups.count))") }
+            scores = Self.groupScores(scores, groups: groups)
+        }
         return SelectionResult(picks: Self.ranking(scores).prefix(k).map { .init(feature: $0, score: scores[$0]) })
+    }
+
+    /// The score of each group: the largest score of its members (0 for an empty group).
+    public static func groupScores(_ scores: [Double], groups: FeatureGroups) -> [Double] {
+        groups.members.map { m in m.reduce(0) { max($0, scores[$1]) } }
     }
 
     /// Feature indices by decreasing score, lower index first on ties.

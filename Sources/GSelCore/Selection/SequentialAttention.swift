@@ -12,26 +12,44 @@ import Darwin
 /// `m = 1 (selected) | softmax(logits over unselected)`; at the end of the phase the
 /// unselected feature with the largest trained logit joins the selection and the logits
 /// are re-initialised, so every pick is re-scored given what is already selected.
+///
+/// With `groups` (SequentialAttention++ blocks) there is one logit per group: every member
+/// of a group gets the group's mask, whole groups are picked, k counts groups, and picks and
+/// snapshots hold group indices. Features in no group are seen during warm-up only (mask 0
+/// in the phases). Without groups every feature is its own group.
 public struct SequentialAttention: FeatureSelector {
     public var config: SequentialAttentionConfig
+    /// Feature groups to select instead of single features.
+    public var groups: FeatureGroups?
     public var name: String { "sa" }
 
-    public init(config: SequentialAttentionConfig = .init()) { self.config = config }
+    public init(config: SequentialAttentionConfig = .init(), groups: FeatureGroups? = nil) {
+        self.config = config
+        self.groups = groups
+    }
 
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64,
                        stream: [UInt64]) throws -> SelectionResult {
         let p = data.featureCount, n = data.sampleCount
-        guard k >= 1 && k <= p else { throw UsageError("k must be between 1 and the number of features (\(p)); got \(k)") }
+        if let groups, groups.featureCount != p {
+            throw UsageError("the feature groups cover \(groups.featureCount) features but the data has \(p)")
+        }
+        let candidates = groups?.count ?? p, noun = groups == nil ? "features" : "groups"
+        guard k >= 1 && k <= candidates else { throw UsageError("k must be between 1 and the number of \(noun) (\(candidates)); got \(k)") }
         guard n >= 2 else { throw UsageError("Sequential Attention needs at least 2 training samples; got \(n)") }
-        var trainer = Trainer(data: data, target: target, k: k, config: config,
+        var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups,
                               rng: SeededGenerator(seed: seed, stream: stream))
         return trainer.run()
     }
 }
 
 /// The training loop behind `SequentialAttention`; all buffers are allocated once.
+/// Logits, weights and the selection live on `units` (groups, or features without groups);
+/// `mask` and `maskGrad` on features. Without groups the unit buffers are the feature buffers.
 private struct Trainer {
     let data: StandardizedData
+    let groups: FeatureGroups?
+    let units: Int
     let k: Int
     let config: SequentialAttentionConfig
     var rng: SeededGenerator
@@ -50,6 +68,7 @@ private struct Trainer {
     // Buffers.
     let x: FloatBuffer, xm: FloatBuffer, outGrad: FloatBuffer
     let logits: FloatBuffer, logitGrad: FloatBuffer, mask: FloatBuffer, weights: FloatBuffer, maskGrad: FloatBuffer
+    let unitMask: FloatBuffer, unitMaskGrad: FloatBuffer
     let batchLabels: UnsafeMutablePointer<Int32>
     let batchWeights: FloatBuffer
     let batchValues: FloatBuffer
@@ -58,13 +77,16 @@ private struct Trainer {
     var cursor: Int
     var batchRows: [Int]
 
-    init(data: StandardizedData, target: Target, k: Int, config: SequentialAttentionConfig, rng: SeededGenerator) {
+    init(data: StandardizedData, target: Target, k: Int, config: SequentialAttentionConfig, groups: FeatureGroups?,
+         rng: SeededGenerator) {
         self.data = data
+        self.groups = groups
         self.k = k
         self.config = config
         self.rng = rng
         p = data.featureCount
         n = data.sampleCount
+        units = groups?.count ?? p
         plan = config.plan(samples: n, k: k)
         b = plan.batchSize
         schedule = SelectionSchedule(totalSteps: plan.totalSteps, warmupFraction: config.warmupFraction,
@@ -92,20 +114,22 @@ private struct Trainer {
         mlp = MLP(shape: MLPShape(inputs: p, hidden: config.hidden, outputs: outputs), batchCapacity: b, rng: &r)
         self.rng = r
         networkAdam = AdamOptimizer(parameterCount: mlp.parameters.count, ranges: [0 ..< mlp.parameters.count])
-        logitAdam = AdamOptimizer(parameterCount: p, ranges: [0 ..< p])
+        logitAdam = AdamOptimizer(parameterCount: units, ranges: [0 ..< units])
         x = FloatBuffer(count: b * p)
         xm = FloatBuffer(count: b * p)
         outGrad = FloatBuffer(count: b * outputs)
-        logits = FloatBuffer(count: p)
-        logitGrad = FloatBuffer(count: p)
+        logits = FloatBuffer(count: units)
+        logitGrad = FloatBuffer(count: units)
         mask = FloatBuffer(count: p, value: 1)
-        weights = FloatBuffer(count: p)
+        weights = FloatBuffer(count: units)
         maskGrad = FloatBuffer(count: p)
+        unitMask = groups == nil ? mask : FloatBuffer(count: units, value: 1)
+        unitMaskGrad = groups == nil ? maskGrad : FloatBuffer(count: units)
         batchLabels = .allocate(capacity: b)
         batchLabels.initialize(repeating: 0, count: b)
         batchWeights = FloatBuffer(count: b)
         batchValues = FloatBuffer(count: b)
-        selected = [Bool](repeating: false, count: p)
+        selected = [Bool](repeating: false, count: units)
         order = []
         cursor = n
         batchRows = Array(0 ..< n)
@@ -121,8 +145,18 @@ private struct Trainer {
     }
 
     mutating func resetLogits() {
-        for j in 0 ..< p { logits[j] = Float(rng.nextGaussian() * 1e-5) }
-        logitAdam.reset(range: 0 ..< p)
+        for j in 0 ..< units { logits[j] = Float(rng.nextGaussian() * 1e-5) }
+        logitAdam.reset(range: 0 ..< units)
+    }
+
+    /// Attention weights and the unit mask from the logits, then the feature mask; returns |U|.
+    func computeMask() -> Int {
+        let unselected = selected.withUnsafeBufferPointer { sel in
+            AttentionMask.compute(logits: logits.pointer, selected: sel.baseAddress!, count: units,
+                                  form: config.attention, mask: unitMask.pointer, weights: weights.pointer)
+        }
+        groups?.expandMask(unitMask.pointer, into: mask.pointer)
+        return unselected
     }
 
     mutating func run() -> SelectionResult {
@@ -132,7 +166,7 @@ private struct Trainer {
         var snapshots: [SelectionResult.AttentionSnapshot] = []
         let idx = UnsafeMutablePointer<Int>.allocate(capacity: b)
         defer { idx.deallocate() }
-        var unselected = p
+        var unselected = units
         var phaseLoss: Double = 0, phaseSteps = 0
         let decay = logf(config.finalLearningRateFraction) / Float(max(schedule.totalSteps, 1))
 
@@ -144,11 +178,7 @@ private struct Trainer {
             if warm {
                 input = UnsafePointer(x.pointer)
             } else {
-                selected.withUnsafeBufferPointer { sel in
-                    unselected = AttentionMask.compute(logits: logits.pointer, selected: sel.baseAddress!, count: p,
-                                                       form: config.attention, mask: mask.pointer,
-                                                       weights: weights.pointer)
-                }
+                unselected = computeMask()
                 for r in 0 ..< b {
                     let src = x.pointer + r * p, dst = xm.pointer + r * p
                     for j in 0 ..< p { dst[j] = src[j] * mask[j] }
@@ -176,9 +206,10 @@ private struct Trainer {
                     let gr = g + r * p, xr = x.pointer + r * p
                     for j in 0 ..< p { maskGrad[j] += gr[j] * xr[j] }
                 }
+                groups?.foldGradient(maskGrad.pointer, into: unitMaskGrad.pointer)
                 selected.withUnsafeBufferPointer { sel in
                     AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,
-                                                maskGrad: maskGrad.pointer, count: p, form: config.attention,
+                                                maskGrad: unitMaskGrad.pointer, count: units, form: config.attention,
                                                 unselected: unselected, out: logitGrad.pointer)
                 }
                 let logitLR = lr * config.logitLearningRateScale
@@ -203,10 +234,7 @@ private struct Trainer {
                 let meanLoss = phaseLoss / Double(max(phaseSteps, 1))
                 phaseLoss = 0; phaseSteps = 0
                 // Attention weights from the trained logits, before the pick.
-                selected.withUnsafeBufferPointer { sel in
-                    _ = AttentionMask.compute(logits: logits.pointer, selected: sel.baseAddress!, count: p,
-                                              form: config.attention, mask: mask.pointer, weights: weights.pointer)
-                }
+                _ = computeMask()
                 let ranked = rankUnselected(limit: max(config.snapshotWidth, schedule.picksPerPhase[phase]))
                 snapshots.append(.init(step: order.count + 1,
                                        candidates: ranked.prefix(config.snapshotWidth).map { ($0, Double(weights[$0])) }))
@@ -221,11 +249,11 @@ private struct Trainer {
         return SelectionResult(picks: picks, snapshots: snapshots)
     }
 
-    /// Unselected features by decreasing logit (ties: lower index first), the first `limit`.
+    /// Unselected units by decreasing logit (ties: lower index first), the first `limit`.
     func rankUnselected(limit: Int) -> [Int] {
         var best: [Int] = []
         best.reserveCapacity(limit + 1)
-        for j in 0 ..< p where !selected[j] {
+        for j in 0 ..< units where !selected[j] {
             let v = logits[j]
             // Insertion into a short sorted list: O(p * limit) with small limit.
             var pos = best.count

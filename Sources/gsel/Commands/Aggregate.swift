@@ -21,6 +21,9 @@ struct Aggregate: ParsableCommand {
     @Option(name: .long, help: "Label file path, if it moved (checked by SHA-256).")
     var labels: String?
 
+    @Option(name: .long, help: "Group file path, if it moved (checked by SHA-256).")
+    var groups: String?
+
     @Option(name: .long, help: "Number of features to report; must match the fits' --k when given.")
     var k: Int?
 
@@ -57,6 +60,7 @@ struct Aggregate: ParsableCommand {
             }
             override("--input", input)
             override("--labels", labels)
+            override("--groups", groups)
             let inputOptions = try InputOptions.parse(manifest.inputArguments)
             let selection = try SelectionOptions.parse(manifest.selectionArguments)
             if let k, k != selection.k {
@@ -64,13 +68,14 @@ struct Aggregate: ParsableCommand {
             }
             let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
             let loaded = try LoadedInput.load(inputOptions, threads: threadCount, log: log)
-            guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256 else {
-                throw UsageError("\(inputOptions.input) (or its label file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
+            guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256,
+                  loaded.groupsSHA256 == manifest.groupsSHA256 else {
+                throw UsageError("\(inputOptions.input) (or its label or group file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
             }
             let pipeline = try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
             var byName: [String: FitRecord] = [:]
             for folder in folders {
-                for fit in try folder.readFits(fingerprint: manifest.fingerprint, featureCount: loaded.featureCount) {
+                for fit in try folder.readFits(fingerprint: manifest.fingerprint, featureCount: pipeline.units.count) {
                     byName[FitFile.fileName(pair: fit.pair, half: fit.half)] = fit
                 }
             }

@@ -27,7 +27,7 @@ struct Repeat: ParsableCommand {
             let pipeline = try SelectionPipeline.load(input, selection, log: log)
             let fitDirectory = FitDirectory(path: output.out)
             let done = try fitDirectory.prepare(manifest: pipeline.manifest, resume: true,
-                                                featureCount: pipeline.input.featureCount, command: "repeat")
+                                                featureCount: pipeline.units.count, command: "repeat")
             _ = try pipeline.runFits(pairs: [pair], done: done.filter { $0.pair == pair }, fitDirectory: fitDirectory,
                                      threads: selection.resolvedThreads)
             log.info("pair \(pair) written to \(fitDirectory.path)")

@@ -20,7 +20,7 @@ struct Select: ParsableCommand {
             let manifest = pipeline.manifest
             let fitDirectory = FitDirectory(outDir: output.out)
             let done = try fitDirectory.prepare(manifest: manifest, resume: output.resume,
-                                                featureCount: loaded.featureCount, command: "select")
+                                                featureCount: pipeline.units.count, command: "select")
             let start = Date()
             let fits = try pipeline.runFits(pairs: pipeline.allPairs, done: done, fitDirectory: fitDirectory,
                                             threads: threads)

@@ -8,6 +8,7 @@ extension InputOptions {
         add("--sample-col", sampleColumn)
         add("--label-col", labelColumn)
         add("--label-key", labelKey)
+        add("--groups", groups)
         add("--task", task.rawValue)
         add("--layout", layout?.rawValue)
         add("--dataset", dataset)

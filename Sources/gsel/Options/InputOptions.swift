@@ -19,6 +19,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("label-key"), help: "Label from the input file itself: h5ad obs column, loom col_attr, or HDF5 dataset path.")
     var labelKey: String?
 
+    @Option(name: .long, help: "Group selection: file of feature_id group_id rows (TSV/CSV/whitespace, header optional); whole groups are scored and picked, k counts groups.")
+    var groups: String?
+
     @Option(name: .long, help: "Task: auto, classification or regression.")
     var task: TaskChoice = .auto
 

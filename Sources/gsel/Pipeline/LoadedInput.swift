@@ -15,6 +15,9 @@ struct LoadedInput {
     var unlabelledDropped: Int
     var inputSHA256: String
     var labelsSHA256: String?
+    /// Feature groups (`--groups`): selection ranks groups instead of features.
+    var groups: FeatureGroups?
+    var groupsSHA256: String?
     var loadSeconds: Double
 
     var featureCount: Int { matrix.features.count }
@@ -46,6 +49,7 @@ struct LoadedInput {
         case .values(let v): target = .values(v)
         }
         let task: TaskKind = target.isClassification ? .classification : .regression
+        let groups = try options.groups.map { try loadGroups($0, features: matrix.features, log: log) }
         let bytes = matrix.matrix.storageBytes
         log.info("\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features; store \(ByteCount.format(bytes)) (\(type(of: matrix.matrix)))")
         if let limit = readerOptions.maxMemoryBytes, bytes > limit {
@@ -56,7 +60,18 @@ struct LoadedInput {
                            labelNotes: aligned.notes, unlabelledDropped: aligned.unlabelledSamplesDropped,
                            inputSHA256: try SHA256.hex(file: options.input),
                            labelsSHA256: try options.labels.map { try SHA256.hex(file: $0) },
+                           groups: groups, groupsSHA256: try options.groups.map { try SHA256.hex(file: $0) },
                            loadSeconds: Date().timeIntervalSince(start))
+    }
+
+    /// Reads the group file against the input's feature ids and logs what it covers.
+    private static func loadGroups(_ path: String, features: [FeatureInfo], log: Log) throws -> FeatureGroups {
+        let groups = try FeatureGroups.load(path: path, featureIDs: features.map(\.id))
+        for note in groups.notes { log.info(note) }
+        let ungrouped = groups.ungroupedCount
+        log.info("groups: \(groups.count) groups over \(features.count - ungrouped) features" +
+                 (ungrouped > 0 ? "; \(ungrouped) features in no group are not candidates" : ""))
+        return groups
     }
 
     /// Samples per class name (classification) in the labelled set.

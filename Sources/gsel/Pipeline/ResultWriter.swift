@@ -13,7 +13,18 @@ struct ResultWriter {
 
     private var input: LoadedInput { pipeline.input }
     private var features: [FeatureInfo] { input.matrix.features }
-    private var hasVariants: Bool { features.first?.variant != nil }
+    private var units: RankedUnits { pipeline.units }
+    private var grouped: Bool { input.groups != nil }
+    private var hasVariants: Bool { !grouped && features.first?.variant != nil }
+    /// Columns naming a ranked unit: feature id and name, or group id and member count.
+    private var unitColumns: [String] { grouped ? ["group_id", "n_members"] : ["feature_id", "feature_name"] }
+    private func unitCells(_ u: Int) -> [TSVCell] {
+        grouped ? [.text(units.id(u)), .int(units.members(u).count)] : [.text(features[u].id), .text(features[u].name)]
+    }
+    /// The effect column of entry `i`; for a group `member_id:effect` of its representative member.
+    private func effectText(_ i: Int) -> String {
+        grouped ? "\(features[result.representatives[i]].id):\(result.effects[i].text)" : result.effects[i].text
+    }
     private var scoreColumn: String {
         switch pipeline.options.method {
         case .sa: return "attention_weight"
@@ -36,27 +47,24 @@ struct ResultWriter {
     private var header: String { "gsel \(GSelVersion.number) \(pipeline.options.method.rawValue) k=\(pipeline.options.k) repeats=\(pipeline.options.repeats) seed=\(pipeline.options.seed)" }
 
     func rankingTable() -> TSVWriter {
-        var cols = ["rank", "feature_id", "feature_name", "selection_frequency", "stable", "mean_selection_order",
-                    scoreColumn, "effect"]
+        var cols = ["rank"] + unitColumns + ["selection_frequency", "stable", "mean_selection_order", scoreColumn, "effect"]
         if hasVariants { cols += ["chrom", "pos", "ref", "alt"] }
         var t = TSVWriter(columns: cols, comments: [header])
         for (i, e) in result.entries.enumerated() {
-            let f = features[e.feature]
-            var row: [TSVCell] = [.int(i + 1), .text(f.id), .text(f.name), .double(e.frequency), .bool(e.stable),
-                                  .double(e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder),
-                                  .double(e.meanScore.isNaN ? nil : e.meanScore), .text(result.effects[i].text)]
-            if let v = f.variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
+            var row: [TSVCell] = [.int(i + 1)] + unitCells(e.feature) + [
+                .double(e.frequency), .bool(e.stable), .double(e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder),
+                .double(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i))]
+            if hasVariants, let v = features[e.feature].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
             t.append(row)
         }
         return t
     }
 
     func selectionPathTable() -> TSVWriter {
-        var t = TSVWriter(columns: ["step", "feature_id", "feature_name", scoreColumn, "train_loss"],
+        var t = TSVWriter(columns: ["step"] + unitColumns + [scoreColumn, "train_loss"],
                           comments: [header, "the reference fit on the whole training split, in pick order"])
         for (i, p) in result.reference.picks.enumerated() {
-            let f = features[p.feature]
-            t.append([.int(i + 1), .text(f.id), .text(f.name), .double(p.score), .double(p.loss)])
+            t.append([.int(i + 1)] + unitCells(p.feature) + [.double(p.score), .double(p.loss)])
         }
         return t
     }
@@ -71,9 +79,10 @@ struct ResultWriter {
         return t
     }
 
-    /// Pearson correlations of the selected features over the training split (at most 50).
+    /// Pearson correlations of the selected features over the training split (at most 50);
+    /// a group is represented by the member whose effect ranking.tsv shows.
     func correlation() -> ReportModel.CorrelationMatrix? {
-        let chosen = result.entries.prefix(50).map(\.feature)
+        let chosen = Array(result.representatives.prefix(50))
         guard chosen.count >= 2 else { return nil }
         let cols = chosen.map { result.trainData.column($0).map(Double.init) }
         let n = Double(result.trainData.sampleCount)
@@ -87,18 +96,18 @@ struct ResultWriter {
                 values[a][b] = r; values[b][a] = r
             }
         }
-        return .init(names: chosen.map { features[$0].name }, values: values)
+        return .init(names: result.entries.prefix(50).map { units.name($0.feature) }, values: values)
     }
 
     func reportModel() -> ReportModel {
         let o = pipeline.options
         let stability = o.repeats > 0
         let ranking = result.entries.enumerated().map { i, e in
-            ReportModel.RankingRow(rank: i + 1, featureID: features[e.feature].id, featureName: features[e.feature].name,
+            ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.feature), featureName: units.name(e.feature),
                                    selectionFrequency: stability ? e.frequency : nil, stable: stability ? e.stable : nil,
                                    meanSelectionOrder: e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder,
                                    attentionWeight: e.meanScore.isNaN ? nil : e.meanScore,
-                                   effect: result.effects[i].numeric, variant: features[e.feature].variant)
+                                   effect: result.effects[i].numeric, variant: hasVariants ? features[e.feature].variant : nil)
         }
         let evaluation = result.evaluation.map { r in
             ReportModel.EvaluationRow(method: r.method, k: r.k, metrics: [
@@ -107,8 +116,8 @@ struct ResultWriter {
         }
         let picks = result.reference.picks
         let snapshots = result.reference.snapshots.enumerated().map { i, s in
-            ReportModel.AttentionSnapshot(step: s.step, pickedFeatureName: i < picks.count ? features[picks[i].feature].name : "",
-                                          candidates: s.candidates.map { (name: features[$0.feature].name, weight: $0.weight) })
+            ReportModel.AttentionSnapshot(step: s.step, pickedFeatureName: i < picks.count ? units.name(picks[i].feature) : "",
+                                          candidates: s.candidates.map { (name: units.name($0.feature), weight: $0.weight) })
         }
         let manhattan: [ReportModel.ManhattanPoint]? = hasVariants ? result.ranking.entries.compactMap { e in
             features[e.feature].variant.map { .init(chrom: $0.chrom, pos: $0.pos, frequency: e.frequency, name: features[e.feature].name) }
@@ -116,7 +125,7 @@ struct ResultWriter {
         var notes = input.matrix.notes + input.labelNotes
         if let reason = result.reference.stopReason { notes.append("\(o.method.rawValue) stopped early: \(reason)") }
         return ReportModel(
-            title: "gsel: top \(o.k) of \(input.featureCount) features",
+            title: "gsel: top \(o.k) of \(units.count) \(units.noun)",
             version: GSelVersion.number, commandLine: commandLine,
             inputPath: pipeline.manifest.inputArguments.value(of: "--input") ?? "",
             inputFormat: input.matrix.format, samples: input.rows.count, features: input.featureCount,
@@ -181,6 +190,12 @@ struct ResultWriter {
                 ("expected_false_selections_bound", o.repeats > 0 ? .number(r.meinshausenBuhlmannBound) : .null),
                 ("bound", .string("Meinshausen-Buhlmann 2010: E[V] <= q^2 / ((2*threshold - 1) * p)")),
             ].map { (key: $0.0, value: $0.1) })),
+            ("groups", input.groups.map { g in
+                .object([("source", JSONValue(pipeline.manifest.inputArguments.value(of: "--groups"))),
+                         ("sha256", JSONValue(input.groupsSHA256)), ("groups", .int(g.count)),
+                         ("grouped_features", .int(g.featureCount - g.ungroupedCount)),
+                         ("ungrouped_features", .int(g.ungroupedCount))].map { (key: $0.0, value: $0.1) })
+            } ?? .null),
             ("stop_reason", JSONValue(result.reference.stopReason)),
             ("metrics", .array(metrics)),
             ("timings_seconds", .object(timings.map { (key: $0.0, value: .number(($0.1 * 1000).rounded() / 1000)) })),

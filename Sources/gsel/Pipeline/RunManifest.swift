@@ -10,6 +10,8 @@ struct RunManifest: Codable, Equatable {
     var version: String
     var inputSHA256: String
     var labelsSHA256: String?
+    /// SHA-256 of the `--groups` file, when groups are selected.
+    var groupsSHA256: String?
     /// Canonical input options (`InputOptions.canonicalArguments`).
     var inputArguments: [String]
     /// Canonical selection options (`SelectionOptions.canonicalArguments`).
@@ -19,7 +21,7 @@ struct RunManifest: Codable, Equatable {
     var arguments: [String] { inputArguments + selectionArguments }
 
     /// Arguments whose values are paths: compared by checksum instead.
-    static let pathOptions: Set<String> = ["--input", "--labels"]
+    static let pathOptions: Set<String> = ["--input", "--labels", "--groups"]
 
     /// (option, value) pairs of `arguments`, flags with value "true".
     var parameters: [(String, String)] {
@@ -40,6 +42,7 @@ struct RunManifest: Codable, Equatable {
     var definingFields: [(String, String)] {
         var f: [(String, String)] = [("gsel version", version), ("input SHA-256", inputSHA256),
                                       ("labels SHA-256", labelsSHA256 ?? "none")]
+        if let groupsSHA256 { f.append(("groups SHA-256", groupsSHA256)) }
         f += parameters.filter { !Self.pathOptions.contains($0.0) }
         return f
     }
@@ -71,5 +74,14 @@ struct RunManifest: Codable, Equatable {
         do { return try JSONDecoder().decode(RunManifest.self, from: data) } catch {
             throw InputError(file: path, "not a gsel run manifest (\(error.localizedDescription))")
         }
+    }
+}
+
+extension RunManifest {
+    /// The manifest of a run over `loaded` with these options.
+    init(loaded: LoadedInput, input: InputOptions, selection: SelectionOptions) {
+        self.init(version: GSelVersion.number, inputSHA256: loaded.inputSHA256, labelsSHA256: loaded.labelsSHA256,
+                  groupsSHA256: loaded.groupsSHA256, inputArguments: input.canonicalArguments,
+                  selectionArguments: selection.canonicalArguments)
     }
 }

@@ -11,6 +11,8 @@ struct SelectionPipeline {
     let input: LoadedInput
     let options: SelectionOptions
     let manifest: RunManifest
+    /// What is ranked: features, or groups with `--groups`.
+    let units: RankedUnits
     let log: Log
     /// Positions (into the labelled samples) of the training and validation splits.
     let train: [Int]
@@ -21,11 +23,16 @@ struct SelectionPipeline {
     private static let halvesStream: UInt64 = 0x4A1F
 
     init(input: LoadedInput, options: SelectionOptions, manifest: RunManifest, log: Log) throws {
-        let p = input.featureCount
-        guard options.k <= p else {
-            throw UsageError("--k \(options.k) is larger than the number of features (\(p)) in \(input.matrix.format) input")
+        let units = RankedUnits(features: input.matrix.features, groups: input.groups)
+        let p = units.count
+        if input.groups != nil && options.method == .omp {
+            throw UsageError("--groups is not supported with --method omp; use --method sa or marginal")
         }
-        if let q = options.q, q > p { throw UsageError("--q \(q) is larger than the number of features (\(p))") }
+        guard options.k <= p else {
+            throw UsageError("--k \(options.k) is larger than the number of \(units.noun) (\(p)) in \(input.matrix.format) input")
+        }
+        if let q = options.q, q > p { throw UsageError("--q \(q) is larger than the number of \(units.noun) (\(p))") }
+        self.units = units
         self.input = input
         self.options = options
         self.manifest = manifest
@@ -46,10 +53,7 @@ struct SelectionPipeline {
     /// Loads the input as `input` says and prepares the run that `selection` describes.
     static func load(_ input: InputOptions, _ selection: SelectionOptions, log: Log) throws -> SelectionPipeline {
         let loaded = try LoadedInput.load(input, threads: selection.resolvedThreads, log: log)
-        let manifest = RunManifest(version: GSelVersion.number, inputSHA256: loaded.inputSHA256,
-                                   labelsSHA256: loaded.labelsSHA256,
-                                   inputArguments: input.canonicalArguments,
-                                   selectionArguments: selection.canonicalArguments)
+        let manifest = RunManifest(loaded: loaded, input: input, selection: selection)
         return try SelectionPipeline(input: loaded, options: selection, manifest: manifest, log: log)
     }
 
@@ -57,9 +61,9 @@ struct SelectionPipeline {
 
     var selector: any FeatureSelector {
         switch options.method {
-        case .sa: return SequentialAttention(config: options.saConfig)
+        case .sa: return SequentialAttention(config: options.saConfig, groups: input.groups)
         case .omp: return OrthogonalMatchingPursuit()
-        case .marginal: return MarginalSelector()
+        case .marginal: return MarginalSelector(groups: input.groups)
         }
     }
 
@@ -81,7 +85,7 @@ struct SelectionPipeline {
         let todo = pairs.flatMap(jobs(pair:)).filter { !have.contains(FitFile.fileName(pair: $0.pair, half: $0.half)) }
         if !done.isEmpty { log.info("resuming: \(done.count) fits already done, \(todo.count) to run") }
         let progress = Progress(total: todo.count, log: log)
-        let ids = input.matrix.features.map(\.id)
+        let ids = units.ids
         let manifest = self.manifest
         let runner = StabilitySelection(selector: selector, q: q, seed: options.seed, threads: threads)
         let fresh = try runner.run(jobs: todo, matrix: input.matrix.matrix, rows: input.rows, target: input.target) { fit in
@@ -103,7 +107,7 @@ struct SelectionPipeline {
     /// Aggregates all fits into the final result.
     func aggregate(_ fits: [FitRecord]) throws -> RunResult {
         let start = Date()
-        let p = input.featureCount, k = options.k
+        let p = units.count, k = options.k
         guard let reference = fits.first(where: { $0.pair == 0 }) else {
             preconditionFailure("the reference fit is always run before aggregation")
         }
@@ -112,7 +116,8 @@ struct SelectionPipeline {
         let (trainData, validData) = splits()
         let trainTarget = input.target.subset(train)
         let marginalScores = try MarginalSelector.scores(trainData, target: trainTarget)
-        let marginalOrder = MarginalSelector.ranking(marginalScores)
+        let marginalOrder = MarginalSelector.ranking(
+            input.groups.map { MarginalSelector.groupScores(marginalScores, groups: $0) } ?? marginalScores)
         var entries = ranking.top(k)
         if entries.count < k && !(options.repeats == 0 && reference.stopReason != nil) {
             // Fewer distinct features were ever picked than k: complete the list by the
@@ -123,16 +128,21 @@ struct SelectionPipeline {
             }
         }
         if let reason = reference.stopReason { log.info("note: \(options.method.rawValue) stopped early: \(reason)") }
-        let effects = entries.map { FeatureEffect.of(feature: $0.feature, in: trainData, target: trainTarget) }
+        // A group shows the effect of its member with the largest marginal statistic.
+        let representatives = entries.map { e in
+            units.members(e.feature).max { marginalScores[$0] < marginalScores[$1] } ?? e.feature
+        }
+        let effects = representatives.map { FeatureEffect.of(feature: $0, in: trainData, target: trainTarget) }
         var evaluation: [EvaluationRow] = []
         if let validData {
             evaluation = try HeldOutEvaluation.evaluate(
                 train: trainData, trainTarget: trainTarget, validation: validData,
                 validationTarget: input.target.subset(validation),
-                orders: [(method: "gsel-\(options.method.rawValue)", features: entries.map(\.feature)),
-                         (method: "marginal", features: Array(marginalOrder.prefix(k)))])
+                groupedOrders: [(method: "gsel-\(options.method.rawValue)", groups: entries.map { units.members($0.feature) }),
+                                (method: "marginal", groups: marginalOrder.prefix(k).map(units.members))])
         }
-        return RunResult(ranking: ranking, entries: entries, effects: effects, reference: reference,
+        return RunResult(ranking: ranking, entries: entries, effects: effects, representatives: representatives,
+                         reference: reference,
                          evaluation: evaluation, marginalScores: marginalScores, trainData: trainData,
                          aggregateSeconds: Date().timeIntervalSince(start))
     }
@@ -143,7 +153,11 @@ struct RunResult {
     var ranking: StabilityRanking
     /// The k ranked features, best first.
     var entries: [StabilityRanking.Entry]
+    /// Effect of each entry: of the feature, or of the group's representative member.
     var effects: [FeatureEffect]
+    /// The feature whose effect is shown: the entry itself, or a group's member with the
+    /// largest marginal statistic (F or |r|; for two classes the largest |Cohen's d|).
+    var representatives: [Int]
     /// The fit on the whole training split (selection path, attention re-scoring view).
     var reference: FitRecord
     var evaluation: [EvaluationRow]

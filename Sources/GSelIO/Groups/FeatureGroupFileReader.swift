@@ -1,0 +1,80 @@
+/// Parses a `feature_id group_id` file against the input's feature ids.
+struct FeatureGroupFileReader {
+    let path: String
+    /// How many unknown feature ids an error message lists.
+    static let exampleCount = 5
+
+    func read(featureIDs: [String]) throws -> FeatureGroups {
+        var featureIndex: [String: Int] = [:]
+        featureIndex.reserveCapacity(featureIDs.count)
+        for (j, id) in featureIDs.enumerated() where featureIndex[id] == nil { featureIndex[id] = j }
+
+        let lines = try LineReader(path: path)
+        var delimiter: TextDelimiter?
+        var names: [String] = [], groupIndex: [String: Int] = [:]
+        var groupOf = [Int](repeating: -1, count: featureIDs.count)
+        var assignedOn = [Int](repeating: 0, count: featureIDs.count)
+        var unknown: [(id: String, line: Int)] = [], unknownCount = 0
+        var notes: [String] = [], rows = 0
+        while let raw = try lines.nextLine() {
+            var text = raw
+            let n = lines.lineNumber
+            if n == 1, text.starts(with: [0xef, 0xbb, 0xbf]) { text = UnsafeBufferPointer(rebasing: text[3...]) }
+            if DelimitedTableScanner.isBlank(text) { continue }
+            let d = delimiter ?? TextDelimiter.detect(path: path, header: text, fallback: .whitespace)
+            let isFirst = delimiter == nil
+            delimiter = d
+            let fields = try fields(of: text, delimiter: d, line: n)
+            if isFirst, let first = fields.first, featureIndex[first] == nil {
+                notes.append("\(path): line \(n) read as the header (\(fields.joined(separator: ", ")))")
+                continue
+            }
+            guard fields.count == 2 else {
+                throw InputError(file: path, location: "line \(n)",
+                                 "expected 2 fields (feature_id, group_id), found \(fields.count)")
+            }
+            let (feature, group) = (fields[0], fields[1])
+            if feature.isEmpty || group.isEmpty {
+                throw InputError(file: path, location: "line \(n)",
+                                 "empty \(feature.isEmpty ? "feature id" : "group id"); expected a feature id and a group id")
+            }
+            rows += 1
+            guard let j = featureIndex[feature] else {
+                unknownCount += 1
+                if unknown.count < Self.exampleCount { unknown.append((feature, n)) }
+                continue
+            }
+            let g: Int
+            if let existing = groupIndex[group] { g = existing } else {
+                g = names.count
+                groupIndex[group] = g
+                names.append(group)
+            }
+            if groupOf[j] >= 0 && groupOf[j] != g {
+                throw InputError(file: path, location: "line \(n)",
+                                 "feature '\(feature)' is in group '\(names[groupOf[j]])' (line \(assignedOn[j])) and in group '\(group)' (line \(n)); expected each feature in one group only")
+            }
+            if groupOf[j] < 0 { groupOf[j] = g; assignedOn[j] = n }
+        }
+        if unknownCount > 0 {
+            let examples = unknown.map { "'\($0.id)' (line \($0.line))" }.joined(separator: ", ")
+            throw InputError(file: path, location: "line \(unknown[0].line)",
+                             "\(unknownCount) of \(rows) feature ids are not features of the input, e.g. \(examples)\(unknownCount > unknown.count ? ", …" : ""); expected feature ids of --input (after its QC filters)")
+        }
+        if rows == 0 {
+            throw InputError(file: path, "no feature_id group_id rows; expected one row per grouped feature")
+        }
+        return FeatureGroups(names: names, groupOf: groupOf, notes: notes)
+    }
+
+    private func fields(of line: UnsafeBufferPointer<UInt8>, delimiter: TextDelimiter, line n: Int) throws -> [String] {
+        var cursor = FieldCursor(line, delimiter: delimiter)
+        var out: [String] = []
+        do {
+            while let f = try cursor.next() { out.append(f.string) }
+        } catch {
+            throw InputError(file: path, location: "line \(n), field \(error.field)", error.message)
+        }
+        return out
+    }
+}

@@ -1,0 +1,21 @@
+import GSelIO
+
+/// What a run ranks: the input features, or feature groups with `--groups`. Fits, the
+/// stability ranking and the outputs index units; `members` maps a unit to its features.
+struct RankedUnits {
+    let features: [FeatureInfo]
+    let groups: FeatureGroups?
+
+    /// Number of candidate units (p, or the number of groups).
+    var count: Int { groups?.count ?? features.count }
+    /// "features" or "groups", for messages and titles.
+    var noun: String { groups == nil ? "features" : "groups" }
+    /// Feature id, or group id.
+    func id(_ u: Int) -> String { groups?.names[u] ?? features[u].id }
+    /// Feature display name, or group id.
+    func name(_ u: Int) -> String { groups?.names[u] ?? features[u].name }
+    /// The input features of unit `u`.
+    func members(_ u: Int) -> [Int] { groups?.members[u] ?? [u] }
+    /// Ids of all units in index order (fit files label their rows with them).
+    var ids: [String] { groups?.names ?? features.map(\.id) }
+}

@@ -1,6 +1,19 @@
 /// Walks the fields of one line in place, without allocating. Fields may be quoted
 /// (`"a,b"`, with `""` for a literal quote); spaces around unquoted fields are dropped.
 struct FieldCursor {
+    /// All fields of a line as strings (small tables: labels, groups); a syntax error
+    /// becomes an `InputError` at `file`, line `line`, field n.
+    static func strings(of line: UnsafeBufferPointer<UInt8>, delimiter: TextDelimiter, file: String, line n: Int) throws -> [String] {
+        var cursor = FieldCursor(line, delimiter: delimiter)
+        var out: [String] = []
+        do {
+            while let f = try cursor.next() { out.append(f.string) }
+        } catch {
+            throw InputError(file: file, location: "line \(n), field \(error.field)", error.message)
+        }
+        return out
+    }
+
     /// One field: its bytes inside the line (quotes removed), valid while the line is.
     struct Field {
         let bytes: UnsafeBufferPointer<UInt8>

@@ -24,7 +24,7 @@ struct FeatureGroupFileReader {
             let d = delimiter ?? TextDelimiter.detect(path: path, header: text, fallback: .whitespace)
             let isFirst = delimiter == nil
             delimiter = d
-            let fields = try fields(of: text, delimiter: d, line: n)
+            let fields = try FieldCursor.strings(of: text, delimiter: d, file: path, line: n)
             if isFirst, let first = fields.first, featureIndex[first] == nil {
                 notes.append("\(path): line \(n) read as the header (\(fields.joined(separator: ", ")))")
                 continue
@@ -67,14 +67,4 @@ struct FeatureGroupFileReader {
         return FeatureGroups(names: names, groupOf: groupOf, notes: notes)
     }
 
-    private func fields(of line: UnsafeBufferPointer<UInt8>, delimiter: TextDelimiter, line n: Int) throws -> [String] {
-        var cursor = FieldCursor(line, delimiter: delimiter)
-        var out: [String] = []
-        do {
-            while let f = try cursor.next() { out.append(f.string) }
-        } catch {
-            throw InputError(file: path, location: "line \(n), field \(error.field)", error.message)
-        }
-        return out
-    }
 }

@@ -15,7 +15,7 @@ struct LabelFileReader {
         }
         let headerLine = lines.lineNumber
         let delimiter = TextDelimiter.detect(path: path, header: headerText, fallback: .whitespace)
-        var header = try fields(of: headerText, delimiter: delimiter, line: headerLine)
+        var header = try FieldCursor.strings(of: headerText, delimiter: delimiter, file: path, line: headerLine)
         let isPLINK = header.count >= 2 && ["FID", "#FID"].contains(header[0].uppercased()) && header[1].uppercased() == "IID"
         if isPLINK { header[0] = "FID" }
         let sampleIndex = try resolve(sampleColumn, role: "sample id", option: "--sample-col", header: header, line: headerLine)
@@ -32,7 +32,7 @@ struct LabelFileReader {
         while let line = try lines.nextLine() {
             if DelimitedTableScanner.isBlank(line) { continue }
             let n = lines.lineNumber
-            let row = try fields(of: line, delimiter: delimiter, line: n)
+            let row = try FieldCursor.strings(of: line, delimiter: delimiter, file: path, line: n)
             if row.count != header.count {
                 throw InputError(file: path, location: "line \(n)",
                                  "expected \(header.count) fields (header has \(header.count)), found \(row.count)")
@@ -56,17 +56,6 @@ struct LabelFileReader {
         }
         return LabelTable(source: path, sampleColumn: header[sampleIndex], labelColumn: header[labelIndex],
                           sampleIDs: ids, rawValues: values, lines: lineNumbers, isPLINK: isPLINK)
-    }
-
-    private func fields(of line: UnsafeBufferPointer<UInt8>, delimiter: TextDelimiter, line n: Int) throws -> [String] {
-        var cursor = FieldCursor(line, delimiter: delimiter)
-        var out: [String] = []
-        do {
-            while let f = try cursor.next() { out.append(f.string) }
-        } catch {
-            throw InputError(file: path, location: "line \(n), field \(error.field)", error.message)
-        }
-        return out
     }
 
     /// The column named `spec` (exact, then ignoring case) or at 1-based index `spec`; nil when not given.

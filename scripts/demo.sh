@@ -7,4 +7,4 @@ swift build -c release
 out=gsel-out
 .build/release/gsel --input TestData/golub/golub.expr.tsv.gz --labels TestData/golub/golub.labels.tsv \
   --label-col label --k 20 --out "$out" "$@"
-echo "results: $(pwd)/$out (ranking.tsv, selection_path.tsv, run.json)"
+echo "results: $(pwd)/$out (ranking.tsv, selection_path.tsv, evaluation.tsv, report.html, run.json)"

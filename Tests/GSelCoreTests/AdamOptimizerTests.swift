@@ -29,4 +29,28 @@ final class AdamOptimizerTests: XCTestCase {
         adam.step(group: 0, parameters: &p, gradients: [-3], learningRate: 0.1)
         XCTAssertEqual(p[0] - before, 0.1, accuracy: 1e-5, "first step after reset moves exactly lr")
     }
+
+    /// 19 coordinates cover the vector body (two groups of 8) and the scalar tail: every
+    /// coordinate must follow Kingma & Ba's update (computed here in Double), and coordinates
+    /// with the same gradients must end bit-identical wherever they sit.
+    func testVectorBodyAndTailFollowTheSameUpdate() {
+        let count = 19
+        var adam = AdamOptimizer(parameterCount: count, ranges: [0 ..< count])
+        var p = [Float](repeating: 0.5, count: count)
+        let lr: Float = 0.01
+        var m = 0.0, v = 0.0, reference = 0.5
+        let gradients: [Float] = [0.3, -1.2, 0.05, 2.5, -0.7, 0.0, 1e-3]
+        for (t, g) in gradients.enumerated() {
+            adam.step(group: 0, parameters: &p, gradients: [Float](repeating: g, count: count), learningRate: lr)
+            let step = Double(t + 1)
+            m = 0.9 * m + 0.1 * Double(g)
+            v = 0.999 * v + 0.001 * Double(g) * Double(g)
+            let mHat = m / (1 - pow(0.9, step)), vHat = v / (1 - pow(0.999, step))
+            reference -= Double(lr) * mHat / (vHat.squareRoot() + 1e-7)
+        }
+        for i in 0 ..< count {
+            XCTAssertEqual(p[i].bitPattern, p[0].bitPattern, "coordinate \(i) differs from coordinate 0")
+        }
+        XCTAssertEqual(Double(p[0]), reference, accuracy: 1e-5)
+    }
 }

@@ -55,18 +55,41 @@ public struct AdamOptimizer: Sendable {
         let r = rangeSteps[group].range
         let t = Float(rangeSteps[group].t)
         let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
-        let stepSize = learningRate * c2.squareRoot() / c1
-        let eps = epsilon * c2.squareRoot()
-        let b1 = beta1, b2 = beta2
+        let coefficients = Coefficients(beta1: beta1, beta2: beta2, stepSize: learningRate * c2.squareRoot() / c1,
+                                        epsilon: epsilon * c2.squareRoot())
         m.withUnsafeMutableBufferPointer { mm in
             v.withUnsafeMutableBufferPointer { vv in
-                for i in r {
-                    let g = gradients[i]
-                    mm[i] = b1 * mm[i] + (1 - b1) * g
-                    vv[i] = b2 * vv[i] + (1 - b2) * g * g
-                    parameters[i] -= stepSize * mm[i] / (vv[i].squareRoot() + eps)
-                }
+                Self.update(parameters, gradients, mm.baseAddress!, vv.baseAddress!, r, coefficients)
             }
+        }
+    }
+
+    /// The scalars of one Adam step.
+    struct Coefficients {
+        let beta1: Float, beta2: Float, stepSize: Float, epsilon: Float
+    }
+
+    /// The Adam update of the coordinates in `range`, a lane group at a time. Every
+    /// coordinate goes through the same operations in the same order as the scalar tail,
+    /// so the result does not depend on the vector width or on how the range is split.
+    static func update(_ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+                       _ v: UnsafeMutablePointer<Float>, _ range: Range<Int>, _ c: Coefficients) {
+        let b1 = FloatLanes(repeating: c.beta1), a1 = FloatLanes(repeating: 1 - c.beta1)
+        let b2 = FloatLanes(repeating: c.beta2), a2 = FloatLanes(repeating: 1 - c.beta2)
+        let size = FloatLanes(repeating: c.stepSize), eps = FloatLanes(repeating: c.epsilon)
+        let (p, g, m, v) = (p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound)
+        forEachLaneGroup(range.count) { i in
+            let gi = g.lanes(i)
+            let mi = b1 * m.lanes(i) + a1 * gi
+            let vi = b2 * v.lanes(i) + a2 * gi * gi
+            m.store(mi, at: i)
+            v.store(vi, at: i)
+            p.store(p.lanes(i) - size * mi / (vi.laneSquareRoot + eps), at: i)
+        } tail: { i in
+            let gi = g[i]
+            m[i] = c.beta1 * m[i] + (1 - c.beta1) * gi
+            v[i] = c.beta2 * v[i] + (1 - c.beta2) * gi * gi
+            p[i] -= c.stepSize * m[i] / (v[i].squareRoot() + c.epsilon)
         }
     }
 }

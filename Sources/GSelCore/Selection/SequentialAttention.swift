@@ -1,3 +1,4 @@
+import CBLAS
 import GSelIO
 
 #if canImport(Glibc)
@@ -37,6 +38,13 @@ public struct SequentialAttention: FeatureSelector {
         let candidates = groups?.count ?? p, noun = groups == nil ? "features" : "groups"
         guard k >= 1 && k <= candidates else { throw UsageError("k must be between 1 and the number of \(noun) (\(candidates)); got \(k)") }
         guard n >= 2 else { throw UsageError("Sequential Attention needs at least 2 training samples; got \(n)") }
+        // One BLAS thread for the training loop whatever the caller granted: its products are
+        // small (batch x features x hidden) and run thousands of times, so threads only add
+        // synchronisation, and OpenBLAS's threaded sgemm rounds differently from the serial one,
+        // which would make the selection depend on --threads.
+        let blasThreads = gsel_blas_get_threads()
+        gsel_blas_set_threads(1)
+        defer { gsel_blas_set_threads(blasThreads) }
         var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups,
                               rng: SeededGenerator(seed: seed, stream: stream))
         return trainer.run()
@@ -179,10 +187,7 @@ private struct Trainer {
                 input = UnsafePointer(x.pointer)
             } else {
                 unselected = computeMask()
-                for r in 0 ..< b {
-                    let src = x.pointer + r * p, dst = xm.pointer + r * p
-                    for j in 0 ..< p { dst[j] = src[j] * mask[j] }
-                }
+                AttentionMask.apply(mask: mask.pointer, to: x.pointer, rows: b, count: p, out: xm.pointer)
                 input = UnsafePointer(xm.pointer)
             }
             let out = mlp.forward(input, rows: b)
@@ -200,12 +205,8 @@ private struct Trainer {
             let lr = config.learningRate * expf(decay * Float(step))
             if !warm {
                 // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
-                maskGrad.fill(0)
-                let g = mlp.inputGradient.pointer
-                for r in 0 ..< b {
-                    let gr = g + r * p, xr = x.pointer + r * p
-                    for j in 0 ..< p { maskGrad[j] += gr[j] * xr[j] }
-                }
+                AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
+                                           count: p, out: maskGrad.pointer)
                 groups?.foldGradient(maskGrad.pointer, into: unitMaskGrad.pointer)
                 selected.withUnsafeBufferPointer { sel in
                     AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,

@@ -3,7 +3,7 @@
 
 Keeps the first SAMPLES samples and repeats the 10300 records, shifting POS by
 200 Mb per tile, until RECORDS records are written. Output goes to stdout
-(pipe it through `bgzip`). Usage: make_bench_vcf.py HS1940.vcf.gz RECORDS SAMPLES
+(pipe it through `bgzip`). Usage: make_tiled_vcf.py HS1940.vcf.gz RECORDS SAMPLES
 """
 import gzip
 import sys

@@ -95,7 +95,7 @@ private struct Trainer {
         p = data.featureCount
         n = data.sampleCount
         units = groups?.count ?? p
-        plan = config.plan(samples: n, k: k)
+        plan = config.plan(samples: n, features: p, k: k)
         b = plan.batchSize
         schedule = SelectionSchedule(totalSteps: plan.totalSteps, warmupFraction: config.warmupFraction,
                                      k: k, picksPerPhase: config.picksPerPhase)
@@ -202,7 +202,8 @@ private struct Trainer {
             }
             phaseLoss += Double(loss); phaseSteps += 1
             mlp.backward(outputGradient: outGrad.pointer, rows: b, computeInputGradient: !warm)
-            let lr = config.learningRate * expf(decay * Float(step))
+            let decayFactor = expf(decay * Float(step))
+            let lr = plan.learningRate * decayFactor
             if !warm {
                 // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
                 AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
@@ -213,7 +214,7 @@ private struct Trainer {
                                                 maskGrad: unitMaskGrad.pointer, count: units, form: config.attention,
                                                 unselected: unselected, out: logitGrad.pointer)
                 }
-                let logitLR = lr * config.logitLearningRateScale
+                let logitLR = config.logitLearningRate * decayFactor
                 switch config.logitOptimizer {
                 case .adam:
                     logitAdam.step(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer, learningRate: logitLR)

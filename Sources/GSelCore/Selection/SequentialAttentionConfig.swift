@@ -1,11 +1,12 @@
 /// Hyper-parameters of Sequential Attention. `nil` values are chosen from the
-/// data size by `plan(samples:k:)`.
+/// data size by `plan(samples:features:k:)`.
 public struct SequentialAttentionConfig: Sendable, Equatable {
     /// Hidden layer widths; `[]` is a linear model (`--hidden 0`).
     public var hidden: [Int] = [67]
     public var epochs: Int?
     public var batchSize: Int?
-    public var learningRate: Float = 1e-2
+    /// Adam learning rate of the network weights; nil = chosen by `plan(samples:features:k:)`.
+    public var learningRate: Float?
     /// Learning rate at the last step as a fraction of the initial one (exponential decay).
     public var finalLearningRateFraction: Float = 0.3
     public var warmupFraction: Double = 0.1
@@ -21,8 +22,8 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
     /// How attention logits are optimised: per-coordinate Adam (the paper) or Adam with one
     /// second moment shared by all logits (keeps relative gradient sizes).
     public var logitOptimizer: LogitOptimizer = .adam
-    /// Learning-rate multiplier for the attention logits.
-    public var logitLearningRateScale: Float = 1
+    /// Adam learning rate of the attention logits.
+    public var logitLearningRate: Float = 1e-2
     /// Weight classes inversely to their frequency in the loss (imbalance handling).
     public var classWeighted: Bool = true
     /// How many leading candidates each attention snapshot keeps.
@@ -41,6 +42,8 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
         public var batchSize: Int
         public var epochs: Int
         public var totalSteps: Int
+        /// Adam learning rate of the network weights.
+        public var learningRate: Float
     }
 
     /// The default rule, documented in the README:
@@ -49,14 +52,19 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
     /// - batch size `clamp(round(20 · n / T*), 16, 256)`, capped at n: large data gets big
     ///   batches, small data gets many passes;
     /// - epochs `max(1, ceil(T* · batch / n))`; total steps = epochs · ceil(n / batch).
-    /// Explicit `--epochs` / `--batch-size` override the corresponding part.
-    public func plan(samples n: Int, k: Int) -> Plan {
+    /// - network learning rate `0.01 · clamp(n / p, 0.2, 1)`: with more features than samples a
+    ///   fast network fits noise through every input and drowns the attention signal, so it
+    ///   learns slower (0.002 at p ≥ 5n); the logits keep `logitLearningRate`.
+    /// Explicit `--epochs` / `--batch-size` / `--learning-rate` override the corresponding part.
+    public func plan(samples n: Int, features p: Int, k: Int) -> Plan {
         let phases = (k + picksPerPhase - 1) / picksPerPhase
         let target = max(minimumSteps, Int((Double(stepsPerPhase * phases) / (1 - warmupFraction)).rounded(.up)))
         let autoBatch = min(256, max(16, Int((20.0 * Double(n) / Double(target)).rounded())))
         let batch = max(1, min(batchSize ?? autoBatch, n))
         let stepsPerEpoch = (n + batch - 1) / batch
         let e = epochs ?? max(1, Int((Double(target) * Double(batch) / Double(n)).rounded(.up)))
-        return Plan(batchSize: batch, epochs: e, totalSteps: e * stepsPerEpoch)
+        let ratio = min(1, max(0.2, Double(n) / Double(max(p, 1))))
+        return Plan(batchSize: batch, epochs: e, totalSteps: e * stepsPerEpoch,
+                    learningRate: learningRate ?? Float(0.01 * ratio))
     }
 }

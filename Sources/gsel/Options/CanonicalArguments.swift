@@ -28,11 +28,12 @@ extension SelectionOptions {
         var a = ["--k", "\(k)", "--method", method.rawValue, "--repeats", "\(repeats)", "--q", "\(q ?? k)",
                  "--threshold", "\(threshold)", "--seed", "\(seed)", "--validation-fraction", "\(validationFraction)"]
         if method == .sa {
-            a += ["--hidden", hidden, "--learning-rate", "\(learningRate)", "--attention", attention.rawValue,
+            a += ["--hidden", hidden, "--logit-learning-rate", "\(logitLearningRate)", "--attention", attention.rawValue,
                   "--logit-optimizer", logitOptimizer.rawValue, "--warmup", "\(warmup)",
                   "--weight-decay", "\(weightDecay)"]
             if let epochs { a += ["--epochs", "\(epochs)"] }
             if let batchSize { a += ["--batch-size", "\(batchSize)"] }
+            if let learningRate { a += ["--learning-rate", "\(learningRate)"] }
         }
         return a
     }

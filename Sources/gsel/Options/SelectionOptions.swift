@@ -37,8 +37,11 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("batch-size"), help: "Minibatch size (default: chosen from n and k).")
     var batchSize: Int?
 
-    @Option(name: .customLong("learning-rate"), help: "Adam learning rate.")
-    var learningRate: Float = 0.01
+    @Option(name: .customLong("learning-rate"), help: "Adam learning rate of the network weights (default: 0.01·clamp(n/p, 0.2, 1)).")
+    var learningRate: Float?
+
+    @Option(name: .customLong("logit-learning-rate"), help: "Adam learning rate of the attention logits.")
+    var logitLearningRate: Float = 0.01
 
     @Option(name: .long, help: "Attention mask form: paper (softmax over unselected) or scaled (SA++ |U|·softmax).")
     var attention: AttentionMask.Form = .paper
@@ -65,7 +68,8 @@ struct SelectionOptions: ParsableArguments {
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1; got \(t)") }
         if let e = epochs, e < 1 { throw ValidationError("--epochs must be at least 1; got \(e)") }
         if let b = batchSize, b < 1 { throw ValidationError("--batch-size must be at least 1; got \(b)") }
-        if !(learningRate > 0) { throw ValidationError("--learning-rate must be positive; got \(learningRate)") }
+        if let learningRate, !(learningRate > 0) { throw ValidationError("--learning-rate must be positive; got \(learningRate)") }
+        if !(logitLearningRate > 0) { throw ValidationError("--logit-learning-rate must be positive; got \(logitLearningRate)") }
         if !(warmup >= 0 && warmup < 1) { throw ValidationError("--warmup must be in [0, 1); got \(warmup)") }
         if !(weightDecay >= 0) { throw ValidationError("--weight-decay must be 0 or more; got \(weightDecay)") }
         _ = try hiddenLayers()
@@ -88,6 +92,7 @@ struct SelectionOptions: ParsableArguments {
         c.epochs = epochs
         c.batchSize = batchSize
         c.learningRate = learningRate
+        c.logitLearningRate = logitLearningRate
         c.attention = attention
         c.logitOptimizer = logitOptimizer
         c.warmupFraction = warmup

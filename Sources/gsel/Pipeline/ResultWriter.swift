@@ -148,10 +148,11 @@ struct ResultWriter {
         var params: [(key: String, value: JSONValue)] = pipeline.manifest.parameters.map { (key: String($0.0.dropFirst(2)), value: .string($0.1)) }
         params.append((key: "threads", value: .int(o.resolvedThreads)))
         if o.method == .sa {
-            let plan = o.saConfig.plan(samples: pipeline.train.count / (o.repeats > 0 ? 2 : 1), k: pipeline.q)
+            let plan = o.saConfig.plan(samples: pipeline.train.count / (o.repeats > 0 ? 2 : 1), features: input.featureCount, k: pipeline.q)
             let planFields: [(key: String, value: JSONValue)] = [
                 (key: "batch_size", value: .int(plan.batchSize)), (key: "epochs", value: .int(plan.epochs)),
-                (key: "total_steps", value: .int(plan.totalSteps)),
+                (key: "total_steps", value: .int(plan.totalSteps)), (key: "learning_rate", value: .number(Double(plan.learningRate))),
+                (key: "logit_learning_rate", value: .number(Double(o.saConfig.logitLearningRate))),
                 (key: "warmup_fraction", value: .number(o.saConfig.warmupFraction)),
                 (key: "final_learning_rate_fraction", value: .number(Double(o.saConfig.finalLearningRateFraction))),
             ]

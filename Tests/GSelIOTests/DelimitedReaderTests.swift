@@ -17,18 +17,6 @@ final class DelimitedReaderTests: XCTestCase {
         return try DelimitedReader(path: path).load(options: options)
     }
 
-    /// The thrown InputError's text; fails when nothing or something else is thrown.
-    private func inputError(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> String {
-        do {
-            try body()
-            XCTFail("expected an InputError", file: file, line: line)
-        } catch let e as InputError {
-            return e.description
-        } catch {
-            XCTFail("expected an InputError, got \(error)", file: file, line: line)
-        }
-        return ""
-    }
 
     private func golubLabelIDs() throws -> Set<String> {
         let out = try S.shell("cut -f1 '\(S.golubLabels)' | tail -n +2")
@@ -170,16 +158,16 @@ final class DelimitedReaderTests: XCTestCase {
         let whole = try Data(contentsOf: URL(fileURLWithPath: S.golubExpression))
         let path = tmp.path("cut.tsv.gz")
         try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: path))
-        let message = inputError { _ = try load(path) }
+        let message = S.inputError { _ = try load(path) }
         XCTAssertTrue(message.contains(path) && message.contains("truncated") && message.contains("compressed byte"), message)
-        let inspectMessage = inputError { _ = try DelimitedReader(path: path).inspect(options: ReaderOptions()) }
+        let inspectMessage = S.inputError { _ = try DelimitedReader(path: path).inspect(options: ReaderOptions()) }
         XCTAssertTrue(inspectMessage.contains("truncated"), inspectMessage)
     }
 
     func testTextNamedGzIsRejected() throws {
         let tmp = try TemporaryDirectory()
         let path = try tmp.write("plain.tsv.gz", "id\ta\nx\t1\n")
-        let message = inputError { _ = try load(path) }
+        let message = S.inputError { _ = try load(path) }
         XCTAssertTrue(message.contains(path) && message.contains("byte 0") && message.contains("gzip magic"), message)
     }
 
@@ -188,73 +176,73 @@ final class DelimitedReaderTests: XCTestCase {
     func testMissingAndEmptyFiles() throws {
         let tmp = try TemporaryDirectory()
         let missing = tmp.path("nope.tsv")
-        let m1 = inputError { _ = try load(missing) }
+        let m1 = S.inputError { _ = try load(missing) }
         XCTAssertTrue(m1.contains(missing) && m1.contains("cannot open"), m1)
         let empty = try tmp.write("empty.tsv", "")
-        let m2 = inputError { _ = try load(empty) }
+        let m2 = S.inputError { _ = try load(empty) }
         XCTAssertTrue(m2.contains(empty) && m2.contains("empty") && m2.contains("header"), m2)
         let blank = try tmp.write("blank.tsv", "\n  \n")
-        let m3 = inputError { _ = try load(blank) }
+        let m3 = S.inputError { _ = try load(blank) }
         XCTAssertTrue(m3.contains("empty"), m3)
     }
 
     func testHeaderWithoutRows() throws {
         let tmp = try TemporaryDirectory()
         let path = try tmp.write("h.tsv", "id\ta\tb\n")
-        let message = inputError { _ = try load(path) }
+        let message = S.inputError { _ = try load(path) }
         XCTAssertTrue(message.contains("\(path): line 1") && message.contains("no data rows"), message)
     }
 
     func testRaggedRows() throws {
         let tmp = try TemporaryDirectory()
         let short = try tmp.write("short.tsv", "id\ta\tb\tc\nx\t1\t2\t3\ny\t1\t2\n")
-        let m1 = inputError { _ = try load(short) }
+        let m1 = S.inputError { _ = try load(short) }
         XCTAssertTrue(m1.contains("\(short): line 3: expected 4 fields (header has 4), found 3"), m1)
         let long = try tmp.write("long.tsv", "id\ta\tb\tc\nx\t1\t2\t3\ny\t1\t2\t3\t4\t5\n")
-        let m2 = inputError { _ = try load(long) }
+        let m2 = S.inputError { _ = try load(long) }
         XCTAssertTrue(m2.contains("\(long): line 3: expected 4 fields (header has 4), found 6"), m2)
     }
 
     func testNonNumericCellNamesLineColumnAndText() throws {
         let tmp = try TemporaryDirectory()
         let path = try tmp.write("bad.tsv", "id\tGENE1\tGENE7\nx\t1\t2\n\ny\t3\tabc\n")
-        let m1 = inputError { _ = try load(path) }
+        let m1 = S.inputError { _ = try load(path) }
         XCTAssertTrue(m1.contains("\(path): line 4, column GENE7: found 'abc', expected a number"), m1)
         let huge = try tmp.write("huge.tsv", "id\tGENE1\nx\t1e50\n")
-        let m2 = inputError { _ = try load(huge) }
+        let m2 = S.inputError { _ = try load(huge) }
         XCTAssertTrue(m2.contains("line 2, column GENE1: found '1e50', outside the Float32 range"), m2)
         let inf = try tmp.write("inf.tsv", "id\tGENE1\nx\tinf\n")
-        let m3 = inputError { _ = try load(inf) }
+        let m3 = S.inputError { _ = try load(inf) }
         XCTAssertTrue(m3.contains("line 2, column GENE1: found 'inf', expected a number"), m3)
     }
 
     func testDuplicateIDsNameTheAxisAndBothPositions() throws {
         let tmp = try TemporaryDirectory()
         let rows = try tmp.write("duprow.tsv", "id\ta\tb\ns1\t1\t2\ns2\t1\t2\ns1\t3\t4\n")
-        let m1 = inputError { _ = try load(rows) }
+        let m1 = S.inputError { _ = try load(rows) }
         XCTAssertTrue(m1.contains("\(rows): line 4: duplicate sample id 's1'") && m1.contains("first on line 2"), m1)
-        let m2 = inputError { _ = try load(rows, layout: .featuresBySamples) }
+        let m2 = S.inputError { _ = try load(rows, layout: .featuresBySamples) }
         XCTAssertTrue(m2.contains("duplicate feature id 's1'"), m2)
         let columns = try tmp.write("dupcol.tsv", "id\ta\tb\ta\ns1\t1\t2\t3\n")
-        let m3 = inputError { _ = try load(columns) }
+        let m3 = S.inputError { _ = try load(columns) }
         XCTAssertTrue(m3.contains("\(columns): line 1, field 4: duplicate feature id 'a' in the header (first at field 2)"), m3)
-        let m4 = inputError { _ = try load(columns, layout: .featuresBySamples) }
+        let m4 = S.inputError { _ = try load(columns, layout: .featuresBySamples) }
         XCTAssertTrue(m4.contains("duplicate sample id 'a'"), m4)
     }
 
     func testMalformedQuotesAndEmptyIDs() throws {
         let tmp = try TemporaryDirectory()
         let open = try tmp.write("open.csv", "id,a\n\"x,1\n")
-        let m1 = inputError { _ = try load(open) }
+        let m1 = S.inputError { _ = try load(open) }
         XCTAssertTrue(m1.contains("\(open): line 2, field 1") && m1.contains("no closing quote"), m1)
         let after = try tmp.write("after.csv", "id,a\nx,\"1\"2\n")
-        let m2 = inputError { _ = try load(after) }
+        let m2 = S.inputError { _ = try load(after) }
         XCTAssertTrue(m2.contains("line 2, field 2") && m2.contains("follows the closing quote"), m2)
         let noID = try tmp.write("noid.tsv", "id\ta\n\t1\n")
-        let m3 = inputError { _ = try load(noID) }
+        let m3 = S.inputError { _ = try load(noID) }
         XCTAssertTrue(m3.contains("line 2, field 1") && m3.contains("row id is empty"), m3)
         let trailing = try tmp.write("trailing.tsv", "id\ta\t\nx\t1\t2\n")
-        let m4 = inputError { _ = try load(trailing) }
+        let m4 = S.inputError { _ = try load(trailing) }
         XCTAssertTrue(m4.contains("line 1, field 3") && m4.contains("header id is empty"), m4)
     }
 

@@ -1,10 +1,24 @@
 import Foundation
 import XCTest
+import GSelIO
 import _TestSupport
 
 /// Shared helpers for the delimited-reader and label tests: locating the real datasets
 /// and asking Python (pandas / numpy) for reference answers.
 enum DelimitedTestSupport {
+    /// The thrown InputError's text; fails when nothing or something else is thrown.
+    static func inputError(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> String {
+        do {
+            try body()
+            XCTFail("expected an InputError", file: file, line: line)
+        } catch let e as InputError {
+            return e.description
+        } catch {
+            XCTFail("expected an InputError, got \(error)", file: file, line: line)
+        }
+        return ""
+    }
+
     /// The Golub expression table: the shared dataset, else the copy in TestData.
     static var golubExpression: String {
         GSelProcess.sharedData("golub_multtest.expr.tsv.gz") ?? GSelProcess.testData("golub/golub.expr.tsv.gz")

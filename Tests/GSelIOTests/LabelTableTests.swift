@@ -6,17 +6,6 @@ import _TestSupport
 final class LabelTableTests: XCTestCase {
     private typealias S = DelimitedTestSupport
 
-    private func inputError(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> String {
-        do {
-            try body()
-            XCTFail("expected an InputError", file: file, line: line)
-        } catch let e as InputError {
-            return e.description
-        } catch {
-            XCTFail("expected an InputError, got \(error)", file: file, line: line)
-        }
-        return ""
-    }
 
     private func classes(_ a: AlignedLabels, file: StaticString = #filePath, line: UInt = #line) -> (codes: [Int32], names: [String]) {
         guard case .classes(let codes, let names) = a.target else {
@@ -49,7 +38,7 @@ final class LabelTableTests: XCTestCase {
 
     func testGolubNeedsLabelColumnThenGivesALLAndAML() throws {
         let path = S.golubLabels
-        let message = inputError { _ = try LabelTable.load(path: path) }
+        let message = S.inputError { _ = try LabelTable.load(path: path) }
         XCTAssertTrue(message.contains(path) && message.contains("'label', 'golub_cl'") && message.contains("--label-col"), message)
 
         let matrix = try DelimitedReader(path: S.golubExpression).load(options: ReaderOptions())
@@ -140,7 +129,7 @@ final class LabelTableTests: XCTestCase {
         XCTAssertEqual(aligned.samplesWithMissingLabel, 2)
 
         let many = try tmp.write("many.pheno", "#FID\tIID\tp1\tp2\nf\ta\t1\t2\n")
-        let message = inputError { _ = try LabelTable.load(path: many) }
+        let message = S.inputError { _ = try LabelTable.load(path: many) }
         XCTAssertTrue(message.contains("2 possible label columns: 'p1', 'p2'") && message.contains("--label-col"), message)
         XCTAssertEqual(try LabelTable.load(path: many, labelColumn: "p2").values, ["2"])
     }
@@ -181,16 +170,16 @@ final class LabelTableTests: XCTestCase {
         XCTAssertEqual(classes(forced).names, ["0.5", "1.5", "2"])
 
         let words = try table((0 ..< 25).map { "type\($0)" })
-        let m1 = inputError { _ = try words.align(to: words.sampleIDs) }
+        let m1 = S.inputError { _ = try words.align(to: words.sampleIDs) }
         XCTAssertTrue(m1.contains("line 2, column y: found 'type0', expected a number") && m1.contains("--task classification"), m1)
         XCTAssertEqual(classes(try words.align(to: words.sampleIDs, task: .classification)).names.count, 25)
 
         let mixed = try table(["1.5", "2.5", "oops", "3"])
-        let m2 = inputError { _ = try mixed.align(to: mixed.sampleIDs, task: .regression) }
+        let m2 = S.inputError { _ = try mixed.align(to: mixed.sampleIDs, task: .regression) }
         XCTAssertTrue(m2.contains("line 4, column y: found 'oops', expected a number for a regression target"), m2)
 
         let single = try table(["x", "x"])
-        let m3 = inputError { _ = try single.align(to: single.sampleIDs) }
+        let m3 = S.inputError { _ = try single.align(to: single.sampleIDs) }
         XCTAssertTrue(m3.contains("at least two classes"), m3)
     }
 
@@ -206,7 +195,7 @@ final class LabelTableTests: XCTestCase {
         XCTAssertEqual(a.rows, [0, 2])
         XCTAssertEqual(classes(a).names, ["B", "T"])
         XCTAssertEqual(a.samplesWithMissingLabel, 2)
-        let message = inputError { _ = try LabelTable.annotation("bulk", of: matrix, file: "x.h5ad") }
+        let message = S.inputError { _ = try LabelTable.annotation("bulk", of: matrix, file: "x.h5ad") }
         XCTAssertTrue(message.contains("x.h5ad") && message.contains("'bulk'") && message.contains("cell_type, louvain"), message)
     }
 
@@ -215,40 +204,40 @@ final class LabelTableTests: XCTestCase {
     func testBadLabelFiles() throws {
         let tmp = try TemporaryDirectory()
         let dup = try tmp.write("dup.tsv", "id\ty\ns1\ta\ns2\tb\n\ns1\tc\n")
-        let m1 = inputError { _ = try LabelTable.load(path: dup) }
+        let m1 = S.inputError { _ = try LabelTable.load(path: dup) }
         XCTAssertTrue(m1.contains("\(dup): line 5, column id: duplicate sample id 's1' (first on line 2)"), m1)
 
         let one = try tmp.write("one.tsv", "id\ns1\n")
-        let m2 = inputError { _ = try LabelTable.load(path: one) }
+        let m2 = S.inputError { _ = try LabelTable.load(path: one) }
         XCTAssertTrue(m2.contains("no label column") && m2.contains("'id'"), m2)
 
         let named = try tmp.write("named.tsv", "id\ty\tz\ns1\ta\tb\n")
-        let m3 = inputError { _ = try LabelTable.load(path: named, labelColumn: "cls") }
+        let m3 = S.inputError { _ = try LabelTable.load(path: named, labelColumn: "cls") }
         XCTAssertTrue(m3.contains("no label column 'cls' (--label-col); available columns: 'id', 'y', 'z'"), m3)
-        let m4 = inputError { _ = try LabelTable.load(path: named, sampleColumn: "9", labelColumn: "y") }
+        let m4 = S.inputError { _ = try LabelTable.load(path: named, sampleColumn: "9", labelColumn: "y") }
         XCTAssertTrue(m4.contains("no sample id column '9'"), m4)
 
         let ragged = try tmp.write("ragged.tsv", "id\ty\ns1\ta\ns2\n")
-        let m5 = inputError { _ = try LabelTable.load(path: ragged) }
+        let m5 = S.inputError { _ = try LabelTable.load(path: ragged) }
         XCTAssertTrue(m5.contains("\(ragged): line 3: expected 2 fields (header has 2), found 1"), m5)
 
         let empty = try tmp.write("empty.tsv", "")
-        XCTAssertTrue(inputError { _ = try LabelTable.load(path: empty) }.contains("empty"))
+        XCTAssertTrue(S.inputError { _ = try LabelTable.load(path: empty) }.contains("empty"))
         let headerOnly = try tmp.write("h.tsv", "id\ty\n")
-        XCTAssertTrue(inputError { _ = try LabelTable.load(path: headerOnly) }.contains("no rows"))
+        XCTAssertTrue(S.inputError { _ = try LabelTable.load(path: headerOnly) }.contains("no rows"))
     }
 
     func testNoOverlapShowsExamplesOfBothIDSets() throws {
         let tmp = try TemporaryDirectory()
         let path = try tmp.write("l.tsv", "id\ty\n" + (1 ... 7).map { "L\($0)\tA" }.joined(separator: "\n") + "\n")
         let table = try LabelTable.load(path: path)
-        let message = inputError { _ = try table.align(to: (1 ... 8).map { "M\($0)" }) }
+        let message = S.inputError { _ = try table.align(to: (1 ... 8).map { "M\($0)" }) }
         XCTAssertTrue(message.contains(path), message)
         XCTAssertTrue(message.contains("'L1', 'L2', 'L3', 'L4', 'L5', ...") && !message.contains("'L6'"), message)
         XCTAssertTrue(message.contains("'M1', 'M2', 'M3', 'M4', 'M5', ..."), message)
 
         let allMissing = try tmp.write("na.tsv", "id\ty\nM1\tNA\nM2\t\n")
-        let m2 = inputError { _ = try LabelTable.load(path: allMissing).align(to: ["M1", "M2", "M3"]) }
+        let m2 = S.inputError { _ = try LabelTable.load(path: allMissing).align(to: ["M1", "M2", "M3"]) }
         XCTAssertTrue(m2.contains("missing label"), m2)
     }
 

@@ -53,14 +53,7 @@ public struct PlantedGroups: Sendable {
 
     /// The matrix (samples as rows, features `f<index>`), the labels and the group file, as TSV.
     public func tsv() -> (matrix: String, labels: String, groups: String) {
-        var m = "sample_id\t" + (0 ..< features).map { "f\($0)" }.joined(separator: "\t") + "\n"
-        var l = "sample_id\tlabel\n"
-        for i in 0 ..< samples {
-            m += "s\(i)"
-            for j in 0 ..< features { m += "\t\(matrix[i, j])" }
-            m += "\n"
-            l += "s\(i)\t\(labels[i] == 1 ? "case" : "control")\n"
-        }
+        let (m, l) = PlantedTSV.render(matrix, labels: labels)
         var g = "feature_id\tgroup_id\n"
         for j in 0 ..< features { g += "f\(j)\t\(groupID(groupOf[j]))\n" }
         return (m, l, g)

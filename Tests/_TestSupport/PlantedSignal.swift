@@ -78,11 +78,18 @@ public struct PlantedSignal: Sendable {
 
     /// The dataset as a TSV (samples as rows) and a label TSV.
     public func tsv() -> (matrix: String, labels: String) {
-        var m = "sample_id\t" + (0 ..< features).map { "f\($0)" }.joined(separator: "\t") + "\n"
+        PlantedTSV.render(matrix, labels: labels)
+    }
+}
+
+/// Text of a planted dataset: samples `s<i>` as rows, features `f<j>`, binary labels case/control.
+public enum PlantedTSV {
+    public static func render(_ matrix: DenseMatrix, labels: [Int32]) -> (matrix: String, labels: String) {
+        var m = "sample_id\t" + (0 ..< matrix.columnCount).map { "f\($0)" }.joined(separator: "\t") + "\n"
         var l = "sample_id\tlabel\n"
-        for i in 0 ..< samples {
+        for i in 0 ..< matrix.rowCount {
             m += "s\(i)"
-            for j in 0 ..< features { m += "\t\(matrix[i, j])" }
+            for j in 0 ..< matrix.columnCount { m += "\t\(matrix[i, j])" }
             m += "\n"
             l += "s\(i)\t\(labels[i] == 1 ? "case" : "control")\n"
         }

@@ -11,11 +11,7 @@ final class VCFBcftoolsTests: XCTestCase {
 
     private func load(_ path: String, field: String = "GT", threads: Int = 2,
                       configure: (inout ReaderOptions) -> Void = { _ in }) throws -> LoadedMatrix {
-        var options = ReaderOptions()
-        options.vcfField = field
-        options.threads = threads
-        configure(&options)
-        return try VCFReader(path: path).load(options: options)
+        try VCFTestLoad.load(path, field: field, threads: threads, configure: configure)
     }
 
     func testGenotypesEqualBcftoolsForEveryCall() throws {

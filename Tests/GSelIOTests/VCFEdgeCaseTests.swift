@@ -44,11 +44,7 @@ final class VCFEdgeCaseTests: XCTestCase {
 
     private func load(_ path: String, field: String = "GT", threads: Int = 2,
                       configure: (inout ReaderOptions) -> Void = { _ in }) throws -> LoadedMatrix {
-        var options = ReaderOptions()
-        options.vcfField = field
-        options.threads = threads
-        configure(&options)
-        return try VCFReader(path: path).load(options: options)
+        try VCFTestLoad.load(path, field: field, threads: threads, configure: configure)
     }
 
     private func compress(_ dir: TemporaryDirectory, _ plain: String, with tool: String, to name: String) throws -> String {

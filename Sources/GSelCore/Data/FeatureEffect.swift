@@ -9,14 +9,6 @@ public enum FeatureEffect: Sendable, Equatable {
     case highestClass(String)
     case correlation(Double)
 
-    /// `effect` as written in ranking.tsv.
-    public var text: String {
-        switch self {
-        case .meanDifference(let d), .correlation(let d): return d.isFinite ? String(format4: d) : "NA"
-        case .highestClass(let c): return c
-        }
-    }
-
     /// Effect of feature `j` over a standardized split and its target.
     public static func of(feature j: Int, in data: StandardizedData, target: Target) -> FeatureEffect {
         let x = data.column(j).map(Double.init)
@@ -48,35 +40,3 @@ public enum FeatureEffect: Sendable, Equatable {
         }
     }
 }
-
-extension String {
-    /// Four significant digits, plain notation where sensible: what people read in TSVs.
-    init(format4 value: Double) {
-        if value == 0 { self = "0"; return }
-        let magnitude = abs(value)
-        if magnitude >= 1e-3 && magnitude < 1e6 {
-            let digits = Swift.max(0, 3 - Int((magnitude).log10Floor))
-            self = "\(value.rounded(toPlaces: digits))"
-        } else {
-            self = "\(Double(Float(value)))"
-        }
-    }
-}
-
-extension Double {
-    var log10Floor: Double { (self > 0 ? _log10(self) : 0).rounded(.down) }
-    func rounded(toPlaces p: Int) -> Double {
-        let m = _pow10(p)
-        return (self * m).rounded() / m
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-private func _log10(_ x: Double) -> Double { Glibc.log10(x) }
-private func _pow10(_ p: Int) -> Double { Glibc.pow(10, Double(p)) }
-#elseif canImport(Darwin)
-import Darwin
-private func _log10(_ x: Double) -> Double { Darwin.log10(x) }
-private func _pow10(_ p: Int) -> Double { Darwin.pow(10, Double(p)) }
-#endif

@@ -23,16 +23,20 @@ public struct AdamOptimizer: Sendable {
         for g in rangeSteps.indices where rangeSteps[g].range == range { rangeSteps[g].t = 0 }
     }
 
+    /// Counts one step of `group`; returns its range and the bias corrections 1 − β₁ᵗ, 1 − β₂ᵗ.
+    private mutating func advance(group: Int) -> (Range<Int>, Float, Float) {
+        rangeSteps[group].t += 1
+        let t = Float(rangeSteps[group].t)
+        return (rangeSteps[group].range, 1 - pow(beta1, t), 1 - pow(beta2, t))
+    }
+
     /// One step in which the second moment is shared by the whole group (the mean of the
     /// squared gradients), so coordinates keep their relative gradient sizes: a feature
     /// with a stronger signal moves faster, unlike per-coordinate Adam where every
     /// consistently signed coordinate moves at the same speed.
     public mutating func stepSharedScale(group: Int, parameters: UnsafeMutablePointer<Float>,
                                          gradients: UnsafePointer<Float>, learningRate: Float) {
-        rangeSteps[group].t += 1
-        let r = rangeSteps[group].range
-        let t = Float(rangeSteps[group].t)
-        let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
+        let (r, c1, c2) = advance(group: group)
         var meanSq: Double = 0
         for i in r { meanSq += Double(gradients[i]) * Double(gradients[i]) }
         meanSq /= Double(max(r.count, 1))
@@ -51,10 +55,7 @@ public struct AdamOptimizer: Sendable {
     /// One step for the group `group` (index into the ranges given at init).
     public mutating func step(group: Int, parameters: UnsafeMutablePointer<Float>,
                               gradients: UnsafePointer<Float>, learningRate: Float) {
-        rangeSteps[group].t += 1
-        let r = rangeSteps[group].range
-        let t = Float(rangeSteps[group].t)
-        let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
+        let (r, c1, c2) = advance(group: group)
         let coefficients = Coefficients(beta1: beta1, beta2: beta2, stepSize: learningRate * c2.squareRoot() / c1,
                                         epsilon: epsilon * c2.squareRoot())
         m.withUnsafeMutableBufferPointer { mm in

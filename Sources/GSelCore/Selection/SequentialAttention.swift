@@ -1,4 +1,3 @@
-import CBLAS
 import GSelIO
 
 #if canImport(Glibc)
@@ -38,13 +37,6 @@ public struct SequentialAttention: FeatureSelector {
         let candidates = groups?.count ?? p, noun = groups == nil ? "features" : "groups"
         guard k >= 1 && k <= candidates else { throw UsageError("k must be between 1 and the number of \(noun) (\(candidates)); got \(k)") }
         guard n >= 2 else { throw UsageError("Sequential Attention needs at least 2 training samples; got \(n)") }
-        // One BLAS thread for the training loop whatever the caller granted: its products are
-        // small (batch x features x hidden) and run thousands of times, so threads only add
-        // synchronisation, and OpenBLAS's threaded sgemm rounds differently from the serial one,
-        // which would make the selection depend on --threads.
-        let blasThreads = gsel_blas_get_threads()
-        gsel_blas_set_threads(1)
-        defer { gsel_blas_set_threads(blasThreads) }
         var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups,
                               rng: SeededGenerator(seed: seed, stream: stream))
         return trainer.run()

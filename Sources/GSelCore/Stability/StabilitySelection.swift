@@ -38,8 +38,11 @@ public struct StabilitySelection: Sendable {
     public func run(jobs: [Job], matrix: any FeatureMatrix, rows: [Int], target: Target,
                     completed: @Sendable (FitRecord) throws -> Void) throws -> [FitRecord] {
         let workers = min(threads, max(jobs.count, 1))
-        // Parallel fits each use one BLAS thread; a lone fit may use them all.
-        gsel_blas_set_threads(Int32(workers > 1 ? 1 : threads))
+        // Every fit uses one BLAS thread, whatever the worker count: the products are small
+        // (batch x features x hidden) and run thousands of times, so BLAS threads only add
+        // synchronisation, and OpenBLAS's threaded sgemm rounds differently from the serial
+        // one, which would make rankings depend on --threads. Later refits stay serial too.
+        gsel_blas_set_threads(1)
         let state = RunState(count: jobs.count)
         let selector = self.selector, q = self.q, seed = self.seed
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

@@ -11,12 +11,7 @@ enum DisplayFormat {
 
     /// `value` with `digits` significant digits, switching to scientific notation for very small or large magnitudes.
     static func significant(_ value: Double, _ digits: Int = 3) -> String {
-        guard value.isFinite else { return "–" }
-        if value == 0 { return "0" }
-        let magnitude = abs(value)
-        if magnitude < 1e-3 || magnitude >= 1e6 { return String(format: "%.\(max(0, digits - 1))e", value) }
-        let decimals = max(0, digits - 1 - Int(floor(log10(magnitude))))
-        return fixed(value, decimals)
+        NumberText.significant(value, digits: digits) ?? "–"
     }
 
     /// An integer with thousands separators: 20000 -> "20,000".

@@ -215,6 +215,14 @@ extension Array where Element == String {
 }
 
 extension FeatureEffect {
+    /// `effect` as written in ranking.tsv: four significant digits, or the class name.
+    var text: String {
+        switch self {
+        case .meanDifference(let d), .correlation(let d): return NumberText.significant(d, digits: 4) ?? "NA"
+        case .highestClass(let c): return c
+        }
+    }
+
     /// Numeric effect for charts; nil for a class name.
     var numeric: Double? {
         switch self {

@@ -54,3 +54,23 @@ final class AdamOptimizerTests: XCTestCase {
         XCTAssertEqual(Double(p[0]), reference, accuracy: 1e-5)
     }
 }
+
+extension AdamOptimizerTests {
+    /// The reason for the shared scale: on a constant (full-batch) gradient, per-coordinate
+    /// Adam moves a coordinate with gradient −1 and one with −0.01 by the same amount,
+    /// while the shared second moment keeps their 100:1 ratio.
+    func testSharedScaleKeepsRelativeGradientSizes() {
+        var perCoordinate = AdamOptimizer(parameterCount: 2, ranges: [0 ..< 2])
+        var shared = AdamOptimizer(parameterCount: 2, ranges: [0 ..< 2])
+        var p: [Float] = [0, 0], q: [Float] = [0, 0]
+        for _ in 0 ..< 20 {
+            perCoordinate.step(group: 0, parameters: &p, gradients: [-1, -0.01], learningRate: 0.01)
+            shared.stepSharedScale(group: 0, parameters: &q, gradients: [-1, -0.01], learningRate: 0.01)
+        }
+        XCTAssertEqual(p[0], 0.2, accuracy: 1e-4)
+        XCTAssertEqual(p[1], 0.2, accuracy: 1e-4)
+        // Shared second moment: mean of squares (1 + 1e-4)/2, so steps are lr·g/sqrt(0.50005).
+        XCTAssertEqual(q[0], 0.2 / Float(0.50005).squareRoot(), accuracy: 1e-4)
+        XCTAssertEqual(q[1] / q[0], 0.01, accuracy: 1e-4)
+    }
+}

@@ -207,8 +207,8 @@ private struct Trainer {
                                                 unselected: unselected, out: logitGrad.pointer)
                 }
                 let logitLR = config.logitLearningRate * decayFactor
-                switch config.logitOptimizer {
-                case .adam:
+                switch plan.logitOptimizer {
+                case .adam, .auto:
                     logitAdam.step(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer, learningRate: logitLR)
                 case .sharedScale:
                     logitAdam.stepSharedScale(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer,

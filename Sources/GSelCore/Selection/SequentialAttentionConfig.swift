@@ -19,9 +19,12 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
     /// Features selected at the end of each phase.
     public var picksPerPhase: Int = 1
     public var attention: AttentionMask.Form = .paper
-    /// How attention logits are optimised: per-coordinate Adam (the paper) or Adam with one
-    /// second moment shared by all logits (keeps relative gradient sizes).
-    public var logitOptimizer: LogitOptimizer = .adam
+    /// How attention logits are optimised: per-coordinate Adam (the paper), Adam with one
+    /// second moment shared by all logits (keeps relative gradient sizes), or `auto`, which
+    /// the plan resolves from the number of minibatches per epoch.
+    public var logitOptimizer: LogitOptimizer = .auto
+    /// With `auto`, fewer minibatches per epoch than this select the shared scale.
+    public var stochasticBatchesPerEpoch: Int = 4
     /// Adam learning rate of the attention logits.
     public var logitLearningRate: Float = 1e-2
     /// Weight classes inversely to their frequency in the loss (imbalance handling).
@@ -33,6 +36,7 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
 
     /// Optimiser for the attention logits.
     public enum LogitOptimizer: String, Sendable, CaseIterable, Codable {
+        case auto
         case adam
         case sharedScale = "shared-scale"
     }
@@ -44,6 +48,8 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
         public var totalSteps: Int
         /// Adam learning rate of the network weights.
         public var learningRate: Float
+        /// The logit optimizer in force (never `.auto`).
+        public var logitOptimizer: LogitOptimizer
     }
 
     /// The default rule, documented in the README:
@@ -55,6 +61,12 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
     /// - network learning rate `0.01 · clamp(n / p, 0.2, 1)`: with more features than samples a
     ///   fast network fits noise through every input and drowns the attention signal, so it
     ///   learns slower (0.002 at p ≥ 5n); the logits keep `logitLearningRate`.
+    /// - logit optimizer `auto`: per-coordinate Adam when an epoch has at least
+    ///   `stochasticBatchesPerEpoch` minibatches, otherwise the shared scale. With (nearly) the
+    ///   whole training set in every batch the logit gradient is deterministic, and Adam's
+    ///   per-coordinate normalisation reduces it to its sign: every feature whose gain keeps its
+    ///   sign moves at the same speed and the pick is a near-tie among hundreds of features.
+    ///   With minibatch noise the same normalisation is a signal-to-noise ratio, which works.
     /// Explicit `--epochs` / `--batch-size` / `--learning-rate` override the corresponding part.
     public func plan(samples n: Int, features p: Int, k: Int) -> Plan {
         let phases = (k + picksPerPhase - 1) / picksPerPhase
@@ -64,7 +76,9 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
         let stepsPerEpoch = (n + batch - 1) / batch
         let e = epochs ?? max(1, Int((Double(target) * Double(batch) / Double(n)).rounded(.up)))
         let ratio = min(1, max(0.2, Double(n) / Double(max(p, 1))))
+        let logits: LogitOptimizer = logitOptimizer != .auto ? logitOptimizer
+            : stepsPerEpoch >= stochasticBatchesPerEpoch ? .adam : .sharedScale
         return Plan(batchSize: batch, epochs: e, totalSteps: e * stepsPerEpoch,
-                    learningRate: learningRate ?? Float(0.01 * ratio))
+                    learningRate: learningRate ?? Float(0.01 * ratio), logitOptimizer: logits)
     }
 }

@@ -52,8 +52,8 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("weight-decay"), help: "Decoupled (AdamW) weight decay of the network weights; 0 = none.")
     var weightDecay: Float = 0
 
-    @Option(name: .customLong("logit-optimizer"), help: "Optimiser of the attention logits: adam (per-coordinate, the paper) or shared-scale (Adam with one second moment for all logits).")
-    var logitOptimizer: SequentialAttentionConfig.LogitOptimizer = .adam
+    @Option(name: .customLong("logit-optimizer"), help: "Optimiser of the attention logits: adam (per-coordinate, the paper), shared-scale (Adam with one second moment for all logits), or auto (shared-scale when an epoch has fewer than 4 minibatches, else adam).")
+    var logitOptimizer: SequentialAttentionConfig.LogitOptimizer = .auto
 
     func validate() throws {
         if k < 1 { throw ValidationError("--k must be at least 1; got \(k)") }

@@ -153,6 +153,7 @@ struct ResultWriter {
                 (key: "batch_size", value: .int(plan.batchSize)), (key: "epochs", value: .int(plan.epochs)),
                 (key: "total_steps", value: .int(plan.totalSteps)), (key: "learning_rate", value: .number(Double(plan.learningRate))),
                 (key: "logit_learning_rate", value: .number(Double(o.saConfig.logitLearningRate))),
+                (key: "logit_optimizer", value: .string(plan.logitOptimizer.rawValue)),
                 (key: "warmup_fraction", value: .number(o.saConfig.warmupFraction)),
                 (key: "final_learning_rate_fraction", value: .number(Double(o.saConfig.finalLearningRateFraction))),
             ]

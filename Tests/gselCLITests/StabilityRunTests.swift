@@ -43,6 +43,40 @@ final class StabilityRunTests: XCTestCase {
         XCTAssertEqual(try ranking(killed), try ranking(full))
     }
 
+    /// The Nextflow layout: each task stages the inputs under their own names in its own
+    /// directory, so the fits record relative paths that the aggregating task cannot open.
+    /// The aggregate task passes its staged copies, which are checked by SHA-256.
+    func testAggregateInAnotherDirectoryTakesTheStagedInputs() throws {
+        let dir = try TemporaryDirectory()
+        let direct = dir.path("direct")
+        XCTAssertEqual(try GSelProcess.gsel(common + ["--out", direct]).status, 0)
+        let relative = ["--input", "expr.tsv.gz", "--labels", "labels.tsv", "--label-col", "label",
+                        "--k", "5", "--repeats", "6", "--seed", "5", "--quiet"]
+        func task(_ name: String) throws -> URL {
+            let url = dir.url.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("expr.tsv.gz").path, withDestinationPath: input)
+            try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("labels.tsv").path, withDestinationPath: labels)
+            return url
+        }
+        var pairs: [String] = []
+        for pair in 1 ... 6 {
+            let work = try task("repeat\(pair)")
+            let r = try GSelProcess.run(GSelProcess.binary.path, ["repeat", "--pair", "\(pair)"] + relative + ["--out", "out"], cwd: work)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            pairs.append(work.appendingPathComponent("out").path)
+        }
+        let gather = try task("aggregate")
+        let unstaged = try GSelProcess.run(GSelProcess.binary.path, ["aggregate"] + pairs + ["--out", "res"],
+                                           cwd: dir.url)
+        XCTAssertNotEqual(unstaged.status, 0)
+        XCTAssertTrue(unstaged.stderr.contains(".tsv"), unstaged.stderr)
+        let staged = try GSelProcess.run(GSelProcess.binary.path, ["aggregate"] + pairs +
+                                         ["--input", "expr.tsv.gz", "--labels", "labels.tsv", "--out", "res", "--quiet"], cwd: gather)
+        XCTAssertEqual(staged.status, 0, staged.stderr)
+        XCTAssertEqual(try ranking(gather.appendingPathComponent("res").path), try ranking(direct))
+    }
+
     func testScatteredRepeatsAggregateToTheDirectRun() throws {
         let dir = try TemporaryDirectory()
         let direct = dir.path("direct")

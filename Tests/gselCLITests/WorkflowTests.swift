@@ -88,6 +88,43 @@ final class WorkflowTests: XCTestCase {
         XCTAssertTrue(report.lowercased().contains("<html"), "report.html is not an HTML page")
     }
 
+    /// `groups:` in the config reaches every `gsel repeat` (and, through the fits' manifest,
+    /// `gsel aggregate`): the scattered group ranking equals `gsel select --groups`.
+    func testScatteredWorkflowWithGroupsMatchesSelect() throws {
+        let snakemake = try Self.snakemake()
+        let work = try TemporaryDirectory("gsel-snakemake-groups")
+        let planted = PlantedGroups(samples: 400, groupCount: 60, groupSize: 5, informative: 3, noise: 3, seed: 1)
+        let (matrix, labels, groups) = planted.tsv()
+        let files = (x: try work.write("x.tsv", matrix), y: try work.write("y.tsv", labels),
+                     groups: try work.write("groups.tsv", groups))
+        let select = try GSelProcess.gsel([
+            "select", "--input", files.x, "--labels", files.y, "--groups", files.groups,
+            "--k", "3", "--repeats", "3", "--seed", "\(Self.seed)", "--out", work.path("select"), "--quiet",
+        ])
+        XCTAssertEqual(select.status, 0, select.stderr)
+        let config = try work.write("gsel.yaml", """
+            input: "\(files.x)"
+            labels: "\(files.y)"
+            label_col: ""
+            groups: "\(files.groups)"
+            k: 3
+            repeats: 3
+            seed: \(Self.seed)
+            outdir: "results"
+            gsel: "\(GSelProcess.binary.path)"
+
+            """)
+        let run = try GSelProcess.run(snakemake, [
+            "-s", Self.snakefile, "--directory", work.url.path, "--cores", "2", "--configfile", config,
+        ])
+        XCTAssertEqual(run.status, 0, "snakemake:\n\(run.stderr)")
+        let scattered = try Data(contentsOf: work.url.appendingPathComponent("results/ranking.tsv"))
+        let direct = try Data(contentsOf: URL(fileURLWithPath: work.path("select/ranking.tsv")))
+        XCTAssertEqual(scattered, direct, "scattered group ranking differs from gsel select --groups")
+        let rows = try OutputFiles.tsv(work.path("results/ranking.tsv"))
+        XCTAssertEqual(Set(rows.compactMap { $0["group_id"] }), Set(planted.informative.map(planted.groupID)))
+    }
+
     func testWrapperExampleRankingIsByteIdenticalToSelect() throws {
         let reference = try Self.reference.get()
         let snakemake = try Self.snakemake()

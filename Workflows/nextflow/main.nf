@@ -30,15 +30,16 @@ workflow {
     def meta   = [ id: file(params.input).simpleName ]
     def matrix = file(params.input, checkIfExists: true)
     def labels = params.labels ? file(params.labels, checkIfExists: true) : []
+    def groups = params.groups ? file(params.groups, checkIfExists: true) : []
 
     // Scatter: one GSEL_REPEAT task per complementary pair.
-    ch_pairs = channel.of(1..params.repeats).map { pair -> [ meta, matrix, labels, pair ] }
+    ch_pairs = channel.of(1..params.repeats).map { pair -> [ meta, matrix, labels, groups, pair ] }
     GSEL_REPEAT(ch_pairs)
 
     // Gather: all pair folders of the dataset, in a stable order (for -resume).
     ch_fits = GSEL_REPEAT.out.fits
         .groupTuple(size: params.repeats)
-        .map { m, dirs -> [ m, dirs.sort { dir -> dir.name } ] }
+        .map { m, dirs -> [ m, dirs.sort { dir -> dir.name }, matrix, labels, groups ] }
     GSEL_AGGREGATE(ch_fits)
 
     // One copy of each distinct versions.yml (every pair task writes the same one).

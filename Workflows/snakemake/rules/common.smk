@@ -18,10 +18,12 @@ def gsel_executable(wildcards):
 
 
 def gsel_inputs(wildcards):
-    """The matrix, plus the labels table when one is configured."""
+    """The matrix, plus the labels table and the group file when configured."""
     files = {"matrix": config["input"]}
     if config.get("labels"):
         files["labels"] = config["labels"]
+    if config.get("groups"):
+        files["groups"] = config["groups"]
     return files
 
 
@@ -33,6 +35,11 @@ def label_args(wildcards, input):
     else:
         args = ["--label-key", column] if column else []
     return shlex.join(args)
+
+
+def group_args(wildcards, input):
+    """--groups FILE when a group file is configured (aggregate reads it from the fits' manifest)."""
+    return shlex.join(["--groups", input.groups]) if config.get("groups") else ""
 
 
 def selection_args():

@@ -40,9 +40,12 @@ if labels:
 else:
     label_args = ["--label-key", label_key] if label_key else []
 
+groups = snakemake.input.get("groups", "")
+group_args = ["--groups", groups] if groups else []
+
 gsel = shlex.quote(snakemake.params.get("gsel", "gsel"))
 args = shlex.join(
-    ["--input", matrix, *label_args, "--k", str(k), "--threads", str(snakemake.threads)]
+    ["--input", matrix, *label_args, *group_args, "--k", str(k), "--threads", str(snakemake.threads)]
 )
 extra = snakemake.params.get("extra", "")
 out = shlex.quote(out)

@@ -13,7 +13,7 @@ process GSEL_REPEAT {
     container 'gsel:0.1.0'
 
     input:
-    tuple val(meta), path(matrix), path(labels), val(pair)
+    tuple val(meta), path(matrix), path(labels), path(groups), val(pair)
 
     output:
     tuple val(meta), path("*.pair${pair}", type: 'dir'), emit: fits
@@ -27,11 +27,13 @@ process GSEL_REPEAT {
     def prefix = task.ext.prefix ?: "${meta.id}"
     def gsel   = task.ext.gsel ?: 'gsel'
     def label_file = labels ? "--labels ${labels}" : ''
+    def group_file = groups ? "--groups ${groups}" : ''
     """
     ${gsel} repeat \\
         --pair ${pair} \\
         --input ${matrix} \\
         ${label_file} \\
+        ${group_file} \\
         ${args} \\
         --threads ${task.cpus} \\
         --out ${prefix}.pair${pair}
@@ -67,8 +69,10 @@ process GSEL_AGGREGATE {
     // the pipeline sets params.container for -profile docker / singularity.
     container 'gsel:0.1.0'
 
+    // The input files again: the fits' manifest names them by the path GSEL_REPEAT saw,
+    // which does not exist in this task's directory; gsel checks them by SHA-256.
     input:
-    tuple val(meta), path(pairs, stageAs: 'pairs/*')
+    tuple val(meta), path(pairs, stageAs: 'pairs/*'), path(matrix), path(labels), path(groups)
 
     output:
     tuple val(meta), path("*/ranking.tsv"), emit: ranking
@@ -83,9 +87,14 @@ process GSEL_AGGREGATE {
     def args   = task.ext.args ?: ''
     def prefix = task.ext.prefix ?: "${meta.id}"
     def gsel   = task.ext.gsel ?: 'gsel'
+    def label_file = labels ? "--labels ${labels}" : ''
+    def group_file = groups ? "--groups ${groups}" : ''
     """
     ${gsel} aggregate \\
         ${pairs} \\
+        --input ${matrix} \\
+        ${label_file} \\
+        ${group_file} \\
         ${args} \\
         --out ${prefix}
 

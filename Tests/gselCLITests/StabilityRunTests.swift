@@ -50,8 +50,8 @@ final class StabilityRunTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let direct = dir.path("direct")
         XCTAssertEqual(try GSelProcess.gsel(common + ["--out", direct]).status, 0)
-        let relative = ["--input", "expr.tsv.gz", "--labels", "labels.tsv", "--label-col", "label",
-                        "--k", "5", "--repeats", "6", "--seed", "5", "--quiet"]
+        // The same run, naming the inputs by their staged names.
+        let relative = common.map { $0 == input ? "expr.tsv.gz" : $0 == labels ? "labels.tsv" : $0 }
         func task(_ name: String) throws -> URL {
             let url = dir.url.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -51,25 +51,14 @@ final class WorkflowTests: XCTestCase {
 
     func testScatteredWorkflowRankingIsByteIdenticalToSelect() throws {
         let reference = try Self.reference.get()
-        let snakemake = try Self.snakemake()
         let work = try TemporaryDirectory("gsel-snakemake")
-        // A --configfile, not --config: snakemake's --config rejects one-letter keys such as `k`.
-        let config = try work.write("gsel.yaml", """
+        let results = try runWorkflow(in: work, settings: """
             input: "\(Self.expression)"
             labels: "\(Self.labels)"
             label_col: "label"
             k: \(Self.k)
             repeats: \(Self.repeats)
-            seed: \(Self.seed)
-            outdir: "results"
-            gsel: "\(GSelProcess.binary.path)"
-
             """)
-        let run = try GSelProcess.run(snakemake, [
-            "-s", Self.snakefile, "--directory", work.url.path, "--cores", "2", "--configfile", config,
-        ])
-        XCTAssertEqual(run.status, 0, "snakemake:\n\(run.stderr)")
-        let results = work.url.appendingPathComponent("results")
 
         // The scatter really ran one job per pair, each with its log and benchmark.
         for pair in 1 ... Self.repeats {
@@ -91,7 +80,6 @@ final class WorkflowTests: XCTestCase {
     /// `groups:` in the config reaches every `gsel repeat` (and, through the fits' manifest,
     /// `gsel aggregate`): the scattered group ranking equals `gsel select --groups`.
     func testScatteredWorkflowWithGroupsMatchesSelect() throws {
-        let snakemake = try Self.snakemake()
         let work = try TemporaryDirectory("gsel-snakemake-groups")
         let planted = PlantedGroups(samples: 400, groupCount: 60, groupSize: 5, informative: 3, noise: 3, seed: 1)
         let (matrix, labels, groups) = planted.tsv()
@@ -102,27 +90,38 @@ final class WorkflowTests: XCTestCase {
             "--k", "3", "--repeats", "3", "--seed", "\(Self.seed)", "--out", work.path("select"), "--quiet",
         ])
         XCTAssertEqual(select.status, 0, select.stderr)
-        let config = try work.write("gsel.yaml", """
+        let results = try runWorkflow(in: work, settings: """
             input: "\(files.x)"
             labels: "\(files.y)"
             label_col: ""
             groups: "\(files.groups)"
             k: 3
             repeats: 3
+            """)
+        let scattered = try Data(contentsOf: results.appendingPathComponent("ranking.tsv"))
+        let direct = try Data(contentsOf: URL(fileURLWithPath: work.path("select/ranking.tsv")))
+        XCTAssertEqual(scattered, direct, "scattered group ranking differs from gsel select --groups")
+        let rows = try OutputFiles.tsv(results.appendingPathComponent("ranking.tsv").path)
+        XCTAssertEqual(Set(rows.compactMap { $0["group_id"] }), Set(planted.informative.map(planted.groupID)))
+    }
+
+    /// Runs Workflows/snakemake in `work` with these config keys plus seed, outdir and the
+    /// gsel under test; returns the results folder.
+    private func runWorkflow(in work: TemporaryDirectory, settings: String,
+                             file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+        // A --configfile, not --config: snakemake's --config rejects one-letter keys such as `k`.
+        let config = try work.write("gsel.yaml", """
+            \(settings)
             seed: \(Self.seed)
             outdir: "results"
             gsel: "\(GSelProcess.binary.path)"
 
             """)
-        let run = try GSelProcess.run(snakemake, [
+        let run = try GSelProcess.run(try Self.snakemake(), [
             "-s", Self.snakefile, "--directory", work.url.path, "--cores", "2", "--configfile", config,
         ])
-        XCTAssertEqual(run.status, 0, "snakemake:\n\(run.stderr)")
-        let scattered = try Data(contentsOf: work.url.appendingPathComponent("results/ranking.tsv"))
-        let direct = try Data(contentsOf: URL(fileURLWithPath: work.path("select/ranking.tsv")))
-        XCTAssertEqual(scattered, direct, "scattered group ranking differs from gsel select --groups")
-        let rows = try OutputFiles.tsv(work.path("results/ranking.tsv"))
-        XCTAssertEqual(Set(rows.compactMap { $0["group_id"] }), Set(planted.informative.map(planted.groupID)))
+        XCTAssertEqual(run.status, 0, "snakemake:\n\(run.stderr)", file: file, line: line)
+        return work.url.appendingPathComponent("results")
     }
 
     func testWrapperExampleRankingIsByteIdenticalToSelect() throws {

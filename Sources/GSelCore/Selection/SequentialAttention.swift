@@ -208,7 +208,9 @@ private struct Trainer {
                 }
                 let logitLR = config.logitLearningRate * decayFactor
                 switch plan.logitOptimizer {
-                case .adam, .auto:
+                case .auto:
+                    preconditionFailure("the plan resolves auto to adam or shared-scale")
+                case .adam:
                     logitAdam.step(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer, learningRate: logitLR)
                 case .sharedScale:
                     logitAdam.stepSharedScale(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer,

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Held-out quality of Sequential Attention variants against the marginal baseline on
-# the real datasets in ../shared/data (single fits, --repeats 0, 30 % hold-out).
+# the real datasets in TestData/ (single fits, --repeats 0, 30 % hold-out).
 # Usage: Benchmarks/attention_variants.sh "<variant flags>" ["<variant flags>" ...]
 # Prints one line per dataset x seed: metric at k for gsel and marginal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GSEL=${GSEL:-.build/release/gsel}
-DATA=${GSEL_SHARED_DATA:-../shared/data}
+DATA=TestData
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 metric() { # file method k column
@@ -29,7 +29,7 @@ run() { # name k column seeds -- gsel args
 }
 VARIANTS=("$@")
 [ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=("")
-run golub 10 4 "3 4 5 6" --input "$DATA/golub_multtest.expr.tsv.gz" --labels "$DATA/golub_multtest.labels.tsv" --label-col label
-run pbmc 20 4 "1 2 3" --input "$DATA/pbmc68k_reduced.h5ad" --label-key bulk_labels
-run hs1940-p1 10 6 "1 2" --input "$DATA/hs1940_mouse.vcf.gz" --labels "$DATA/hs1940_mouse.pheno.tsv" --label-col pheno1
-run hs1940-p4 10 4 "1 2" --input "$DATA/hs1940_mouse.vcf.gz" --labels "$DATA/hs1940_mouse.pheno.tsv" --label-col pheno4
+run golub 10 4 "3 4 5 6" --input "$DATA/golub/golub.expr.tsv.gz" --labels "$DATA/golub/golub.labels.tsv" --label-col label
+run pbmc 20 4 "1 2 3" --input "$DATA/pbmc68k/pbmc68k_reduced.h5ad" --label-key bulk_labels
+run hs1940-p1 10 6 "1 2" --input "$DATA/hs1940/hs1940_mouse.vcf.gz" --labels "$DATA/hs1940/hs1940_mouse.pheno.tsv" --label-col pheno1
+run hs1940-p4 10 4 "1 2" --input "$DATA/hs1940/hs1940_mouse.vcf.gz" --labels "$DATA/hs1940/hs1940_mouse.pheno.tsv" --label-col pheno4

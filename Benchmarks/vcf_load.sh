@@ -11,15 +11,15 @@ source "$(dirname "$0")/lib.sh"
 RECORDS=${RECORDS:-500000}
 SAMPLES=${SAMPLES:-500}
 REPEATS=${REPEATS:-3}
-SOURCE=${GSEL_SHARED_DATA:-../shared/data}/hs1940_mouse.vcf.gz
-PHENO=${GSEL_SHARED_DATA:-../shared/data}/hs1940_mouse.pheno.tsv
+SOURCE=TestData/hs1940/hs1940_mouse.vcf.gz
+PHENO=TestData/hs1940/hs1940_mouse.pheno.tsv
 DATA=bench-data/hs1940_tiled_${RECORDS}x${SAMPLES}.vcf.gz
 
 for tool in bcftools bgzip zcat python3; do
     command -v "$tool" > /dev/null || { echo "vcf_load.sh: $tool is required" >&2; exit 1; }
 done
 if [ ! -s "$DATA" ]; then
-    [ -f "$SOURCE" ] || { echo "vcf_load.sh: $SOURCE not found (set GSEL_SHARED_DATA)" >&2; exit 1; }
+    [ -f "$SOURCE" ] || { echo "vcf_load.sh: $SOURCE not found" >&2; exit 1; }
     echo "writing $DATA ..." >&2
     python3 Benchmarks/make_tiled_vcf.py "$SOURCE" "$RECORDS" "$SAMPLES" | bgzip -@ "$THREADS" -c > "$DATA.tmp"
     mv "$DATA.tmp" "$DATA"

@@ -10,8 +10,8 @@ struct GolubData {
     let target: Target
 
     static func load(in dir: TemporaryDirectory) throws -> GolubData {
-        let expr = try XCTUnwrap(GSelProcess.sharedData("golub_multtest.expr.tsv.gz"), "shared Golub data missing")
-        let labels = try XCTUnwrap(GSelProcess.sharedData("golub_multtest.labels.tsv"), "shared Golub labels missing")
+        let expr = GSelProcess.testData("golub/golub.expr.tsv.gz")
+        let labels = GSelProcess.testData("golub/golub.labels.tsv")
         let out = try PythonOracle.run("""
             import json, numpy as np, pandas as pd
             x = pd.read_csv(\(pythonString(expr)), sep="\\t", index_col=0)

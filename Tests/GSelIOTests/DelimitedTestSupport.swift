@@ -19,20 +19,10 @@ enum DelimitedTestSupport {
         return ""
     }
 
-    /// The Golub expression table: the shared dataset, else the copy in TestData.
-    static var golubExpression: String {
-        GSelProcess.sharedData("golub_multtest.expr.tsv.gz") ?? GSelProcess.testData("golub/golub.expr.tsv.gz")
-    }
+    /// The Golub expression table in TestData.
+    static var golubExpression: String { GSelProcess.testData("golub/golub.expr.tsv.gz") }
 
-    static var golubLabels: String {
-        GSelProcess.sharedData("golub_multtest.labels.tsv") ?? GSelProcess.testData("golub/golub.labels.tsv")
-    }
-
-    /// A real dataset from ../shared/data; fails the test when it is absent.
-    static func shared(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        try XCTUnwrap(GSelProcess.sharedData(name), "dataset \(name) not found in ../shared/data or $GSEL_SHARED_DATA",
-                      file: file, line: line)
-    }
+    static var golubLabels: String { GSelProcess.testData("golub/golub.labels.tsv") }
 
     /// Runs a Python script (with `args` as sys.argv[1...]) and returns its stdout; fails on a non-zero exit.
     static func python(_ script: String, _ args: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> String {

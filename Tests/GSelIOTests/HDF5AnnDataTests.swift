@@ -58,7 +58,7 @@ final class HDF5AnnDataTests: XCTestCase {
 
     /// scanpy's pbmc68k_reduced (anndata 0.6 layout: compound obs/var, categories in uns).
     func testRealPBMC68kReduced() throws {
-        let path = try XCTUnwrap(GSelProcess.sharedData("pbmc68k_reduced.h5ad"), "../shared/data/pbmc68k_reduced.h5ad")
+        let path = GSelProcess.testData("pbmc68k/pbmc68k_reduced.h5ad")
         let loaded = try InputFormat.reader(for: path).load(options: ReaderOptions())
         let oracle = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: GSelProcess.testData("h5/pbmc68k_reduced.expected.json")))) as! [String: Any]
         XCTAssertEqual(oracle["shape"] as? [Int], [loaded.matrix.rowCount, loaded.matrix.columnCount])
@@ -72,7 +72,7 @@ final class HDF5AnnDataTests: XCTestCase {
             XCTAssertEqual(loaded.matrix.row(rowOf[v[0]]!)[columnOf[v[1]]!], Float(v[2])!, "\(v[0]) \(v[1])")
         }
         // Labels TSV shipped with the data (columns sample_id, bulk_labels, louvain, phase).
-        let labelsPath = try XCTUnwrap(GSelProcess.sharedData("pbmc68k_reduced.labels.tsv"))
+        let labelsPath = GSelProcess.testData("pbmc68k/pbmc68k_reduced.labels.tsv")
         let rows = try String(contentsOfFile: labelsPath, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertEqual(rows[0], ["sample_id", "bulk_labels", "louvain", "phase"])
         XCTAssertEqual(rows.count - 1, 700)
@@ -110,7 +110,7 @@ final class HDF5AnnDataTests: XCTestCase {
             let expected = "\(path): chunked (chunks \(chunks)), \(spec[0] as! String) level \(spec[1] as! Int)"
             XCTAssertTrue(info["storage"]?.contains(expected) == true, "\(expected) not in \(info["storage"] ?? "")")
         }
-        let pbmc = try XCTUnwrap(GSelProcess.sharedData("pbmc68k_reduced.h5ad"))
+        let pbmc = GSelProcess.testData("pbmc68k/pbmc68k_reduced.h5ad")
         let real = Dictionary(try AnnDataReader(path: pbmc).inspect(options: ReaderOptions()), uniquingKeysWith: { a, _ in a })
         XCTAssertEqual(real["shape"], "700 samples x 765 features")
         XCTAssertTrue(real["label keys"]?.contains("bulk_labels (categorical, 10 categories)") == true, real["label keys"] ?? "")

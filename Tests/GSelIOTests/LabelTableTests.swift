@@ -62,8 +62,8 @@ final class LabelTableTests: XCTestCase {
     // MARK: hs1940 phenotypes
 
     func testHS1940PhenotypesAgainstAwkAndPandas() throws {
-        let pheno = try S.shared("hs1940_mouse.pheno.tsv")
-        let vcf = try S.shared("hs1940_mouse.vcf.gz")
+        let pheno = GSelProcess.testData("hs1940/hs1940_mouse.pheno.tsv")
+        let vcf = GSelProcess.testData("hs1940/hs1940_mouse.vcf.gz")
         // The genotype samples (via bcftools), minus the first ten, plus three unknown ids.
         let vcfSamples = try S.shell("bcftools query -l '\(vcf)'").split(separator: "\n").map(String.init)
         let samples = Array(vcfSamples.dropFirst(10)) + ["extra1", "extra2", "extra3"]

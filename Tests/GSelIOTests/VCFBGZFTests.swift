@@ -18,7 +18,7 @@ final class VCFBGZFTests: XCTestCase {
 
     func testInflatedBytesEqualGzipForAnyThreadsAndBatchSize() throws {
         let dir = try TemporaryDirectory()
-        let source = try XCTUnwrap(GSelProcess.sharedData("hs1940_mouse.vcf.gz"))
+        let source = GSelProcess.testData("hs1940/hs1940_mouse.vcf.gz")
         let path = dir.path("head.vcf.gz")
         let made = try GSelProcess.run("/bin/sh", ["-c", "gzip -dc '\(source)' | head -n 1500 | bgzip -c > '\(path)'"])
         XCTAssertEqual(made.status, 0, made.stderr)

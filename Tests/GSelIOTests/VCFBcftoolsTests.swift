@@ -6,7 +6,7 @@ import _TestSupport
 /// call by call against what bcftools prints.
 final class VCFBcftoolsTests: XCTestCase {
     private func hs1940() throws -> String {
-        try XCTUnwrap(GSelProcess.sharedData("hs1940_mouse.vcf.gz"), "hs1940_mouse.vcf.gz not found in ../shared/data")
+        GSelProcess.testData("hs1940/hs1940_mouse.vcf.gz")
     }
 
     private func load(_ path: String, field: String = "GT", threads: Int = 2,

@@ -138,7 +138,7 @@ final class VCFErrorTests: XCTestCase {
     }
 
     private func hs1940Copy(_ dir: TemporaryDirectory) throws -> String {
-        let source = try XCTUnwrap(GSelProcess.sharedData("hs1940_mouse.vcf.gz"))
+        let source = GSelProcess.testData("hs1940/hs1940_mouse.vcf.gz")
         let copy = dir.path("hs.vcf.gz")
         try FileManager.default.copyItem(atPath: source, toPath: copy)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: copy)

@@ -11,7 +11,7 @@ final class VCFInspectTests: XCTestCase {
     }
 
     func testHs1940SummaryMatchesBcftools() throws {
-        let path = try XCTUnwrap(GSelProcess.sharedData("hs1940_mouse.vcf.gz"))
+        let path = GSelProcess.testData("hs1940/hs1940_mouse.vcf.gz")
         var options = ReaderOptions()
         options.threads = 2
         let info = Dictionary(try VCFReader(path: path).inspect(options: options), uniquingKeysWith: { a, _ in a })

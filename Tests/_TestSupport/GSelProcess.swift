@@ -36,19 +36,6 @@ public enum GSelProcess {
         packageRoot.appendingPathComponent("TestData").appendingPathComponent(name).path
     }
 
-    /// `../shared/data/<name>` beside the checkout (the real datasets), or nil when absent.
-    public static func sharedData(_ name: String) -> String? {
-        let candidates = [
-            ProcessInfo.processInfo.environment["GSEL_SHARED_DATA"].map { URL(fileURLWithPath: $0) },
-            packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data"),
-        ].compactMap { $0 }
-        for dir in candidates {
-            let p = dir.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: p) { return p }
-        }
-        return nil
-    }
-
     /// Python with the interop packages (`$GSEL_PYTHON`, set by scripts/test.sh), else `python3`.
     public static var python: String {
         ProcessInfo.processInfo.environment["GSEL_PYTHON"] ?? "/usr/bin/env python3"

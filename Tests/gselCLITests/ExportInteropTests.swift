@@ -37,9 +37,7 @@ final class ExportInteropTests: XCTestCase {
 
     /// Every dosage of hs1940 (1940 mice x the variants gsel keeps) against `bcftools query`.
     func testVCFExportEqualsBcftoolsGenotypes() throws {
-        guard let vcf = GSelProcess.sharedData("hs1940_mouse.vcf.gz") else {
-            return XCTFail("../shared/data/hs1940_mouse.vcf.gz is needed (set GSEL_SHARED_DATA)")
-        }
+        let vcf = GSelProcess.testData("hs1940/hs1940_mouse.vcf.gz")
         let r = try GSelProcess.gsel(["export", "--input", vcf, "--out", "-", "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let got = table(r.stdout)

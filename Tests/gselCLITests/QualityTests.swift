@@ -27,7 +27,7 @@ final class QualityTests: XCTestCase {
     }
 
     func testPBMCNotWorseThanMarginal() throws {
-        let h5ad = try XCTUnwrap(GSelProcess.sharedData("pbmc68k_reduced.h5ad"))
+        let h5ad = GSelProcess.testData("pbmc68k/pbmc68k_reduced.h5ad")
         let r = try meanBalancedAccuracy(["--input", h5ad, "--label-key", "bulk_labels"], k: 20)
         XCTAssertGreaterThanOrEqual(r.gsel, r.marginal - 0.02, "pbmc k=20: gsel \(r.gsel) vs marginal \(r.marginal)")
     }

@@ -2,16 +2,12 @@ import Foundation
 import XCTest
 import _TestSupport
 
-/// Selection end to end on the real datasets of ../shared/data.
+/// Selection end to end on the real datasets copied into TestData/.
 final class RealDataEndToEndTests: XCTestCase {
-    func shared(_ name: String) throws -> String {
-        try XCTUnwrap(GSelProcess.sharedData(name), "../shared/data/\(name) is needed (set GSEL_SHARED_DATA)")
-    }
-
     func testPBMCWithObsLabelKey() throws {
         let dir = try TemporaryDirectory()
         let out = dir.path("out")
-        let r = try GSelProcess.gsel(["--input", try shared("pbmc68k_reduced.h5ad"), "--label-key", "bulk_labels",
+        let r = try GSelProcess.gsel(["--input", GSelProcess.testData("pbmc68k/pbmc68k_reduced.h5ad"), "--label-key", "bulk_labels",
                                       "--k", "10", "--repeats", "0", "--out", out])
         XCTAssertEqual(r.status, 0, r.stderr)
         let ranking = try OutputFiles.tsv(out + "/ranking.tsv")
@@ -29,7 +25,7 @@ final class RealDataEndToEndTests: XCTestCase {
     }
 
     func testHS1940RegressionAndBinaryPhenotypes() throws {
-        let vcf = try shared("hs1940_mouse.vcf.gz"), pheno = try shared("hs1940_mouse.pheno.tsv")
+        let vcf = GSelProcess.testData("hs1940/hs1940_mouse.vcf.gz"), pheno = GSelProcess.testData("hs1940/hs1940_mouse.pheno.tsv")
         let dir = try TemporaryDirectory()
         for (column, task) in [("pheno1", "regression"), ("pheno4", "classification")] {
             let out = dir.path(column)

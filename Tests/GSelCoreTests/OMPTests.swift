@@ -207,7 +207,7 @@ final class OMPTests: XCTestCase {
             XCTAssertTrue($0 is UsageError)
         }
         XCTAssertThrowsError(try OrthogonalMatchingPursuit().select(c.data, target: target, k: 11)) {
-            XCTAssertEqual(($0 as? UsageError)?.message, "--k 11 is larger than the number of features (10)")
+            XCTAssertEqual(($0 as? UsageError)?.message, "omp: k must be between 1 and the number of features (10); got 11")
         }
     }
 

@@ -20,15 +20,9 @@ public struct MarginalSelector: FeatureSelector {
     /// Picks the `k` best-scoring features (or groups). Deterministic: `seed` and `stream` are not used.
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
-        try SelectionRequest.validate(data, target: target, k: k, method: name)
+        try SelectionRequest.validate(data, target: target, k: k, groups: groups, method: name)
         var scores = try Self.scores(data, target: target)
-        if let groups {
-            guard groups.featureCount == data.featureCount else {
-                throw UsageError("marginal: the feature groups cover \(groups.featureCount) features but the data has \(data.featureCount)")
-            }
-            guard k <= groups.count else { throw UsageError("--k \(k) is larger than the number of groups (\(groups.count))") }
-            scores = Self.groupScores(scores, groups: groups)
-        }
+        if let groups { scores = Self.groupScores(scores, groups: groups) }
         return SelectionResult(picks: Self.ranking(scores).prefix(k).map { .init(feature: $0, score: scores[$0]) })
     }
 
@@ -106,10 +100,9 @@ public struct MarginalSelector: FeatureSelector {
             for value in v { let y = Double(value); ySum += y; ySquares += y * y }
             let yVariation = ySquares - ySum * ySum / Double(n)
             return (0 ..< p).map { j in
-                let xVariation = sumSquares[j] - sum[j] * sum[j] / Double(n)
-                guard xVariation > 0, yVariation > 0 else { return 0 }
                 let covariation = groupSums[j] - sum[j] * ySum / Double(n)
-                return min(1, abs(covariation) / (xVariation * yVariation).squareRoot())
+                return min(1, abs(Pearson.r(covariation: covariation, xVariation: sumSquares[j] - sum[j] * sum[j] / Double(n),
+                                            yVariation: yVariation)))
             }
         }
     }

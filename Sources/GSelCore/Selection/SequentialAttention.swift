@@ -30,13 +30,7 @@ public struct SequentialAttention: FeatureSelector {
 
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64,
                        stream: [UInt64]) throws -> SelectionResult {
-        let p = data.featureCount, n = data.sampleCount
-        if let groups, groups.featureCount != p {
-            throw UsageError("the feature groups cover \(groups.featureCount) features but the data has \(p)")
-        }
-        let candidates = groups?.count ?? p, noun = groups == nil ? "features" : "groups"
-        guard k >= 1 && k <= candidates else { throw UsageError("k must be between 1 and the number of \(noun) (\(candidates)); got \(k)") }
-        guard n >= 2 else { throw UsageError("Sequential Attention needs at least 2 training samples; got \(n)") }
+        try SelectionRequest.validate(data, target: target, k: k, groups: groups, method: name)
         var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups,
                               rng: SeededGenerator(seed: seed, stream: stream))
         return trainer.run()
@@ -242,7 +236,7 @@ private struct Trainer {
                 resetLogits()
             }
         }
-        return SelectionResult(picks: picks, snapshots: snapshots)
+        return SelectionResult(picks: picks, snapshots: snapshots, plan: plan)
     }
 
     /// Unselected units by decreasing logit (ties: lower index first), the first `limit`.

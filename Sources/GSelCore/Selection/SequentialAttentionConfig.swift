@@ -1,6 +1,6 @@
 /// Hyper-parameters of Sequential Attention. `nil` values are chosen from the
 /// data size by `plan(samples:features:k:)`.
-public struct SequentialAttentionConfig: Sendable, Equatable {
+public struct SequentialAttentionConfig: Sendable, Equatable, Codable {
     /// Hidden layer widths; `[]` is a linear model (`--hidden 0`).
     public var hidden: [Int] = [67]
     public var epochs: Int?
@@ -42,7 +42,7 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
     }
 
     /// Concrete training plan for a training split of `samples` rows and `k` picks.
-    public struct Plan: Sendable, Equatable {
+    public struct Plan: Sendable, Equatable, Codable {
         public var batchSize: Int
         public var epochs: Int
         public var totalSteps: Int
@@ -50,6 +50,11 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
         public var learningRate: Float
         /// The logit optimizer in force (never `.auto`).
         public var logitOptimizer: LogitOptimizer
+
+        public init(batchSize: Int, epochs: Int, totalSteps: Int, learningRate: Float, logitOptimizer: LogitOptimizer) {
+            self.batchSize = batchSize; self.epochs = epochs; self.totalSteps = totalSteps
+            self.learningRate = learningRate; self.logitOptimizer = logitOptimizer
+        }
     }
 
     /// The default rule, documented in the README:

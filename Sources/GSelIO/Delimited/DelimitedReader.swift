@@ -18,15 +18,14 @@ public struct DelimitedReader: MatrixReader {
     }
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let scanner = try DelimitedTableScanner(path: path)
+        let scanner = try DelimitedTableScanner(path: path, threads: options.threads)
         var values: [Float] = []
         var missing = 0
         while let row = try scanner.nextRow() {
             let width = scanner.columnIDs.count
-            if let limit = options.maxMemoryBytes, (values.count + width) * MemoryLayout<Float>.stride > limit {
-                throw InputError(file: path, location: "line \(row.line)",
-                                 "the matrix outgrows the --max-memory limit of \(limit) bytes at this row (\(scanner.rowIDs.count) rows of \(width) values); expected a smaller input or a higher limit")
-            }
+            try options.memoryBudget.check((values.count + width) * MemoryLayout<Float>.stride, file: path,
+                                           location: "line \(row.line)",
+                                           what: "the matrix (\(scanner.rowIDs.count) rows of \(width) values at this row)")
             var cursor = row.cursor
             do {
                 for j in 0 ..< width {
@@ -62,7 +61,7 @@ public struct DelimitedReader: MatrixReader {
             matrix = DenseMatrix(rows: columnIDs.count, columns: rowIDs.count, featureMajor: values)
             (sampleIDs, featureIDs) = (columnIDs, rowIDs)
         }
-        return LoadedMatrix(format: scanner.delimiter == .comma ? "csv" : "tsv",
+        return LoadedMatrix(kind: .delimited, format: scanner.delimiter == .comma ? "csv" : "tsv",
                             sampleIDs: sampleIDs,
                             features: featureIDs.map { FeatureInfo(id: $0) },
                             matrix: matrix,
@@ -81,7 +80,7 @@ public struct DelimitedReader: MatrixReader {
         }
         return [
             ("format", scanner.delimiter == .comma ? "csv" : "tsv"),
-            ("compression", scanner.isGzip ? "gzip" : "none"),
+            ("compression", scanner.compression.rawValue),
             ("delimiter", scanner.delimiter.rawValue),
             ("table", "\(scanner.rowIDs.count) data rows x \(scanner.columnIDs.count) value columns"),
             ("layout", "\(layout.rawValue) (\(reason))"),

@@ -14,11 +14,11 @@ public struct AnnDataReader: MatrixReader {
         let featureIDs = try vars.readIndex()
         let names = try vars.readColumn("gene_symbols")
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
-        try StoreBudget.check(try estimatedBytes(matrix), options: options, file: path, what: "the matrix \(matrix.path)")
+        try options.memoryBudget.check(try estimatedBytes(matrix), file: path, what: "the matrix \(matrix.path)")
         let store = try matrix.load()
         var notes = ["matrix: \(matrix.path)"]
         notes += obs.skipped.map { "obs column not read: \($0)" }
-        return LoadedMatrix(format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
+        return LoadedMatrix(kind: .anndata, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: try obs.readColumns(), notes: notes)
     }
 

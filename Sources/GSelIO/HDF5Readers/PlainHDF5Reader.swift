@@ -24,9 +24,9 @@ public struct PlainHDF5Reader: MatrixReader {
                   let values = try? HDF5ColumnDecoder.text(d) else { continue }
             annotations[p] = values
         }
-        try StoreBudget.check(matrix.count * 4, options: options, file: path, what: "the matrix \(matrix.path)")
+        try options.memoryBudget.check(matrix.count * 4, file: path, what: "the matrix \(matrix.path)")
         let store = try HDF5DenseLoader.load(matrix, samplesAreRows: samplesAreRows)
-        return LoadedMatrix(format: Self.formatName, sampleIDs: sampleIDs, features: featureIDs.map { FeatureInfo(id: $0) },
+        return LoadedMatrix(kind: .plainHDF5, format: Self.formatName, sampleIDs: sampleIDs, features: featureIDs.map { FeatureInfo(id: $0) },
                             matrix: store, sampleAnnotations: annotations,
                             notes: ["matrix: \(matrix.path) (\(samplesAreRows ? "samples-by-features" : "features-by-samples"))"])
     }

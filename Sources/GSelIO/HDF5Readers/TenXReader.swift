@@ -33,7 +33,7 @@ public struct TenXReader: MatrixReader {
                                            location: g.childPath("barcodes"), file: path)
         let features = try readFeatures(layout, count: featureCount)
         let nnz = try g.dataset("data").count
-        try StoreBudget.check(nnz * 8 + (cellCount + 1) * 8, options: options, file: path, what: "the matrix \(g.path)")
+        try options.memoryBudget.check(nnz * 8 + (cellCount + 1) * 8, file: path, what: "the matrix \(g.path)")
         var arrays = try HDF5SparseLoader.read(g, majorCount: cellCount, minorCount: featureCount,
                                                axes: .init(major: "barcode column", minor: "feature row"))
         var kept = Array(0 ..< featureCount)
@@ -52,7 +52,7 @@ public struct TenXReader: MatrixReader {
             }
         }
         let infos = kept.map { FeatureInfo(id: features.ids[$0], name: features.names[$0]) }
-        return LoadedMatrix(format: layout.format, sampleIDs: barcodes, features: infos, matrix: arrays.rowsAsMajor(),
+        return LoadedMatrix(kind: .tenX, format: layout.format, sampleIDs: barcodes, features: infos, matrix: arrays.rowsAsMajor(),
                             counters: ["features_of_other_types_removed": featureCount - kept.count], notes: notes)
     }
 

@@ -3,7 +3,7 @@ struct LabelFileReader {
     let path: String
 
     func read(sampleColumn: String?, labelColumn: String?) throws -> LabelTable {
-        let lines = try LineReader(path: path)
+        let lines = try TextStream.lines(path: path)
         var headerText: UnsafeBufferPointer<UInt8>?
         while let line = try lines.nextLine() {
             var text = line

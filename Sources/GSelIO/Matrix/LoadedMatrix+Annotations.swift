@@ -6,9 +6,9 @@ extension LoadedMatrix {
         if let values = sampleAnnotations[key] ?? sampleAnnotations["/" + key] { return values }
         let available = sampleAnnotations.keys.sorted()
         let source: String
-        switch format {
-        case "h5ad": source = "obs columns"
-        case "loom": source = "col_attrs"
+        switch kind {
+        case .anndata: source = "obs columns"
+        case .loom: source = "col_attrs"
         default: source = "per-sample annotations"
         }
         let list = available.isEmpty ? "this \(format) file has no \(source)" : "available \(source): \(available.joined(separator: ", "))"

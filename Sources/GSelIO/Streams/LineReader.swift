@@ -16,10 +16,6 @@ public final class LineReader {
     private var end = 0
     private var eof = false
 
-    public convenience init(path: String, chunkSize: Int = 1 << 20) throws {
-        self.init(stream: try ByteSource(path: path, chunkSize: chunkSize), chunkSize: chunkSize)
-    }
-
     /// Splits the bytes of an already opened stream (e.g. a `BGZFReader`).
     public init(stream: any ByteStream, chunkSize: Int = 1 << 20) {
         source = stream

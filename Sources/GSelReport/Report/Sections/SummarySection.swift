@@ -11,7 +11,7 @@ enum SummarySection {
             ("File", "<span class=\"mono\">\(Markup.escape(model.inputPath))</span>"),
             ("Format", Markup.escape(model.inputFormat)),
             ("Samples × features", "\(DisplayFormat.integer(model.samples)) × \(DisplayFormat.integer(model.features))"),
-            ("Task", Markup.escape(model.task)),
+            ("Task", model.task.rawValue),
             ("Version", Markup.escape(model.version)),
         ])
         if !model.classCounts.isEmpty {
@@ -44,7 +44,7 @@ enum SummarySection {
 
     /// One or two sentences a biologist can read without knowing the method.
     static func lead(_ model: ReportModel) -> String {
-        let what = model.task == "regression" ? "predict the measured trait" : "tell the classes apart"
+        let what = model.task == .regression ? "predict the measured trait" : "tell the classes apart"
         var text = "gsel ranked \(DisplayFormat.integer(model.ranking.count)) of the \(DisplayFormat.integer(model.features)) features "
             + "in <span class=\"mono\">\(Markup.escape(HTMLReport.fileName(model.inputPath)))</span> "
             + "(\(DisplayFormat.integer(model.samples)) samples) by how well, taken together, they \(what)."
@@ -62,7 +62,7 @@ enum SummarySection {
         var tiles = [
             (DisplayFormat.integer(model.samples), "samples"),
             (DisplayFormat.integer(model.features), "features in the input"),
-            (model.classCounts.isEmpty ? model.task : "\(model.classCounts.count) classes", model.classCounts.isEmpty ? "task" : model.task),
+            (model.classCounts.isEmpty ? model.task.rawValue : "\(model.classCounts.count) classes", model.classCounts.isEmpty ? "task" : model.task.rawValue),
             (DisplayFormat.integer(model.ranking.count), "features ranked"),
         ]
         if let stable = model.stableCount {

@@ -1,4 +1,5 @@
-/// The phenotype to predict, aligned with the rows of a dataset.
+/// The phenotype to predict, aligned with the rows of a dataset: encoded labels as the
+/// label readers produce them and the selectors consume them.
 public enum Target: Sendable, Equatable {
     /// Class index per sample (0 ..< names.count) and the class names, sorted.
     case classes(codes: [Int32], names: [String])
@@ -17,6 +18,9 @@ public enum Target: Sendable, Equatable {
         return false
     }
 
+    /// The task this target poses.
+    public var task: TaskKind { isClassification ? .classification : .regression }
+
     /// Number of model outputs: classes, or 1 for regression.
     public var outputCount: Int {
         switch self {
@@ -34,7 +38,7 @@ public enum Target: Sendable, Equatable {
     }
 }
 
-/// Kind of prediction problem.
+/// Kind of prediction problem: what a label column describes and what a run optimises.
 public enum TaskKind: String, Sendable, Codable, CaseIterable {
     case classification, regression
 }

@@ -1,0 +1,24 @@
+import Foundation
+import GSelCore
+
+extension Pipeline {
+    /// Loads the input, runs every fit (reusing finished fits in `out/fits` with `resume`),
+    /// aggregates them and writes the outputs into `out`.
+    @discardableResult
+    public static func select(_ parameters: RunParameters, out: String, resume: Bool = false,
+                              execution: Execution = .init()) throws -> Summary {
+        try OutputDirectory.checkWritable(out)
+        let run = try prepare(parameters, execution)
+        let fitDirectory = FitDirectory(outDir: out)
+        let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitCount: run.units.count)
+        let start = Date()
+        let fits = try run.runFits(run.allFits, done: done, fitDirectory: fitDirectory, threads: execution.threads)
+        let selectSeconds = Date().timeIntervalSince(start)
+        let result = try run.aggregate(fits)
+        try RunOutputs(run: run, result: result,
+                       timings: [("load", run.input.loadSeconds), ("selection", selectSeconds),
+                                 ("aggregation and evaluation", result.aggregateSeconds)],
+                       commandLine: execution.commandLine, threads: execution.threads).write(to: out)
+        return Summary(outDir: out, run: run, result: result, fitsComputed: fits.count - done.count)
+    }
+}

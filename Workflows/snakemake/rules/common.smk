@@ -44,7 +44,7 @@ def group_args(wildcards, input):
 
 def selection_args():
     """Flags every pair shares with the one-machine `gsel select` it reproduces."""
-    fixed = ["--k", str(config["k"]), "--repeats", str(config["repeats"])]
+    fixed = ["--k", str(config["top_k"]), "--repeats", str(config["repeats"])]
     fixed += ["--seed", str(config["seed"])]
     return f"{shlex.join(fixed)} {config.get('extra') or ''}".strip()
 
@@ -61,6 +61,6 @@ def pair_dirs(wildcards, input):
 
 
 def scaled(rule_name, key):
-    """A resource from config.resources.<rule_name>, multiplied by the attempt number."""
-    base = config["resources"][rule_name][key]
+    """The resource config.<rule_name>_<key>, multiplied by the attempt number."""
+    base = config[f"{rule_name}_{key}"]
     return lambda wildcards, attempt: base * attempt

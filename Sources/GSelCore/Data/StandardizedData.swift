@@ -4,6 +4,9 @@ import GSelIO
 /// standardization: `(x - mean) / sd` with the statistics of a reference split
 /// (normally the training split). Missing values become 0, i.e. the mean.
 /// The compact store is never copied; values are standardized as they are read.
+///
+/// When the matrix is a `CovariateMatrix`, its last `covariateCount` columns are covariates:
+/// selectors give them to every fit and never pick them (`candidateCount` features are).
 public struct StandardizedData: @unchecked Sendable {
     public let matrix: any FeatureMatrix
     /// Rows of `matrix` in this split, in order.
@@ -14,7 +17,14 @@ public struct StandardizedData: @unchecked Sendable {
     public let inverseScales: [Float]
 
     public var sampleCount: Int { rows.count }
+    /// Columns of the matrix, covariates included: the width of a standardized row.
     public var featureCount: Int { matrix.columnCount }
+    /// Trailing covariate columns (0 without covariates).
+    public var covariateCount: Int { (matrix as? CovariateMatrix)?.covariateCount ?? 0 }
+    /// The features that can be selected: every column but the covariates.
+    public var candidateCount: Int { featureCount - covariateCount }
+    /// Column indices of the covariates.
+    public var covariateColumns: Range<Int> { candidateCount ..< featureCount }
 
     /// Standardizes `rows` of `matrix` with their own statistics.
     public init(matrix: any FeatureMatrix, rows: [Int]) {

@@ -6,7 +6,14 @@ import GSelIO
 /// (C = 1) for classification, `RidgeRegressionModel` (α = 1) for regression, on
 /// features standardized with training statistics. Rankings of feature groups are
 /// evaluated with all members of the first k' groups. Deterministic.
+///
+/// With covariates (a `CovariateMatrix`), every refit includes them as further inputs, and
+/// a last row, method `covariates` with k' = 0, scores the covariates alone: the gap above
+/// it is what the selected features add.
 public enum HeldOutEvaluation {
+    /// Method name of the row that scores the covariates alone.
+    public static let covariatesOnly = "covariates"
+
     /// The k' values reported for a ranking of length `k`: 1, 2, 5, 10, 20, 50, 100, …
     /// up to `k`, plus `k` itself.
     public static func kGrid(upTo k: Int) -> [Int] {
@@ -29,7 +36,8 @@ public enum HeldOutEvaluation {
     /// statistics), `trainTarget`/`validationTarget` their targets. `kValues` defaults
     /// to `kGrid(upTo:)` of the longest ranking; a ranking shorter than some k' (a
     /// selector that stopped early) is evaluated up to its own length, which is then
-    /// added as its last point. Rows come out by method (in `orders` order), then k'.
+    /// added as its last point. Rows come out by method (in `orders` order), then k', then
+    /// the covariates-only row when there are covariates.
     /// Throws a `UsageError` when a class has fewer than 2 training samples, the
     /// validation split is empty, or a ranking names a feature out of range.
     public static func evaluate(train: StandardizedData, trainTarget: Target,
@@ -56,10 +64,11 @@ public enum HeldOutEvaluation {
         guard validation.sampleCount > 0 else { throw UsageError("evaluation: the validation split is empty") }
         try ClassCountCheck.require(trainTarget)
         for (method, groups) in orders {
-            if let bad = groups.joined().first(where: { $0 < 0 || $0 >= train.featureCount }) {
-                throw UsageError("evaluation: ranking '\(method)' names feature \(bad), but there are \(train.featureCount) features")
+            if let bad = groups.joined().first(where: { $0 < 0 || $0 >= train.candidateCount }) {
+                throw UsageError("evaluation: ranking '\(method)' names feature \(bad), but there are \(train.candidateCount) features")
             }
         }
+        let covariates = Array(train.covariateColumns)
         let longest = orders.map(\.groups.count).max() ?? 0
         let grid = (kValues ?? kGrid(upTo: longest)).filter { $0 >= 1 }
         var rows: [EvaluationRow] = []
@@ -69,12 +78,18 @@ public enum HeldOutEvaluation {
                 ks.append(groups.count)
             }
             for k in ks {
-                let chosen = Array(groups.prefix(k).joined())
+                let chosen = Array(groups.prefix(k).joined()) + covariates
                 rows.append(score(method: method, k: k,
                                   train: DesignMatrix(train, features: chosen), trainTarget: trainTarget,
                                   validation: DesignMatrix(validation, features: chosen),
                                   validationTarget: validationTarget))
             }
+        }
+        if !covariates.isEmpty {
+            rows.append(score(method: covariatesOnly, k: 0,
+                              train: DesignMatrix(train, features: covariates), trainTarget: trainTarget,
+                              validation: DesignMatrix(validation, features: covariates),
+                              validationTarget: validationTarget))
         }
         return rows
     }

@@ -32,6 +32,10 @@ import GSelIO
 /// never picked. The run stops early, with `stopReason`, when the residual
 /// vanishes, nothing correlates with it any more, or the best feature is
 /// numerically a linear combination of those already picked (k above the rank).
+///
+/// Covariates (the trailing columns of a `CovariateMatrix`) form the initial active set:
+/// the first pick already explains the residual of the target after a least-squares fit
+/// of the covariates, every refit includes them, and they are never picked.
 public struct OrthogonalMatchingPursuit: FeatureSelector {
     public var name: String { "omp" }
     /// A candidate whose squared distance to the span of the picked features is at most
@@ -54,32 +58,38 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
         try SelectionRequest.validate(data, target: target, k: k, method: name)
-        let n = data.sampleCount, p = data.featureCount
+        let n = data.sampleCount, p = data.featureCount, candidates = data.candidateCount
         let (y, m) = Self.centredTargets(target)
         let x = data.denseRows()
         let norms = Self.squaredColumnNorms(x, rows: n, columns: p)
-        var available = (0 ..< p).map { norms[$0] > 0 && data.inverseScales[$0] != 0 }
+        var available = (0 ..< p).map { $0 < candidates && norms[$0] > 0 && data.inverseScales[$0] != 0 }
 
         let targetEnergy = y.reduce(0) { $0 + $1 * $1 }
-        var residual = y
+        var path = LeastSquaresPath(targets: y, width: m, rows: n, spanTolerance: spanTolerance)
+        // Covariates start in the active set; one in the span of those before it (a level
+        // absent from this split, a constant) adds nothing and is left out.
+        for j in data.covariateColumns where norms[j] > 0 {
+            _ = path.append((0 ..< n).map { Double(x[$0 * p + j]) })
+        }
+        path.refit()
+        let covariateColumns = path.size
         var residualFloat = [Float](repeating: 0, count: n * m)
         var products = [Float](repeating: 0, count: p * m)
-        var picked: [Double] = []  // picked columns, column-major n x s
-        var pickedTimesY: [Double] = []  // X_Sᵀ Y, s x m row-major
-        var cholesky = IncrementalCholesky()
         var picks: [SelectionResult.Pick] = []
         var snapshots: [SelectionResult.AttentionSnapshot] = []
         var stopReason: String?
 
         while picks.count < k {
-            let energy = residual.reduce(0) { $0 + $1 * $1 }
+            let energy = path.residualEnergy
             if energy <= Self.residualFloor * targetEnergy || targetEnergy == 0 {
                 stopReason = targetEnergy == 0
                     ? "the target is constant, so no feature can explain it"
+                    : picks.isEmpty && covariateColumns > 0
+                    ? "the covariates explain the target exactly, so no feature can add to them"
                     : "the least-squares fit is exact after \(picks.count) features (k exceeds the rank of the data)"
                 break
             }
-            for i in 0 ..< n * m { residualFloat[i] = Float(residual[i]) }
+            for i in 0 ..< n * m { residualFloat[i] = Float(path.residual[i]) }
             Self.correlate(x, rows: n, columns: p, residual: residualFloat, targets: m, into: &products)
             let scores = Self.normalisedScores(products, targets: m, norms: norms, energy: energy, available: available)
             if snapshotSize > 0 {
@@ -93,31 +103,14 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
                 stopReason = "no remaining feature correlates with the residual after \(picks.count) features"
                 break
             }
-            let column = (0 ..< n).map { Double(x[$0 * p + best]) }
-            let cross = (0 ..< picks.count).map { s in Self.dot(picked, offset: s * n, column) }
-            guard cholesky.append(cross: cross, diagonal: Self.dot(column, offset: 0, column),
-                                  relativeTolerance: spanTolerance) else {
-                stopReason = "feature \(best) is numerically a linear combination of the \(picks.count) selected features (k exceeds the rank of the data)"
+            guard path.append((0 ..< n).map { Double(x[$0 * p + best]) }) else {
+                let span = covariateColumns > 0 ? "the covariates and the \(picks.count) selected features" : "the \(picks.count) selected features"
+                stopReason = "feature \(best) is numerically a linear combination of \(span) (k exceeds the rank of the data)"
                 break
             }
             available[best] = false
-            picked.append(contentsOf: column)
-            for c in 0 ..< m {
-                var s = 0.0
-                for i in 0 ..< n { s += column[i] * y[i * m + c] }
-                pickedTimesY.append(s)
-            }
-            var coefficients = pickedTimesY
-            cholesky.solve(&coefficients, columns: m)
-            residual = y
-            for s in 0 ..< cholesky.size {
-                for c in 0 ..< m {
-                    let g = coefficients[s * m + c]
-                    for i in 0 ..< n { residual[i * m + c] -= g * picked[s * n + i] }
-                }
-            }
-            let loss = residual.reduce(0) { $0 + $1 * $1 } / Double(n)
-            picks.append(.init(feature: best, score: scores[best], loss: loss))
+            path.refit()
+            picks.append(.init(feature: best, score: scores[best], loss: path.residualEnergy / Double(n)))
         }
         return SelectionResult(picks: picks, snapshots: snapshots, stopReason: stopReason)
     }
@@ -222,6 +215,63 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
             if top.count > count { top.removeLast() }
         }
         return top
+    }
+}
+
+/// The least-squares fit of the targets on the active columns of an OMP path: the
+/// columns, the Cholesky factor of their Gram matrix (grown one column at a time) and the
+/// residual of the joint refit.
+private struct LeastSquaresPath {
+    let targets: [Double]
+    /// Targets per row (m), rows (n).
+    let width: Int, rows: Int
+    let spanTolerance: Double
+    /// Active columns, column-major n x s.
+    private var columns: [Double] = []
+    /// Xᵀ Y of the active columns, s x m row-major.
+    private var columnsTimesTargets: [Double] = []
+    private var cholesky = IncrementalCholesky()
+    /// Y − X Γ for the last refit, n x m row-major.
+    private(set) var residual: [Double]
+
+    init(targets: [Double], width: Int, rows: Int, spanTolerance: Double) {
+        self.targets = targets
+        self.width = width
+        self.rows = rows
+        self.spanTolerance = spanTolerance
+        residual = targets
+    }
+
+    /// Number of active columns.
+    var size: Int { cholesky.size }
+    var residualEnergy: Double { residual.reduce(0) { $0 + $1 * $1 } }
+
+    /// Adds `column` (n values) to the active set; false, and nothing added, when it is
+    /// numerically in the span of the active columns. Call `refit` to update the residual.
+    mutating func append(_ column: [Double]) -> Bool {
+        let cross = (0 ..< size).map { s in Self.dot(columns, offset: s * rows, column) }
+        guard cholesky.append(cross: cross, diagonal: Self.dot(column, offset: 0, column),
+                              relativeTolerance: spanTolerance) else { return false }
+        columns.append(contentsOf: column)
+        for c in 0 ..< width {
+            var s = 0.0
+            for i in 0 ..< rows { s += column[i] * targets[i * width + c] }
+            columnsTimesTargets.append(s)
+        }
+        return true
+    }
+
+    /// Refits all active columns jointly and recomputes the residual.
+    mutating func refit() {
+        var coefficients = columnsTimesTargets
+        cholesky.solve(&coefficients, columns: width)
+        residual = targets
+        for s in 0 ..< size {
+            for c in 0 ..< width {
+                let g = coefficients[s * width + c]
+                for i in 0 ..< rows { residual[i * width + c] -= g * columns[s * rows + i] }
+            }
+        }
     }
 
     /// `⟨a[offset ..< offset + b.count], b⟩`.

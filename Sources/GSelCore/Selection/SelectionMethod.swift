@@ -37,15 +37,23 @@ public enum SelectionMethod: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// What the score is, as the end of a sentence "<title> is ...".
-    public func scoreDescription(for task: TaskKind) -> String {
+    /// What the score is, as the end of a sentence "<title> is ...", for a run with or
+    /// without covariates.
+    public func scoreDescription(for task: TaskKind, covariates: Bool = false) -> String {
         let mean = " (mean over the fits that picked it)"
         switch self {
-        case .sa: return "the share of the softmax attention the feature held among the unselected ones when it was picked" + mean
-        case .omp: return "the feature's correlation with the residual of the features picked before it, when it was picked" + mean
-        case .marginal: return (task == .classification
-            ? "the one-way ANOVA F statistic of the feature across the classes on the fit's samples"
-            : "the absolute Pearson correlation of the feature with the trait on the fit's samples") + mean
+        case .sa: return "the share of the softmax attention the feature held among the unselected ones when it was picked"
+            + (covariates ? ", with the covariates always in the model" : "") + mean
+        case .omp: return "the feature's correlation with the residual of the \(covariates ? "covariates and the " : "")features picked before it, when it was picked" + mean
+        case .marginal:
+            if covariates {
+                return (task == .classification
+                    ? "the partial F statistic of the classes on the feature given the covariates (ANCOVA), on the fit's samples"
+                    : "the absolute partial correlation of the feature with the trait given the covariates, on the fit's samples") + mean
+            }
+            return (task == .classification
+                ? "the one-way ANOVA F statistic of the feature across the classes on the fit's samples"
+                : "the absolute Pearson correlation of the feature with the trait on the fit's samples") + mean
         }
     }
 }

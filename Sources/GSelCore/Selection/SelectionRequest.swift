@@ -4,7 +4,8 @@ import GSelIO
 /// checked against what can be picked (features, or groups).
 enum SelectionRequest {
     /// Throws a `UsageError` when the target does not fit the data, there are fewer than 2
-    /// samples, `groups` do not cover the data, or `k` is not in 1 ... candidates.
+    /// samples, `groups` do not cover the data, or `k` is not in 1 ... candidates (features
+    /// or groups; covariates are never candidates).
     static func validate(_ data: StandardizedData, target: Target, k: Int, groups: FeatureGroups? = nil,
                          method: String) throws {
         guard target.count == data.sampleCount else {
@@ -13,10 +14,10 @@ enum SelectionRequest {
         guard data.sampleCount >= 2 else {
             throw UsageError("\(method): at least 2 samples are needed to select features, found \(data.sampleCount)")
         }
-        if let groups, groups.featureCount != data.featureCount {
-            throw UsageError("\(method): the feature groups cover \(groups.featureCount) features but the data has \(data.featureCount)")
+        if let groups, groups.featureCount != data.candidateCount {
+            throw UsageError("\(method): the feature groups cover \(groups.featureCount) features but the data has \(data.candidateCount)")
         }
-        let candidates = groups?.count ?? data.featureCount
+        let candidates = groups?.count ?? data.candidateCount
         guard k >= 1 && k <= candidates else {
             throw UsageError("\(method): k must be between 1 and the number of \(groups == nil ? "features" : "groups") (\(candidates)); got \(k)")
         }

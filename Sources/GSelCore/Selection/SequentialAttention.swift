@@ -17,6 +17,10 @@ import Darwin
 /// of a group gets the group's mask, whole groups are picked, k counts groups, and picks and
 /// snapshots hold group indices. Features in no group are seen during warm-up only (mask 0
 /// in the phases). Without groups every feature is its own group.
+///
+/// Covariates (the trailing columns of a `CovariateMatrix`) are network inputs with mask 1
+/// throughout and no logit: they are never candidates, so attention scores what a feature
+/// adds beyond them.
 public struct SequentialAttention: FeatureSelector {
     public var config: SequentialAttentionConfig
     /// Feature groups to select instead of single features.
@@ -38,8 +42,9 @@ public struct SequentialAttention: FeatureSelector {
 }
 
 /// The training loop behind `SequentialAttention`; all buffers are allocated once.
-/// Logits, weights and the selection live on `units` (groups, or features without groups);
-/// `mask` and `maskGrad` on features. Without groups the unit buffers are the feature buffers.
+/// Logits, weights and the selection live on `units` (groups, or candidate features without
+/// groups); `mask` and `maskGrad` on all input columns, whose covariate entries stay 1.
+/// Without groups the unit buffers are the leading part of the feature buffers.
 private struct Trainer {
     let data: StandardizedData
     let groups: FeatureGroups?
@@ -80,7 +85,7 @@ private struct Trainer {
         self.rng = rng
         p = data.featureCount
         n = data.sampleCount
-        units = groups?.count ?? p
+        units = groups?.count ?? data.candidateCount
         plan = config.plan(samples: n, features: p, k: k)
         b = plan.batchSize
         schedule = SelectionSchedule(totalSteps: plan.totalSteps, warmupFraction: config.warmupFraction,

@@ -51,6 +51,18 @@ extension RunOutputs {
                         ("grouped_features", .int(g.featureCount - g.ungroupedCount)),
                         ("ungrouped_features", .int(g.ungroupedCount))])
             } ?? .null),
+            ("covariates", input.covariates.map { c in
+                object([("source", .string(c.source)), ("sha256", JSONValue(input.covariatesSHA256)),
+                        ("samples_without_row_dropped", .int(c.samplesNotInCovariates)),
+                        ("samples_with_missing_value_dropped", .int(c.samplesWithMissingCovariate)),
+                        ("model_columns", .int(c.columnCount)),
+                        ("covariates", .array(c.covariates.map { v in
+                            object([("name", .string(v.name)), ("type", .string(v.kind.rawValue)),
+                                    ("encoding", .string(v.encoding)), ("reference", JSONValue(v.reference)),
+                                    ("levels", .array(v.levels.map { .string($0) })),
+                                    ("columns", .array(v.columns.map { .string($0) }))])
+                        }))])
+            } ?? .null),
             ("stop_reason", JSONValue(result.reference.stopReason)),
             ("metrics", .array(metrics)),
             ("timings_seconds", object(timings.map { ($0.name, .number(($0.seconds * 1000).rounded() / 1000)) })),

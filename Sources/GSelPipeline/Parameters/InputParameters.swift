@@ -15,6 +15,8 @@ public struct InputParameters: Codable, Sendable, Equatable {
     public var labelKey: String?
     /// Group file for group selection (`feature_id group_id` rows).
     public var groups: String?
+    /// Covariates every fit includes (nil = none).
+    public var covariates: CovariateParameters?
     /// Classification or regression; nil = detected from the label column.
     public var task: TaskKind?
     /// Orientation of a delimited or plain-HDF5 matrix; nil = detected.
@@ -59,6 +61,7 @@ public struct InputParameters: Codable, Sendable, Equatable {
         if labels != nil && labelKey != nil {
             throw ParameterError("label_key", "cannot be combined with labels; give a label file or a label key, not both")
         }
+        try covariates?.validate()
         if let maf, !(0 ... 0.5).contains(maf) { throw ParameterError("maf", "must be between 0 and 0.5; got \(maf)") }
         if let maxMissing, !(0 ... 1).contains(maxMissing) {
             throw ParameterError("max_missing", "must be between 0 and 1; got \(maxMissing)")

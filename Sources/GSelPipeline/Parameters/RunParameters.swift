@@ -64,5 +64,5 @@ public struct RunParameters: Codable, Sendable, Equatable {
 
     /// Parameters that do not change the result: file paths (compared by checksum instead)
     /// and the memory budget.
-    static let nonDefiningFields: Set<String> = ["path", "labels", "groups", "memory_budget"]
+    static let nonDefiningFields: Set<String> = ["path", "labels", "groups", "covariates.file", "memory_budget"]
 }

@@ -9,10 +9,12 @@ extension Pipeline {
         public var input: String?
         public var labels: String?
         public var groups: String?
+        public var covariates: String?
         /// When given, must equal the fits' k.
         public var k: Int?
-        public init(input: String? = nil, labels: String? = nil, groups: String? = nil, k: Int? = nil) {
-            self.input = input; self.labels = labels; self.groups = groups; self.k = k
+        public init(input: String? = nil, labels: String? = nil, groups: String? = nil, covariates: String? = nil,
+                    k: Int? = nil) {
+            self.input = input; self.labels = labels; self.groups = groups; self.covariates = covariates; self.k = k
         }
     }
 
@@ -38,10 +40,16 @@ extension Pipeline {
         if let path = overrides.input { manifest.parameters.input.path = path }
         if let path = overrides.labels { manifest.parameters.input.labels = path }
         if let path = overrides.groups { manifest.parameters.input.groups = path }
+        if let path = overrides.covariates {
+            guard manifest.parameters.input.covariates?.file != nil else {
+                throw UsageError("--covariates \(path): the fits were computed without a covariate file")
+            }
+            manifest.parameters.input.covariates?.file = path
+        }
         let loaded = try LoadedInput.load(manifest.parameters.input, threads: execution.threads, log: execution.log)
         guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256,
-              loaded.groupsSHA256 == manifest.groupsSHA256 else {
-            throw UsageError("\(manifest.parameters.input.path) (or its label or group file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
+              loaded.groupsSHA256 == manifest.groupsSHA256, loaded.covariatesSHA256 == manifest.covariatesSHA256 else {
+            throw UsageError("\(manifest.parameters.input.path) (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
         }
         let run = try SelectionRun(input: loaded, manifest: manifest, log: execution.log)
         var byID: [FitID: FitRecord] = [:]

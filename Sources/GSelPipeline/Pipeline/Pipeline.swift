@@ -35,7 +35,8 @@ public enum Pipeline {
         try parameters.validate()
         let loaded = try LoadedInput.load(parameters.input, threads: execution.threads, log: execution.log)
         let manifest = RunManifest(inputSHA256: loaded.inputSHA256, labelsSHA256: loaded.labelsSHA256,
-                                   groupsSHA256: loaded.groupsSHA256, parameters: parameters)
+                                   groupsSHA256: loaded.groupsSHA256, covariatesSHA256: loaded.covariatesSHA256,
+                                   parameters: parameters)
         return try SelectionRun(input: loaded, manifest: manifest, log: execution.log)
     }
 }

@@ -3,12 +3,12 @@ import GSelCore
 import GSelIO
 
 /// The decoded input with its phenotype: the matrix, the labelled samples, their target,
-/// the optional feature groups and the checksums that identify the files.
+/// the optional feature groups and covariates, and the checksums that identify the files.
 public struct LoadedInput: Sendable {
     public var matrix: LoadedMatrix
-    /// Matrix rows that have a label, ascending.
+    /// Matrix rows that have a label (and every covariate), ascending.
     public var rows: [Int]
-    /// One target value per labelled sample (position in `rows`).
+    /// One target value per sample of `rows` (by position).
     public var target: Target
     /// Where the labels came from: the label file, or `input:key`.
     public var labelSource: String
@@ -19,6 +19,12 @@ public struct LoadedInput: Sendable {
     /// Feature groups: selection ranks groups instead of features.
     public var groups: FeatureGroups?
     public var groupsSHA256: String?
+    /// Covariates every fit includes, encoded for the samples of `rows`.
+    public var covariates: EncodedCovariates?
+    public var covariatesSHA256: String?
+    /// What selection reads: the matrix store, with the covariate columns appended when
+    /// there are covariates (`CovariateMatrix`).
+    public var selectionMatrix: any FeatureMatrix
     public var loadSeconds: Double
 
     public var task: TaskKind { target.task }
@@ -45,15 +51,30 @@ public struct LoadedInput: Sendable {
         let aligned = try table.align(to: matrix.sampleIDs, task: parameters.task)
         for note in aligned.notes { log.info(note) }
         let groups = try parameters.groups.map { try loadGroups($0, features: matrix.features, log: log) }
+        var rows = aligned.rows, target = aligned.target
+        var covariates: EncodedCovariates?
+        if let settings = parameters.covariates {
+            let encoded = try loadCovariates(settings, parameters: parameters, labels: table, matrix: matrix, rows: rows)
+            for note in encoded.notes { log.info(note) }
+            let position = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
+            target = target.subset(encoded.rows.map { position[$0]! })
+            rows = encoded.rows
+            covariates = encoded
+        }
         let bytes = matrix.matrix.storageBytes
         log.info("\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features; store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
         try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
-        return LoadedInput(matrix: matrix, rows: aligned.rows, target: aligned.target,
+        return LoadedInput(matrix: matrix, rows: rows, target: target,
                            labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",
-                           labelNotes: aligned.notes, unlabelledDropped: aligned.unlabelledSamplesDropped,
+                           labelNotes: aligned.notes + (covariates?.notes ?? []), unlabelledDropped: aligned.unlabelledSamplesDropped,
                            inputSHA256: try SHA256.hex(file: parameters.path),
                            labelsSHA256: try parameters.labels.map { try SHA256.hex(file: $0) },
                            groups: groups, groupsSHA256: try parameters.groups.map { try SHA256.hex(file: $0) },
+                           covariates: covariates,
+                           covariatesSHA256: try parameters.covariates?.file.map { try SHA256.hex(file: $0) },
+                           selectionMatrix: covariates.map {
+                               CovariateMatrix(base: matrix.matrix, covariates: $0.values, covariateCount: $0.columnCount)
+                           } ?? matrix.matrix,
                            loadSeconds: Date().timeIntervalSince(start))
     }
 

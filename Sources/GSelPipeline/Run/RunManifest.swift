@@ -2,7 +2,7 @@ import Foundation
 import GSelIO
 
 /// What a set of fit files was computed from: gsel version, the checksums of the input,
-/// label and group files, and the run parameters. Fit files carry its fingerprint;
+/// label, group and covariate files, and the run parameters. Fit files carry its fingerprint;
 /// `--resume` and `aggregate` refuse fits whose manifest differs and say which field
 /// differs. Paths, threads and the memory budget are recorded but not part of the
 /// fingerprint (scattered jobs may stage files under other paths; none changes results).
@@ -12,20 +12,24 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var labelsSHA256: String?
     /// SHA-256 of the group file, when groups are selected.
     public var groupsSHA256: String?
+    /// SHA-256 of the covariate file, when covariates come from one.
+    public var covariatesSHA256: String?
     public var parameters: RunParameters
 
     /// Spelled so that the snake_case key strategies map them to `input_sha256` and back.
     enum CodingKeys: String, CodingKey {
         case gselVersion, parameters
         case inputSHA256 = "inputSha256", labelsSHA256 = "labelsSha256", groupsSHA256 = "groupsSha256"
+        case covariatesSHA256 = "covariatesSha256"
     }
 
     public init(gselVersion: String = GSelVersion.number, inputSHA256: String, labelsSHA256: String?,
-                groupsSHA256: String?, parameters: RunParameters) {
+                groupsSHA256: String?, covariatesSHA256: String? = nil, parameters: RunParameters) {
         self.gselVersion = gselVersion
         self.inputSHA256 = inputSHA256
         self.labelsSHA256 = labelsSHA256
         self.groupsSHA256 = groupsSHA256
+        self.covariatesSHA256 = covariatesSHA256
         self.parameters = parameters
     }
 
@@ -34,6 +38,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
         var f: [(String, String)] = [("gsel version", gselVersion), ("input SHA-256", inputSHA256),
                                      ("labels SHA-256", labelsSHA256 ?? "none")]
         if let groupsSHA256 { f.append(("groups SHA-256", groupsSHA256)) }
+        if let covariatesSHA256 { f.append(("covariates SHA-256", covariatesSHA256)) }
         return f + parameters.fields.filter { !RunParameters.nonDefiningFields.contains($0.name) }
     }
 

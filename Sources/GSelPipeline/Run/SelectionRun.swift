@@ -51,14 +51,15 @@ public struct SelectionRun: Sendable {
         try ClassCountCheck.require(input.target.subset(train))
         try checkNetworkMemory()
         let classes = input.classCounts.isEmpty ? "" : "; classes " + input.classCounts.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
-        log.info("\(input.task.rawValue): \(input.rows.count) labelled samples (\(train.count) training, \(validation.count) validation)\(classes)")
+        let covariates = input.covariates.map { "; \($0.covariates.count) covariates (\($0.columnCount) model columns) in every fit" } ?? ""
+        log.info("\(input.task.rawValue): \(input.rows.count) labelled samples (\(train.count) training, \(validation.count) validation)\(classes)\(covariates)")
     }
 
     /// Refuses a Sequential Attention network whose weights, gradients and Adam moments
     /// (4 floats per weight) for one fit per thread exceed the memory budget.
     private func checkNetworkMemory() throws {
         guard parameters.method == .sa else { return }
-        let widths = [input.featureCount] + parameters.sequentialAttention.hidden + [max(input.target.outputCount, 1)]
+        let widths = [input.selectionMatrix.columnCount] + parameters.sequentialAttention.hidden + [max(input.target.outputCount, 1)]
         var weights = 0
         for (a, b) in zip(widths, widths.dropFirst()) {
             let (w, overflow) = a.multipliedReportingOverflow(by: b + 1)
@@ -101,16 +102,17 @@ public struct SelectionRun: Sendable {
         let ids = units.ids, manifest = self.manifest, log = self.log
         let counter = Counter()
         let runner = StabilitySelection(selector: selector, q: q, seed: parameters.seed, threads: threads)
-        let fresh = try runner.run(jobs: todo, matrix: input.matrix.matrix, rows: input.rows, target: input.target) { fit in
+        let fresh = try runner.run(jobs: todo, matrix: input.selectionMatrix, rows: input.rows, target: input.target) { fit in
             try fitDirectory?.write(fit, manifest: manifest, featureIDs: ids)
             log.fitsDone(counter.increment(), of: todo.count)
         }
         return (done + fresh).sorted { $0.id < $1.id }
     }
 
-    /// Standardized training and validation splits (training statistics for both).
+    /// Standardized training and validation splits (training statistics for both), with
+    /// the covariate columns when there are covariates.
     public func splits() -> (train: StandardizedData, validation: StandardizedData?) {
-        let m = input.matrix.matrix
+        let m = input.selectionMatrix
         let t = StandardizedData(matrix: m, rows: train.map { input.rows[$0] })
         let v = validation.isEmpty ? nil : StandardizedData(matrix: m, rows: validation.map { input.rows[$0] }, statisticsOf: t)
         return (t, v)

@@ -23,6 +23,9 @@ struct Aggregate: ParsableCommand {
     @Option(name: .long, help: "Group file path, if it moved (checked by SHA-256).")
     var groups: String?
 
+    @Option(name: .long, help: "Covariate file path, if it moved (checked by SHA-256).")
+    var covariates: String?
+
     @Option(name: .long, parsing: .unconditional, help: "Number of features to report; must match the fits' --k when given.")
     var k: Int?
 
@@ -35,7 +38,7 @@ struct Aggregate: ParsableCommand {
     func run() throws {
         try CommandRunner.run(quiet: quiet, { execution in
             try Pipeline.aggregate(directories: directories, out: out,
-                                   overrides: .init(input: input, labels: labels, groups: groups, k: k), execution: execution)
+                                   overrides: .init(input: input, labels: labels, groups: groups, covariates: covariates, k: k), execution: execution)
         }, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

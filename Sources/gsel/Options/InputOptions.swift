@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GSelIO
 import GSelPipeline
 
@@ -23,6 +24,21 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .long, help: "Group selection: file of feature_id group_id rows (TSV/CSV/whitespace, header optional); whole groups are scored and picked, k counts groups.")
     var groups: String?
+
+    @Option(name: .long, help: "Covariates in every fit, never ranked (age, sex, batch, PCs): TSV/CSV/whitespace with a sample id column, or PLINK FID IID / #FID IID / #IID (.eigenvec as is). Numeric columns are standardized, text columns one-hot against their first sorted level. Samples without every covariate are dropped and counted.")
+    var covariates: String?
+
+    @Option(name: .customLong("covariate-cols"), help: "Columns of --covariates, comma-separated names or 1-based indices (default: every column but the sample ids).", transform: Self.names)
+    var covariateColumns: [String]?
+
+    @Option(name: .customLong("covariate-keys"), help: "Covariates from the input itself, comma-separated: h5ad obs columns or loom col_attrs.", transform: Self.names)
+    var covariateKeys: [String]?
+
+    @Option(name: .customLong("categorical-covariates"), help: "Covariates to one-hot encode although their values are numbers (batch 1, 2, 3), comma-separated.", transform: Self.names)
+    var categoricalCovariates: [String]?
+
+    @Flag(name: .customLong("covariates-required"), help: "Refuse labelled samples without every covariate instead of dropping them.")
+    var covariatesRequired = false
 
     @Option(name: .long, help: "Task: auto (detected from the label column), classification or regression.")
     var task = "auto"
@@ -77,6 +93,13 @@ struct InputOptions: ParsableArguments {
         p.labelColumn = labelColumn
         p.labelKey = labelKey
         p.groups = groups
+        if covariates != nil || covariateKeys != nil || covariateColumns != nil || categoricalCovariates != nil || covariatesRequired {
+            var c = CovariateParameters(file: covariates, keys: covariateKeys)
+            c.columns = covariateColumns
+            c.categorical = categoricalCovariates
+            c.required = covariatesRequired
+            p.covariates = c
+        }
         p.task = TaskKind(rawValue: task)
         p.layout = layout
         p.dataset = dataset
@@ -89,6 +112,13 @@ struct InputOptions: ParsableArguments {
         p.maxMissing = maxMissing
         p.memoryBudget = maxMemory ?? .unlimited
         return p
+    }
+}
+
+extension InputOptions {
+    /// A comma-separated list of names, blanks around each name dropped.
+    static func names(_ text: String) -> [String] {
+        text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 }
 

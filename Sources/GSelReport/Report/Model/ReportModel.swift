@@ -20,6 +20,9 @@ public struct ReportModel: Sendable {
     public var task: TaskKind
     /// Samples per class (classification only; empty otherwise).
     public var classCounts: [(label: String, count: Int)]
+    /// Covariates every fit included and how each was encoded, e.g. ("batch", "categorical,
+    /// one-hot against reference level b1"); empty without covariates.
+    public var covariates: [(name: String, encoding: String)]
     /// Run parameters in display order, e.g. ("k", "20"), ("repeats", "50").
     public var parameters: [(name: String, value: String)]
     /// Wall-clock time per stage in seconds, e.g. ("read input", 1.2).
@@ -47,6 +50,7 @@ public struct ReportModel: Sendable {
 
     public init(title: String, version: String, commandLine: String, inputPath: String, inputFormat: String,
                 samples: Int, features: Int, task: TaskKind, classCounts: [(label: String, count: Int)] = [],
+                covariates: [(name: String, encoding: String)] = [],
                 parameters: [(name: String, value: String)] = [], timings: [(name: String, seconds: Double)] = [],
                 ranking: [RankingRow], scoreTitle: String = "Attention weight",
                 scoreExplanation: String = "the share of the model's attention the feature held when it was picked",
@@ -62,6 +66,7 @@ public struct ReportModel: Sendable {
         self.features = features
         self.task = task
         self.classCounts = classCounts
+        self.covariates = covariates
         self.parameters = parameters
         self.timings = timings
         self.ranking = ranking

@@ -23,6 +23,11 @@ enum SummarySection {
             }
             html += "<h3>Classes</h3>" + table.render()
         }
+        if !model.covariates.isEmpty {
+            var table = HTMLTable(columns: [.init("Covariate"), .init("Encoding")])
+            table.rows = model.covariates.map { ["<span class=\"mono\">\(Markup.escape($0.name))</span>", Markup.escape($0.encoding)] }
+            html += "<h3>Covariates (in every fit, never ranked)</h3>" + table.render()
+        }
         html += "</div><div>"
         if !model.parameters.isEmpty {
             html += "<h3>Parameters</h3>" + HTMLTable.keyValue(model.parameters.map { ($0.name, "<span class=\"mono\">\(Markup.escape($0.value))</span>") })
@@ -47,7 +52,8 @@ enum SummarySection {
         let what = model.task == .regression ? "predict the measured trait" : "tell the classes apart"
         var text = "gsel ranked \(DisplayFormat.integer(model.ranking.count)) of the \(DisplayFormat.integer(model.features)) features "
             + "in <span class=\"mono\">\(Markup.escape(HTMLReport.fileName(model.inputPath)))</span> "
-            + "(\(DisplayFormat.integer(model.samples)) samples) by how well, taken together, they \(what)."
+            + "(\(DisplayFormat.integer(model.samples)) samples) by how well, taken together, they \(what)"
+            + (model.covariates.isEmpty ? "." : " beyond the covariates (\(model.covariates.map { Markup.escape($0.name) }.joined(separator: ", "))), which every fit included.")
         if let stable = model.stableCount, let threshold = model.threshold {
             text += " \(stable) of them were chosen in at least \(DisplayFormat.fixed(threshold * 100, 0)) % of the repeated fits on random halves of the samples (the stable set)"
             if let bound = model.errorBound {

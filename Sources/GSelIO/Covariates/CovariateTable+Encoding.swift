@@ -67,11 +67,12 @@ extension CovariateTable {
                              "none of the \(sampleIDs.count) covariate sample ids matches any of the \(labelled.count) labelled samples of the input; covariate ids: \(Self.examples(sampleIDs)); sample ids: \(Self.examples(labelled.map { matrixSampleIDs[$0] }))")
         }
         if required, let first = absent.first {
-            throw InputError(file: source, "sample '\(matrixSampleIDs[first])'\(absent.count > 1 ? " and \(absent.count - 1) more of the \(labelled.count) labelled samples" : "") have no row; --covariates-required expects covariates for every labelled sample")
+            let others = absent.count > 1 ? " and \(absent.count - 1) more of the \(labelled.count) labelled samples have" : " has"
+            throw InputError(file: source, "sample '\(matrixSampleIDs[first])'\(others) no row; --covariates-required expects covariates for every labelled sample")
         }
         if required, let first = missing.first {
             throw InputError(file: source, location: location(covariate: first.covariate, entry: first.entry),
-                             "sample '\(matrixSampleIDs[first.row])' has a missing value\(missing.count > 1 ? " (and \(missing.count - 1) more labelled samples have missing values)" : ""); --covariates-required expects every covariate of every labelled sample")
+                             "sample '\(matrixSampleIDs[first.row])' has a missing value\(missing.count > 1 ? " (\(missing.count) labelled samples have missing values)" : ""); --covariates-required expects every covariate of every labelled sample")
         }
         if kept.isEmpty {
             throw InputError(file: source, "none of the \(labelled.count) labelled samples has every covariate (\(absent.count) have no row, \(missing.count) a missing value); expected covariate values for the samples")

@@ -97,6 +97,30 @@ final class WorkflowTests: XCTestCase {
         XCTAssertEqual(Set(rows.compactMap { $0["group_id"] }), Set(planted.informative.map(planted.groupID)))
     }
 
+    /// `covariates:` and `covariate_cols:` reach every `gsel repeat` (and `gsel aggregate`
+    /// through the fits' manifest): the scattered ranking equals `gsel select --covariates`.
+    func testScatteredWorkflowWithCovariatesMatchesSelect() throws {
+        let work = try TemporaryDirectory("gsel-snakemake-covariates")
+        let planted = PlantedConfounding()
+        let (matrix, labels, covariates) = planted.tsv()
+        let files = (x: try work.write("x.tsv", matrix), y: try work.write("y.tsv", labels),
+                     covariates: try work.write("cov.tsv", covariates))
+        let select = try GSelProcess.gsel([
+            "select", "--input", files.x, "--labels", files.y, "--covariates", files.covariates, "--covariate-cols", "batch,age",
+            "--k", "4", "--repeats", "2", "--seed", "\(Self.seed)", "--out", work.path("select"), "--quiet",
+        ])
+        XCTAssertEqual(select.status, 0, select.stderr)
+        let results = try runWorkflow(in: work, settings: [
+            "input": files.x, "labels": files.y, "label_col": "", "covariates": files.covariates, "covariate_cols": "batch,age",
+            "top_k": "4", "repeats": "2",
+        ])
+        let scattered = try Data(contentsOf: results.appendingPathComponent("ranking.tsv"))
+        XCTAssertEqual(scattered, try Data(contentsOf: URL(fileURLWithPath: work.path("select/ranking.tsv"))),
+                       "scattered ranking differs from gsel select --covariates")
+        let ranked = try OutputFiles.tsv(results.appendingPathComponent("ranking.tsv").path).map { Int($0["feature_id"]!.dropFirst())! }
+        XCTAssertTrue(Set(ranked).isDisjoint(with: planted.batchGenes), "\(ranked)")
+    }
+
     /// Runs Workflows/snakemake in `work` with these config keys plus seed, outdir and the
     /// gsel under test, all passed with `--config key=value` as a user would; returns the
     /// results folder.

@@ -31,15 +31,16 @@ workflow {
     def matrix = file(params.input, checkIfExists: true)
     def labels = params.labels ? file(params.labels, checkIfExists: true) : []
     def groups = params.groups ? file(params.groups, checkIfExists: true) : []
+    def covariates = params.covariates ? file(params.covariates, checkIfExists: true) : []
 
     // Scatter: one GSEL_REPEAT task per complementary pair.
-    ch_pairs = channel.of(1..params.repeats).map { pair -> [ meta, matrix, labels, groups, pair ] }
+    ch_pairs = channel.of(1..params.repeats).map { pair -> [ meta, matrix, labels, groups, covariates, pair ] }
     GSEL_REPEAT(ch_pairs)
 
     // Gather: all pair folders of the dataset, in a stable order (for -resume).
     ch_fits = GSEL_REPEAT.out.fits
         .groupTuple(size: params.repeats)
-        .map { m, dirs -> [ m, dirs.sort { dir -> dir.name }, matrix, labels, groups ] }
+        .map { m, dirs -> [ m, dirs.sort { dir -> dir.name }, matrix, labels, groups, covariates ] }
     GSEL_AGGREGATE(ch_fits)
 
     // One copy of each distinct versions.yml (every pair task writes the same one).

@@ -18,12 +18,11 @@ def gsel_executable(wildcards):
 
 
 def gsel_inputs(wildcards):
-    """The matrix, plus the labels table and the group file when configured."""
+    """The matrix, plus the labels table, the group file and the covariate file when configured."""
     files = {"matrix": config["input"]}
-    if config.get("labels"):
-        files["labels"] = config["labels"]
-    if config.get("groups"):
-        files["groups"] = config["groups"]
+    for key in ("labels", "groups", "covariates"):
+        if config.get(key):
+            files[key] = config[key]
     return files
 
 
@@ -40,6 +39,15 @@ def label_args(wildcards, input):
 def group_args(wildcards, input):
     """--groups FILE when a group file is configured (aggregate reads it from the fits' manifest)."""
     return shlex.join(["--groups", input.groups]) if config.get("groups") else ""
+
+
+def covariate_args(wildcards, input):
+    """--covariates FILE [--covariate-cols A,B] when a covariate file is configured (aggregate
+    reads both from the fits' manifest)."""
+    if not config.get("covariates"):
+        return ""
+    columns = config.get("covariate_cols") or ""
+    return shlex.join(["--covariates", input.covariates] + (["--covariate-cols", columns] if columns else []))
 
 
 def selection_args():

@@ -1,7 +1,7 @@
 // gsel stability selection as two processes: GSEL_REPEAT runs one complementary
 // pair (scatter, one task per pair), GSEL_AGGREGATE gathers every pair's fits into
 // ranking.tsv, report.html and run.json (byte-identical ranking to `gsel select`).
-// Flags every pair must share (--k, --repeats, --seed, --label-col, ...) come through
+// Flags every pair must share (--k, --repeats, --seed, --label-col, --covariate-cols, ...) come through
 // task.ext.args; the gsel executable through task.ext.gsel (default `gsel` on PATH).
 
 process GSEL_REPEAT {
@@ -13,7 +13,7 @@ process GSEL_REPEAT {
     container 'gsel:0.1.0'
 
     input:
-    tuple val(meta), path(matrix), path(labels), path(groups), val(pair)
+    tuple val(meta), path(matrix), path(labels), path(groups), path(covariates), val(pair)
 
     output:
     tuple val(meta), path("*.pair${pair}", type: 'dir'), emit: fits
@@ -28,12 +28,14 @@ process GSEL_REPEAT {
     def gsel   = task.ext.gsel ?: 'gsel'
     def label_file = labels ? "--labels ${labels}" : ''
     def group_file = groups ? "--groups ${groups}" : ''
+    def covariate_file = covariates ? "--covariates ${covariates}" : ''
     """
     ${gsel} repeat \\
         --pair ${pair} \\
         --input ${matrix} \\
         ${label_file} \\
         ${group_file} \\
+        ${covariate_file} \\
         ${args} \\
         --threads ${task.cpus} \\
         --out ${prefix}.pair${pair}
@@ -72,7 +74,7 @@ process GSEL_AGGREGATE {
     // The input files again: the fits' manifest names them by the path GSEL_REPEAT saw,
     // which does not exist in this task's directory; gsel checks them by SHA-256.
     input:
-    tuple val(meta), path(pairs, stageAs: 'pairs/*'), path(matrix), path(labels), path(groups)
+    tuple val(meta), path(pairs, stageAs: 'pairs/*'), path(matrix), path(labels), path(groups), path(covariates)
 
     output:
     tuple val(meta), path("*/ranking.tsv"), emit: ranking
@@ -89,12 +91,14 @@ process GSEL_AGGREGATE {
     def gsel   = task.ext.gsel ?: 'gsel'
     def label_file = labels ? "--labels ${labels}" : ''
     def group_file = groups ? "--groups ${groups}" : ''
+    def covariate_file = covariates ? "--covariates ${covariates}" : ''
     """
     ${gsel} aggregate \\
         ${pairs} \\
         --input ${matrix} \\
         ${label_file} \\
         ${group_file} \\
+        ${covariate_file} \\
         ${args} \\
         --out ${prefix}
 

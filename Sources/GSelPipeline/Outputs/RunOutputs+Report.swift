@@ -43,7 +43,7 @@ extension RunOutputs {
         let manhattan: [ReportModel.ManhattanPoint]? = hasVariants ? result.ranking.entries.compactMap { e in
             features[e.feature].variant.map { .init(chrom: $0.chrom, pos: $0.pos, frequency: e.frequency, name: features[e.feature].name) }
         } : nil
-        var notes = input.matrix.notes + input.labelNotes
+        var notes = input.matrix.notes + input.labelNotes + (input.covariates?.notes ?? [])
         if let reason = result.reference.stopReason { notes.append("\(parameters.method.rawValue) stopped early: \(reason)") }
         let method = parameters.method
         return ReportModel(

@@ -66,7 +66,7 @@ public struct LoadedInput: Sendable {
         try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
         return LoadedInput(matrix: matrix, rows: rows, target: target,
                            labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",
-                           labelNotes: aligned.notes + (covariates?.notes ?? []), unlabelledDropped: aligned.unlabelledSamplesDropped,
+                           labelNotes: aligned.notes, unlabelledDropped: aligned.unlabelledSamplesDropped,
                            inputSHA256: try SHA256.hex(file: parameters.path),
                            labelsSHA256: try parameters.labels.map { try SHA256.hex(file: $0) },
                            groups: groups, groupsSHA256: try parameters.groups.map { try SHA256.hex(file: $0) },

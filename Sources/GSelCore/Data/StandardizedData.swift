@@ -33,6 +33,17 @@ public struct StandardizedData: @unchecked Sendable {
         (means, inverseScales) = Self.statistics(matrix, rows: rows)
     }
 
+    /// Standardizes `rows` of `matrix` with their own statistics, for a minibatch trainer: a
+    /// store organised by features is first copied sample-major for these rows (when it
+    /// offers a copy), so minibatches read contiguous rows. Same values as `init(matrix:rows:)`.
+    public init(trainingRows rows: [Int], of matrix: any FeatureMatrix) {
+        if let copy = matrix.sampleMajorCopy(rows: rows) {
+            self.init(matrix: copy, rows: Array(0 ..< rows.count))
+        } else {
+            self.init(matrix: matrix, rows: rows)
+        }
+    }
+
     /// Standardizes `rows` of `matrix` with the statistics of `reference` (no leakage from this split).
     public init(matrix: any FeatureMatrix, rows: [Int], statisticsOf reference: StandardizedData) {
         self.matrix = matrix
@@ -108,6 +119,21 @@ public struct StandardizedData: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// This split restricted to `columns` (in that order), materialised as a compact store of
+    /// those columns only (`FeatureMatrix.subset`), with the same statistics.
+    public func columns(_ columns: [Int]) -> StandardizedData {
+        let sub = matrix.subset(rows: rows, columns: columns)
+        return StandardizedData(matrix: sub, rows: Array(0 ..< rows.count), means: columns.map { means[$0] },
+                                inverseScales: columns.map { inverseScales[$0] })
+    }
+
+    private init(matrix: any FeatureMatrix, rows: [Int], means: [Float], inverseScales: [Float]) {
+        self.matrix = matrix
+        self.rows = rows
+        self.means = means
+        self.inverseScales = inverseScales
     }
 
     /// The standardized values of feature `j` over this split.

@@ -42,6 +42,8 @@ public struct SelectionResult: Sendable, Equatable {
     public var stopReason: String?
     /// The training plan a Sequential Attention fit ran with (nil for other methods).
     public var plan: SequentialAttentionConfig.Plan?
+    /// Features the fit was screened to (`WideDataScreen`), nil when it saw them all.
+    public var screenedTo: Int?
 
     public init(picks: [Pick], snapshots: [AttentionSnapshot] = [], stopReason: String? = nil,
                 plan: SequentialAttentionConfig.Plan? = nil) {

@@ -35,9 +35,28 @@ public struct SequentialAttention: FeatureSelector {
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64,
                        stream: [UInt64]) throws -> SelectionResult {
         try SelectionRequest.validate(data, target: target, k: k, groups: groups, method: name)
+        if groups == nil, let screen = config.screen(features: data.featureCount, k: k) {
+            return try screened(data, target: target, k: k, screen: screen, seed: seed, stream: stream)
+        }
         var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups,
                               rng: SeededGenerator(seed: seed, stream: stream))
         return trainer.run()
+    }
+
+    /// A fit on the features `screen` keeps (the fit runs on the kept columns and its picks
+    /// are mapped back).
+    private func screened(_ data: StandardizedData, target: Target, k: Int, screen: WideDataScreen,
+                          seed: UInt64, stream: [UInt64]) throws -> SelectionResult {
+        let kept = try screen.keep(data, target: target, k: k)
+        var trainer = Trainer(data: data.columns(kept), target: target, k: k, config: config, groups: nil,
+                              rng: SeededGenerator(seed: seed, stream: stream))
+        var result = trainer.run()
+        result.picks = result.picks.map { .init(feature: kept[$0.feature], score: $0.score, loss: $0.loss) }
+        result.snapshots = result.snapshots.map { s in
+            .init(step: s.step, candidates: s.candidates.map { (feature: kept[$0.feature], weight: $0.weight) })
+        }
+        result.screenedTo = kept.count
+        return result
     }
 }
 
@@ -158,6 +177,70 @@ private struct Trainer {
         return unselected
     }
 
+    /// One optimizer step at `step` on the minibatch it draws into `idx`: the network with
+    /// the full input during warm-up, network and attention logits through the mask after.
+    /// Returns the minibatch loss.
+    mutating func trainStep(_ step: Int, idx: UnsafeMutablePointer<Int>) -> Float {
+        nextBatch(idx)
+        data.fillRows(UnsafeBufferPointer(start: idx, count: b), into: x.pointer)
+        let warm = schedule.isWarmup(step)
+        let input: UnsafePointer<Float>
+        var unselected = units
+        if warm {
+            input = UnsafePointer(x.pointer)
+        } else {
+            unselected = computeMask()
+            AttentionMask.apply(mask: mask.pointer, to: x.pointer, rows: b, count: p, out: xm.pointer)
+            input = UnsafePointer(xm.pointer)
+        }
+        let out = mlp.forward(input, rows: b)
+        let loss: Float
+        if classCodes.isEmpty {
+            for i in 0 ..< b { batchValues[i] = values[idx[i]] }
+            loss = Loss.squaredError(output: out, targets: batchValues.pointer, rows: b, gradient: outGrad.pointer)
+        } else {
+            for i in 0 ..< b { batchLabels[i] = classCodes[idx[i]]; batchWeights[i] = rowWeights[idx[i]] }
+            loss = Loss.softmaxCrossEntropy(logits: out, classes: outputs, labels: batchLabels,
+                                            weights: batchWeights.pointer, rows: b, gradient: outGrad.pointer)
+        }
+        mlp.backward(outputGradient: outGrad.pointer, rows: b, computeInputGradient: !warm)
+        let decayFactor = expf(decay * Float(step))
+        let lr = plan.learningRate * decayFactor
+        if !warm {
+            // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
+            AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
+                                       count: p, out: maskGrad.pointer)
+            groups?.foldGradient(maskGrad.pointer, into: unitMaskGrad.pointer)
+            selected.withUnsafeBufferPointer { sel in
+                AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,
+                                            maskGrad: unitMaskGrad.pointer, count: units, form: config.attention,
+                                            unselected: unselected, out: logitGrad.pointer)
+            }
+            let logitLR = config.logitLearningRate * decayFactor
+            switch plan.logitOptimizer {
+            case .auto:
+                preconditionFailure("the plan resolves auto to adam or shared-scale")
+            case .adam:
+                logitAdam.step(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer, learningRate: logitLR)
+            case .sharedScale:
+                logitAdam.stepSharedScale(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer,
+                                          learningRate: logitLR)
+            }
+        }
+        networkAdam.step(group: 0, parameters: mlp.parameters.pointer, gradients: mlp.gradients.pointer,
+                         learningRate: lr)
+        if config.weightDecay > 0 {
+            // Decoupled weight decay (AdamW): shrink the network weights towards 0.
+            let shrink = 1 - lr * config.weightDecay
+            let w = mlp.parameters.pointer
+            for i in 0 ..< mlp.parameters.count { w[i] *= shrink }
+        }
+        return loss
+    }
+
+    /// Exponential learning-rate decay per step (to `finalLearningRateFraction` at the end).
+    var decay: Float { logf(config.finalLearningRateFraction) / Float(max(schedule.totalSteps, 1)) }
+
     mutating func run() -> SelectionResult {
         defer { batchLabels.deallocate() }
         resetLogits()
@@ -165,65 +248,11 @@ private struct Trainer {
         var snapshots: [SelectionResult.AttentionSnapshot] = []
         let idx = UnsafeMutablePointer<Int>.allocate(capacity: b)
         defer { idx.deallocate() }
-        var unselected = units
         var phaseLoss: Double = 0, phaseSteps = 0
-        let decay = logf(config.finalLearningRateFraction) / Float(max(schedule.totalSteps, 1))
 
         for step in 0 ..< schedule.totalSteps {
-            nextBatch(idx)
-            data.fillRows(UnsafeBufferPointer(start: idx, count: b), into: x.pointer)
-            let warm = schedule.isWarmup(step)
-            let input: UnsafePointer<Float>
-            if warm {
-                input = UnsafePointer(x.pointer)
-            } else {
-                unselected = computeMask()
-                AttentionMask.apply(mask: mask.pointer, to: x.pointer, rows: b, count: p, out: xm.pointer)
-                input = UnsafePointer(xm.pointer)
-            }
-            let out = mlp.forward(input, rows: b)
-            let loss: Float
-            if classCodes.isEmpty {
-                for i in 0 ..< b { batchValues[i] = values[idx[i]] }
-                loss = Loss.squaredError(output: out, targets: batchValues.pointer, rows: b, gradient: outGrad.pointer)
-            } else {
-                for i in 0 ..< b { batchLabels[i] = classCodes[idx[i]]; batchWeights[i] = rowWeights[idx[i]] }
-                loss = Loss.softmaxCrossEntropy(logits: out, classes: outputs, labels: batchLabels,
-                                                weights: batchWeights.pointer, rows: b, gradient: outGrad.pointer)
-            }
+            let loss = trainStep(step, idx: idx)
             phaseLoss += Double(loss); phaseSteps += 1
-            mlp.backward(outputGradient: outGrad.pointer, rows: b, computeInputGradient: !warm)
-            let decayFactor = expf(decay * Float(step))
-            let lr = plan.learningRate * decayFactor
-            if !warm {
-                // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
-                AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
-                                           count: p, out: maskGrad.pointer)
-                groups?.foldGradient(maskGrad.pointer, into: unitMaskGrad.pointer)
-                selected.withUnsafeBufferPointer { sel in
-                    AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,
-                                                maskGrad: unitMaskGrad.pointer, count: units, form: config.attention,
-                                                unselected: unselected, out: logitGrad.pointer)
-                }
-                let logitLR = config.logitLearningRate * decayFactor
-                switch plan.logitOptimizer {
-                case .auto:
-                    preconditionFailure("the plan resolves auto to adam or shared-scale")
-                case .adam:
-                    logitAdam.step(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer, learningRate: logitLR)
-                case .sharedScale:
-                    logitAdam.stepSharedScale(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer,
-                                              learningRate: logitLR)
-                }
-            }
-            networkAdam.step(group: 0, parameters: mlp.parameters.pointer, gradients: mlp.gradients.pointer,
-                             learningRate: lr)
-            if config.weightDecay > 0 {
-                // Decoupled weight decay (AdamW): shrink the network weights towards 0.
-                let shrink = 1 - lr * config.weightDecay
-                let w = mlp.parameters.pointer
-                for i in 0 ..< mlp.parameters.count { w[i] *= shrink }
-            }
 
             if let phase = schedule.phaseEnding(at: step) {
                 let meanLoss = phaseLoss / Double(max(phaseSteps, 1))

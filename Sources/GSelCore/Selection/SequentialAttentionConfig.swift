@@ -31,6 +31,19 @@ public struct SequentialAttentionConfig: Sendable, Equatable, Codable {
     public var classWeighted: Bool = true
     /// How many leading candidates each attention snapshot keeps.
     public var snapshotWidth: Int = 10
+    /// Features kept by the `WideDataScreen` before a fit: nil = `automaticSize` (a screen
+    /// only when p is much larger than max(5000, 50·k)), 0 = never screen, M = screen to M
+    /// whenever p > M.
+    public var screenSize: Int?
+
+    /// The screen a fit over `p` features picking `k` runs, if any.
+    public func screen(features p: Int, k: Int) -> WideDataScreen? {
+        switch screenSize {
+        case nil: return WideDataScreen.automaticSize(features: p, k: k).map(WideDataScreen.init(size:))
+        case 0?: return nil
+        case let m?: return p > m ? WideDataScreen(size: max(m, k)) : nil
+        }
+    }
 
     public init() {}
 

@@ -10,17 +10,20 @@ import GSelIO
 /// # pair=3
 /// # half=a
 /// # plan=batch_size=16;epochs=38;total_steps=1140;learning_rate=0.002;logit_optimizer=adam
+/// # screened_to=5000
 /// kind	step	feature	feature_id	value	loss
 /// pick	1	17	GENE17	0.1234	0.53
 /// candidate	1	17	GENE17	0.1234	NA
 /// ```
-/// The reference fit is pair 0, half a; `# plan=` is written for Sequential Attention fits.
+/// The reference fit is pair 0, half a; `# plan=` is written for Sequential Attention fits,
+/// `# screened_to=` for fits that ran on the features a `WideDataScreen` kept.
 public enum FitFile {
     /// Renders `fit`; `featureIDs` label the rows for people reading the file.
     public static func render(_ fit: FitRecord, fingerprint: String, featureIDs: [String]) -> String {
         var s = "# gsel fit\n# fingerprint=\(fingerprint)\n# pair=\(fit.id.pair)\n# half=\(fit.id.halfLetter)\n"
         if let reason = fit.stopReason { s += "# stop_reason=\(reason.replacingOccurrences(of: "\n", with: " "))\n" }
         if let plan = fit.plan { s += "# plan=\(render(plan))\n" }
+        if let m = fit.screenedTo { s += "# screened_to=\(m)\n" }
         s += "kind\tstep\tfeature\tfeature_id\tvalue\tloss\n"
         for (i, p) in fit.picks.enumerated() {
             s += "pick\t\(i + 1)\t\(p.feature)\t\(featureIDs[p.feature])\t\(p.score)\t\(p.loss.map { "\($0)" } ?? "NA")\n"
@@ -36,7 +39,7 @@ public enum FitFile {
     /// Parses a fit file written for `featureCount` ranked units; returns the fit and the
     /// fingerprint it carries (the caller compares it with its run's).
     public static func parse(_ text: String, path: String, featureCount: Int) throws -> (fit: FitRecord, fingerprint: String) {
-        var fingerprint = "", pair: Int?, half: Int?, stop: String?, plan: SequentialAttentionConfig.Plan?
+        var fingerprint = "", pair: Int?, half: Int?, stop: String?, plan: SequentialAttentionConfig.Plan?, screened: Int?
         var picks: [SelectionResult.Pick] = []
         var snaps: [Int: [(feature: Int, weight: Double)]] = [:]
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -52,6 +55,7 @@ public enum FitFile {
                 case "pair": pair = Int(value)
                 case "half": half = ["a", "b"].firstIndex(of: value)
                 case "stop_reason": stop = value
+                case "screened_to": screened = Int(value)
                 case "plan":
                     guard let p = parsePlan(value) else {
                         throw InputError(file: path, location: loc, "malformed '# plan=' line; expected batch_size, epochs, total_steps, learning_rate and logit_optimizer")
@@ -77,8 +81,9 @@ public enum FitFile {
             throw InputError(file: path, "not a gsel fit file: the '# fingerprint=', '# pair=' and '# half=' header lines are required")
         }
         let snapshots = snaps.keys.sorted().map { SelectionResult.AttentionSnapshot(step: $0, candidates: snaps[$0]!) }
-        let fit = FitRecord(id: FitID(pair: pair, half: half),
-                            result: SelectionResult(picks: picks, snapshots: snapshots, stopReason: stop, plan: plan))
+        var result = SelectionResult(picks: picks, snapshots: snapshots, stopReason: stop, plan: plan)
+        result.screenedTo = screened
+        let fit = FitRecord(id: FitID(pair: pair, half: half), result: result)
         return (fit, fingerprint)
     }
 

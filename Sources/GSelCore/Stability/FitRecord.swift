@@ -7,6 +7,8 @@ public struct FitRecord: Sendable, Equatable {
     public var stopReason: String?
     /// The Sequential Attention plan the fit ran with (nil for OMP and marginal).
     public var plan: SequentialAttentionConfig.Plan?
+    /// Features the fit was screened to, nil when it saw all.
+    public var screenedTo: Int?
 
     public init(id: FitID, result: SelectionResult) {
         self.id = id
@@ -14,6 +16,7 @@ public struct FitRecord: Sendable, Equatable {
         self.snapshots = result.snapshots
         self.stopReason = result.stopReason
         self.plan = result.plan
+        self.screenedTo = result.screenedTo
     }
 
     public var pair: Int { id.pair }

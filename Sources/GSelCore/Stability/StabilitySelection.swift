@@ -48,7 +48,7 @@ public struct StabilitySelection: Sendable {
             while let i = state.next() {
                 let job = jobs[i]
                 do {
-                    let data = StandardizedData(matrix: matrix, rows: job.samples.map { rows[$0] })
+                    let data = StandardizedData(trainingRows: job.samples.map { rows[$0] }, of: matrix)
                     let result = try selector.select(data, target: target.subset(job.samples), k: q, seed: seed,
                                                      stream: job.fit.stream)
                     let fit = FitRecord(id: job.fit, result: result)

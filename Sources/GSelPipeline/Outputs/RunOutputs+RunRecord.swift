@@ -25,6 +25,7 @@ extension RunOutputs {
             ("parameters", try JSONValue(encoding: manifest.parameters, with: RunParameters.encoder())),
             ("threads", .int(threads)),
             ("training_plan_per_fit", planned),
+            ("screened_to_features", JSONValue(result.screenedTo)),
             ("input", object([
                 ("path", .string(manifest.parameters.input.path)),
                 ("sha256", .string(input.inputSHA256)), ("format", .string(m.format)),

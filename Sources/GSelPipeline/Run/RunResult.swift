@@ -14,6 +14,8 @@ public struct RunResult: Sendable {
     public var reference: FitRecord
     /// The training plan of the stability fits (of the reference fit with `repeats` 0).
     public var plan: SequentialAttentionConfig.Plan?
+    /// Features the stability fits were screened to (`WideDataScreen`), nil when not screened.
+    public var screenedTo: Int?
     public var evaluation: [EvaluationRow]
     public var marginalScores: [Double]
     public var trainData: StandardizedData

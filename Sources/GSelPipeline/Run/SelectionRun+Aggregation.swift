@@ -43,7 +43,7 @@ extension SelectionRun {
                                 (method: "marginal", groups: marginalOrder.prefix(k).map(units.members))])
         }
         return RunResult(ranking: ranking, entries: entries, effects: effects, representatives: representatives,
-                         reference: reference, plan: stabilityFits.first?.plan,
+                         reference: reference, plan: stabilityFits.first?.plan, screenedTo: stabilityFits.first?.screenedTo,
                          evaluation: evaluation, marginalScores: marginalScores, trainData: trainData,
                          aggregateSeconds: Date().timeIntervalSince(start))
     }

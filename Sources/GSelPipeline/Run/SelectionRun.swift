@@ -56,7 +56,8 @@ public struct SelectionRun: Sendable {
     }
 
     /// Refuses a Sequential Attention network whose weights, gradients and Adam moments
-    /// (4 floats per weight) for one fit per thread exceed the memory budget.
+    /// (4 floats per weight) for one fit exceed the memory budget, or half the machine's
+    /// memory without one.
     private func checkNetworkMemory() throws {
         guard parameters.method == .sa else { return }
         let widths = [input.selectionMatrix.columnCount] + parameters.sequentialAttention.hidden + [max(input.target.outputCount, 1)]
@@ -66,13 +67,10 @@ public struct SelectionRun: Sendable {
             guard !overflow, weights <= Int.max - w else { weights = Int.max; break }
             weights += w
         }
-        let bytes = MemoryBudget.size(count: weights, stride: 16)
-        guard let bytes, bytes < 1 << 40 else {
-            throw ParameterError("hidden", "makes a network of \(weights) weights over \(input.featureCount) features, beyond what memory can hold; use fewer or narrower layers")
-        }
-        let budget = manifest.parameters.input.memoryBudget
-        if let limit = budget.bytes, bytes > limit {
-            throw ParameterError("hidden", "makes a network that needs \(MemoryBudget.format(bytes)) per fit, more than the memory limit of \(MemoryBudget.format(limit))")
+        let limit = manifest.parameters.input.memoryBudget.bytes ?? Int(ProcessInfo.processInfo.physicalMemory / 2)
+        guard let bytes = MemoryBudget.size(count: weights, stride: 16), bytes <= limit else {
+            let size = MemoryBudget.size(count: weights, stride: 16).map(MemoryBudget.format) ?? "more than any machine has"
+            throw ParameterError("hidden", "makes a network of \(weights) weights over \(input.featureCount) features that needs \(size) per fit, more than the limit of \(MemoryBudget.format(limit)) (--max-memory, or half the machine's memory); use fewer or narrower layers")
         }
     }
 

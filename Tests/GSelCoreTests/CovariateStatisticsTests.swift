@@ -191,4 +191,25 @@ final class CovariateStatisticsTests: XCTestCase {
         XCTAssertEqual(indicator.dependentCovariate(rows: Array(0 ..< n))?.column, 3)
         XCTAssertEqual(indicator.dependentCovariate(rows: Array(0 ..< n))?.combination, [1, 2])
     }
+
+    /// The per-fit copies keep the covariates covariates: the sample-major copy of genotype
+    /// dosages for a fit's rows, and the screened columns of a split.
+    func testPerFitCopiesKeepTheCovariates() throws {
+        var g = SeededGenerator(seed: 49)
+        let dosages = DosageMatrix(samples: n, features: p, codes: (0 ..< n * p).map { _ in UInt8(g.next() % 3) })
+        let covariates = (0 ..< n * covariateCount).map { _ in Float(g.nextGaussian()) }
+        let m = CovariateMatrix(base: dosages, covariates: covariates, covariateCount: covariateCount)
+        let rows = Array(stride(from: 3, to: n, by: 2))
+        let copied = StandardizedData(trainingRows: rows, of: m)
+        XCTAssertTrue((copied.matrix as? CovariateMatrix)?.base is SampleMajorDosages, "a sample-major copy of the fit's rows")
+        XCTAssertEqual(copied.covariateCount, covariateCount)
+        let direct = StandardizedData(matrix: m, rows: rows)
+        XCTAssertEqual(copied.denseRows(), direct.denseRows())
+        let screened = direct.columns([7, 2, 40])
+        XCTAssertEqual(screened.candidateCount, 3)
+        XCTAssertEqual(screened.covariateCount, covariateCount)
+        for (c, j) in ([7, 2, 40] + Array(p ..< p + covariateCount)).enumerated() {
+            XCTAssertEqual(screened.column(c), direct.column(j), "column \(j)")
+        }
+    }
 }

@@ -22,26 +22,29 @@ final class CovariateSelectionTests: XCTestCase {
         files = (try dir.write("x.tsv", matrix), try dir.write("y.tsv", labels), try dir.write("cov.tsv", covariates))
     }
 
-    private func parameters(_ method: SelectionMethod, covariates: Bool) -> RunParameters {
+    private func parameters(_ method: SelectionMethod, covariates: Bool, screen: Int? = nil) -> RunParameters {
         var input = InputParameters(path: files.matrix)
         input.labels = files.labels
         if covariates { input.covariates = CovariateParameters(file: files.covariates) }
         var selection = SelectionParameters(k: Self.k)
         selection.method = method
         selection.repeats = 0
+        selection.sequentialAttention.screenSize = screen
         return RunParameters(input: input, selection: selection)
     }
 
     /// The ranked feature indices of a run.
-    private func ranking(_ method: SelectionMethod, covariates: Bool) throws -> (features: [Int], summary: Pipeline.Summary) {
+    private func ranking(_ method: SelectionMethod, covariates: Bool, screen: Int? = nil) throws -> (features: [Int], summary: Pipeline.Summary) {
         let out = dir.path("\(method.rawValue)-\(covariates)")
-        let summary = try Pipeline.select(parameters(method, covariates: covariates), out: out, execution: GolubRun.execution)
+        let summary = try Pipeline.select(parameters(method, covariates: covariates, screen: screen), out: out,
+                                          execution: GolubRun.execution)
         return (summary.result.entries.map(\.feature), summary)
     }
 
-    private func assertCovariatesRemoveTheConfounder(_ method: SelectionMethod) throws {
-        let without = try ranking(method, covariates: false).features
-        let (with, summary) = try ranking(method, covariates: true)
+    private func assertCovariatesRemoveTheConfounder(_ method: SelectionMethod, screen: Int? = nil) throws {
+        let without = try ranking(method, covariates: false, screen: screen).features
+        let (with, summary) = try ranking(method, covariates: true, screen: screen)
+        if let screen { XCTAssertEqual(summary.result.reference.screenedTo, screen) }
         print("\(method.rawValue): true \(planted.trueFeatures), batch genes \(planted.batchGenes); top \(Self.k) without covariates \(without), with \(with)")
         XCTAssertFalse(Set(without).isDisjoint(with: planted.batchGenes), "\(method): without covariates a batch gene is in the top \(Self.k): \(without)")
         XCTAssertTrue(Set(with).isSuperset(of: planted.trueFeatures), "\(method): the true features are in the top \(Self.k): \(with)")
@@ -54,6 +57,11 @@ final class CovariateSelectionTests: XCTestCase {
     }
 
     func testSequentialAttentionSelectsBeyondTheCovariates() throws { try assertCovariatesRemoveTheConfounder(.sa) }
+    /// The same with the wide-data screen forced (to 40 of the 300 features): screened on
+    /// statistics given the covariates, and trained with them.
+    func testScreenedSequentialAttentionSelectsBeyondTheCovariates() throws {
+        try assertCovariatesRemoveTheConfounder(.sa, screen: 40)
+    }
     func testOMPSelectsBeyondTheCovariates() throws { try assertCovariatesRemoveTheConfounder(.omp) }
     func testMarginalSelectsBeyondTheCovariates() throws { try assertCovariatesRemoveTheConfounder(.marginal) }
 
@@ -123,5 +131,29 @@ final class CovariateSelectionTests: XCTestCase {
         shared.input.covariates?.columns = ["label"]
         let label = GolubRun.error { try Pipeline.select(shared, out: self.dir.path("c4"), execution: GolubRun.execution) }
         XCTAssertTrue(label?.contains("both.tsv: line 1, column label: 'label' is the label; it cannot also be a covariate") == true, label ?? "no error")
+    }
+
+    /// h5ad obs columns as covariates (`--covariate-keys`), next to a label from obs; the
+    /// label itself is refused as a covariate.
+    func testAnnDataObsColumnsAsCovariates() throws {
+        var input = InputParameters(path: GSelProcess.testData("pbmc68k/pbmc68k_reduced.h5ad"))
+        input.labelKey = "bulk_labels"
+        input.covariates = CovariateParameters(keys: ["phase", "n_counts"])
+        var selection = SelectionParameters(k: 5)
+        selection.method = .omp
+        selection.repeats = 0
+        let summary = try Pipeline.select(RunParameters(input: input, selection: selection), out: dir.path("pbmc"),
+                                          execution: GolubRun.execution)
+        XCTAssertEqual(summary.run.input.covariates?.columnNames, ["phase=G2M", "phase=S", "n_counts"])
+        XCTAssertEqual(summary.run.input.rows.count, 700)
+        XCTAssertEqual(summary.result.entries.count, 5)
+        XCTAssertEqual(summary.result.evaluation.last?.method, "covariates")
+        input.covariates = CovariateParameters(keys: ["phase", "bulk_labels"])
+        let label = GolubRun.error {
+            try Pipeline.select(RunParameters(input: input, selection: selection), out: self.dir.path("label"),
+                                execution: GolubRun.execution)
+        }
+        XCTAssertTrue(label?.contains("pbmc68k_reduced.h5ad: bulk_labels: 'bulk_labels' is the label; it cannot also be a covariate") == true,
+                      label ?? "no error")
     }
 }

@@ -40,6 +40,35 @@ public struct CovariateMatrix: FeatureMatrix {
         }
     }
 
+    /// Covariate columns `chosen` (0-based among the covariates) of `rows`, in those orders,
+    /// column-major.
+    private func covariates(rows: [Int], chosen: [Int]) -> [Float] {
+        var out = [Float](repeating: 0, count: rows.count * chosen.count)
+        for (c, j) in chosen.enumerated() {
+            for (i, r) in rows.enumerated() { out[c * rows.count + i] = covariates[j * rowCount + r] }
+        }
+        return out
+    }
+
+    /// The base store's sample-major copy of `rows` (when it makes one), with their covariates.
+    public func sampleMajorCopy(rows: [Int]) -> (any FeatureMatrix)? {
+        base.sampleMajorCopy(rows: rows).map {
+            CovariateMatrix(base: $0, covariates: covariates(rows: rows, chosen: Array(0 ..< covariateCount)),
+                            covariateCount: covariateCount)
+        }
+    }
+
+    /// `rows` x `columns` as a compact copy that keeps the covariates covariates: feature
+    /// columns (first) are copied by the base store, the covariate columns among `columns`
+    /// (last) stay the trailing covariate block.
+    public func subset(rows: [Int], columns: [Int]) -> any FeatureMatrix {
+        let p = base.columnCount
+        let features = columns.filter { $0 < p }, chosen = columns.filter { $0 >= p }.map { $0 - p }
+        precondition(columns == features + chosen.map { $0 + p }, "CovariateMatrix.subset: covariate columns come last")
+        return CovariateMatrix(base: base.subset(rows: rows, columns: features),
+                               covariates: covariates(rows: rows, chosen: chosen), covariateCount: chosen.count)
+    }
+
     /// The first covariate column that is (numerically) a linear combination of the
     /// intercept and the covariate columns before it over `rows`, with the earlier columns
     /// that combination uses; nil when the covariates have full rank. A column counts as

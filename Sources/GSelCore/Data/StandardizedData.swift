@@ -121,12 +121,14 @@ public struct StandardizedData: @unchecked Sendable {
         }
     }
 
-    /// This split restricted to `columns` (in that order), materialised as a compact store of
-    /// those columns only (`FeatureMatrix.subset`), with the same statistics.
+    /// This split restricted to the candidate features `columns` (in that order) and its
+    /// covariates, which stay the trailing columns, materialised as a compact store of those
+    /// columns only (`FeatureMatrix.subset`), with the same statistics.
     public func columns(_ columns: [Int]) -> StandardizedData {
-        let sub = matrix.subset(rows: rows, columns: columns)
-        return StandardizedData(matrix: sub, rows: Array(0 ..< rows.count), means: columns.map { means[$0] },
-                                inverseScales: columns.map { inverseScales[$0] })
+        let all = columns + covariateColumns
+        let sub = matrix.subset(rows: rows, columns: all)
+        return StandardizedData(matrix: sub, rows: Array(0 ..< rows.count), means: all.map { means[$0] },
+                                inverseScales: all.map { inverseScales[$0] })
     }
 
     private init(matrix: any FeatureMatrix, rows: [Int], means: [Float], inverseScales: [Float]) {

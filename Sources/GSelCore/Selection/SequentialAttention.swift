@@ -35,7 +35,7 @@ public struct SequentialAttention: FeatureSelector {
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64,
                        stream: [UInt64]) throws -> SelectionResult {
         try SelectionRequest.validate(data, target: target, k: k, groups: groups, method: name)
-        if groups == nil, let screen = config.screen(features: data.featureCount, k: k) {
+        if groups == nil, let screen = config.screen(features: data.candidateCount, k: k) {
             return try screened(data, target: target, k: k, screen: screen, seed: seed, stream: stream)
         }
         var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups,

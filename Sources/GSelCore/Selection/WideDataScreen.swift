@@ -30,9 +30,10 @@ public struct WideDataScreen: Sendable, Equatable {
         return p > 4 * m ? m : nil
     }
 
-    /// The kept features (ascending) of `data` for a fit picking `k`.
+    /// The kept features (ascending) of `data` for a fit picking `k`: candidates only (the
+    /// covariates of a `CovariateMatrix` are never screened out; the statistics are given them).
     public func keep(_ data: StandardizedData, target: Target, k: Int) throws -> [Int] {
-        let p = data.featureCount
+        let p = data.candidateCount
         guard size < p else { return Array(0 ..< p) }
         let steps = min(k, Self.maximumSteps)
         let perStep = max(1, (size / 2 + steps - 1) / steps)

@@ -51,7 +51,7 @@ public struct RunParameters: Codable, Sendable, Equatable {
             if let dict = value as? [String: Any] {
                 for key in dict.keys.sorted() { walk(dict[key]!, name.isEmpty ? key : "\(name).\(key)") }
             } else {
-                let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys]))
+                let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]))
                     .map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
                 out.append((name, text))
             }

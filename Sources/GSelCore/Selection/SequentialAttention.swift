@@ -85,6 +85,8 @@ private struct Trainer {
 
     // Buffers.
     let x: FloatBuffer, xm: FloatBuffer, outGrad: FloatBuffer
+    /// The gradient of one block of first-layer rows (`FirstLayerStep`).
+    let firstLayerScratch: FloatBuffer
     let logits: FloatBuffer, logitGrad: FloatBuffer, mask: FloatBuffer, weights: FloatBuffer, maskGrad: FloatBuffer
     let unitMask: FloatBuffer, unitMaskGrad: FloatBuffer
     let batchLabels: UnsafeMutablePointer<Int32>
@@ -136,6 +138,8 @@ private struct Trainer {
         x = FloatBuffer(count: b * p)
         xm = FloatBuffer(count: b * p)
         outGrad = FloatBuffer(count: b * outputs)
+        firstLayerScratch = FloatBuffer(count: FirstLayerStep.blockRows * mlp.shape.layerSizes[1])
+        precondition(mlp.firstLayerWeights.lowerBound == 0, "the first layer's weights lead the parameter buffer")
         logits = FloatBuffer(count: units)
         logitGrad = FloatBuffer(count: units)
         mask = FloatBuffer(count: p, value: 1)
@@ -203,9 +207,21 @@ private struct Trainer {
             loss = Loss.softmaxCrossEntropy(logits: out, classes: outputs, labels: batchLabels,
                                             weights: batchWeights.pointer, rows: b, gradient: outGrad.pointer)
         }
-        mlp.backward(outputGradient: outGrad.pointer, rows: b, computeInputGradient: !warm)
+        mlp.backward(outputGradient: outGrad.pointer, rows: b, computeInputGradient: false, firstLayerWeightGradient: false)
         let decayFactor = expf(decay * Float(step))
         let lr = plan.learningRate * decayFactor
+        // The network's Adam step, with the first layer's backward pass fused into it block
+        // by block (the input gradient, needed for the mask, uses the weights before the step).
+        let (mlp, firstLayer, scratch) = (self.mlp, self.mlp.firstLayerWeights, self.firstLayerScratch)
+        let (hidden, rows, inputs) = (mlp.shape.layerSizes[1], b, p)
+        networkAdam.step(group: 0, learningRate: lr) { m, v, range, coefficients in
+            FirstLayerStep.apply(input: input, delta: mlp.firstLayerDelta, rows: rows, inputs: inputs, fanOut: hidden,
+                                 parameters: mlp.parameters.pointer, weightOffset: firstLayer.lowerBound, m: m, v: v,
+                                 coefficients: coefficients, inputGradient: warm ? nil : mlp.inputGradient.pointer,
+                                 scratch: scratch.pointer)
+            AdamOptimizer.update(mlp.parameters.pointer, mlp.gradients.pointer, m, v, firstLayer.upperBound ..< range.upperBound,
+                                 coefficients)
+        }
         if !warm {
             // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
             AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
@@ -227,8 +243,6 @@ private struct Trainer {
                                           learningRate: logitLR)
             }
         }
-        networkAdam.step(group: 0, parameters: mlp.parameters.pointer, gradients: mlp.gradients.pointer,
-                         learningRate: lr)
         if config.weightDecay > 0 {
             // Decoupled weight decay (AdamW): shrink the network weights towards 0.
             let shrink = 1 - lr * config.weightDecay

@@ -1,11 +1,16 @@
+import CBLAS
+import Foundation
 import GSelIO
 
 /// Held-out evaluation of feature rankings: for each ranking and each k', a fresh
 /// model is fitted on the training split using only the ranking's first k'
 /// features and scored on the validation split. Models: `LogisticRegressionModel`
-/// (C = 1) for classification, `RidgeRegressionModel` (α = 1) for regression, on
-/// features standardized with training statistics. Rankings of feature groups are
-/// evaluated with all members of the first k' groups. Deterministic.
+/// (C = 1, fitted as scikit-learn's defaults fit it) for classification,
+/// `RidgeRegressionModel` (α = 1) for regression, on features standardized with
+/// training statistics. Rankings of feature groups are evaluated with all members of
+/// the first k' groups. The refits are independent (each starts from zero, as
+/// scikit-learn's), so they run in parallel on `threads` threads, each with one BLAS
+/// thread: the rows do not depend on the thread count. Deterministic.
 public enum HeldOutEvaluation {
     /// The k' values reported for a ranking of length `k`: 1, 2, 5, 10, 20, 50, 100, …
     /// up to `k`, plus `k` itself.
@@ -35,10 +40,10 @@ public enum HeldOutEvaluation {
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 orders: [(method: String, features: [Int])],
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         try evaluate(train: train, trainTarget: trainTarget, validation: validation, validationTarget: validationTarget,
                      groupedOrders: orders.map { (method: $0.method, groups: $0.features.map { [$0] }) },
-                     kValues: kValues)
+                     kValues: kValues, threads: threads)
     }
 
     /// `evaluate(orders:)` for rankings of feature groups (`--groups`): k' counts groups,
@@ -46,7 +51,7 @@ public enum HeldOutEvaluation {
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 groupedOrders orders: [(method: String, groups: [[Int]])],
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         guard trainTarget.count == train.sampleCount, validationTarget.count == validation.sampleCount else {
             throw UsageError("evaluation: the targets do not match the training (\(train.sampleCount)) and validation (\(validation.sampleCount)) samples")
         }
@@ -62,21 +67,29 @@ public enum HeldOutEvaluation {
         }
         let longest = orders.map(\.groups.count).max() ?? 0
         let grid = (kValues ?? kGrid(upTo: longest)).filter { $0 >= 1 }
-        var rows: [EvaluationRow] = []
+        var refits: [(method: String, k: Int, features: [Int])] = []
         for (method, groups) in orders {
             var ks = grid.filter { $0 <= groups.count }
             if let top = grid.max(), groups.count < top, !groups.isEmpty, !ks.contains(groups.count) {
                 ks.append(groups.count)
             }
-            for k in ks {
-                let chosen = Array(groups.prefix(k).joined())
-                rows.append(score(method: method, k: k,
-                                  train: DesignMatrix(train, features: chosen), trainTarget: trainTarget,
-                                  validation: DesignMatrix(validation, features: chosen),
-                                  validationTarget: validationTarget))
+            refits += ks.map { (method: method, k: $0, features: Array(groups.prefix($0).joined())) }
+        }
+        let jobs = refits
+        // Largest refits first, so that the last ones to finish are short.
+        let schedule = refits.indices.sorted { refits[$0].features.count > refits[$1].features.count }
+        let results = RefitResults(count: refits.count)
+        gsel_blas_set_threads(1)
+        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, refits.count))) { _ in
+            while let next = results.claim() {
+                let refit = jobs[schedule[next]]
+                results.store(score(method: refit.method, k: refit.k,
+                                    train: DesignMatrix(train, features: refit.features), trainTarget: trainTarget,
+                                    validation: DesignMatrix(validation, features: refit.features),
+                                    validationTarget: validationTarget), at: schedule[next])
             }
         }
-        return rows
+        return results.rows
     }
 
     /// Convenience for a literal list: `orders: ["sa": saOrder, "marginal": marginalOrder]`
@@ -84,10 +97,10 @@ public enum HeldOutEvaluation {
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 orders: KeyValuePairs<String, [Int]>,
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         try evaluate(train: train, trainTarget: trainTarget, validation: validation,
                      validationTarget: validationTarget,
-                     orders: orders.map { (method: $0.key, features: $0.value) }, kValues: kValues)
+                     orders: orders.map { (method: $0.key, features: $0.value) }, kValues: kValues, threads: threads)
     }
 
     /// Fits one model on `train` and scores it on `validation`.
@@ -115,4 +128,29 @@ public enum HeldOutEvaluation {
             preconditionFailure("unreachable: target kinds are checked in evaluate")
         }
     }
+}
+
+/// The rows of a parallel evaluation, filled by index behind a lock, and the next refit
+/// to start.
+private final class RefitResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [EvaluationRow?]
+    private var cursor = 0
+
+    init(count: Int) { slots = [EvaluationRow?](repeating: nil, count: count) }
+
+    /// The next position of the schedule, or nil when all are taken.
+    func claim() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard cursor < slots.count else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+
+    func store(_ row: EvaluationRow, at index: Int) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = row
+    }
+
+    var rows: [EvaluationRow] { slots.map { $0! } }
 }

@@ -139,7 +139,8 @@ struct SelectionPipeline {
                 train: trainData, trainTarget: trainTarget, validation: validData,
                 validationTarget: input.target.subset(validation),
                 groupedOrders: [(method: "gsel-\(options.method.rawValue)", groups: entries.map { units.members($0.feature) }),
-                                (method: "marginal", groups: marginalOrder.prefix(k).map(units.members))])
+                                (method: "marginal", groups: marginalOrder.prefix(k).map(units.members))],
+                threads: options.resolvedThreads)
         }
         return RunResult(ranking: ranking, entries: entries, effects: effects, representatives: representatives,
                          reference: reference,

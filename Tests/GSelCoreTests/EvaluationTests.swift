@@ -202,6 +202,8 @@ final class EvaluationTests: XCTestCase {
                                    "classification": target.isClassification]
         try JSONSerialization.data(withJSONObject: spec).write(to: URL(fileURLWithPath: dir.path("spec.json")))
         return try PythonOracle.run("""
+            import os
+            os.environ["OPENBLAS_NUM_THREADS"] = "1"  # small products: BLAS threads only contend
             import json, warnings, numpy as np
             from sklearn.linear_model import LogisticRegression, Ridge
             from sklearn.metrics import accuracy_score, balanced_accuracy_score, roc_auc_score, r2_score

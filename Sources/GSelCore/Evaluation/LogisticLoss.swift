@@ -76,8 +76,10 @@ struct LogisticLoss {
                 // Padding rows do not count in the sums below.
                 for c in 0 ..< k { for i in rows ..< width { p[c * width + i] = 0 } }
                 // Gradient: Xᵀ R / n, then the intercepts Σ_i R_i / n.
-                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(d), Int32(m), Int32(rows),
-                            1 / Double(n), block, Int32(n), residuals, Int32(width), 1, gradient.baseAddress!, Int32(m))
+                if d > 0 {
+                    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(d), Int32(m), Int32(rows),
+                                1 / Double(n), block, Int32(n), residuals, Int32(width), 1, gradient.baseAddress!, Int32(m))
+                }
                 for c in 0 ..< m { gradient[d * m + c] += Self.sum(residuals + c * width, count: width) }
             }
         }}}}}}}

@@ -3,7 +3,8 @@
   evaluation_vs_sklearn.py MATRIX LABELS LABEL_COL GSEL_OUT [MARGINAL_OUT]
 
 MATRIX is the gsel input: plain HDF5 with /X (samples x features), /sample_ids and
-/feature_ids, or a samples-as-rows TSV[.gz] with the sample id in the first column. LABELS is
+/feature_ids, an .h5ad (X, obs and var names), or a samples-as-rows TSV[.gz] with the sample
+id in the first column. LABELS is
 a TSV with sample_id and LABEL_COL. GSEL_OUT is the --out directory of a classification run
 with evaluation on; its ranking.tsv gives the ranked features (method gsel-<method>) and
 MARGINAL_OUT/ranking.tsv (a `--method marginal` run with the same seed) the marginal order.
@@ -95,6 +96,13 @@ def stratified_split(codes, fraction, seed, stream=(0x5B17,)):
 
 
 def load_matrix(path):
+    if path.endswith(".h5ad"):
+        import anndata
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # old-layout .uns entries
+            adata = anndata.read_h5ad(path)
+        x = adata.X.toarray() if hasattr(adata.X, "toarray") else np.asarray(adata.X)
+        return x.astype(np.float32), [str(s) for s in adata.obs_names], [str(v) for v in adata.var_names]
     if path.endswith((".h5", ".hdf5")):
         import h5py
         with h5py.File(path, "r") as f:

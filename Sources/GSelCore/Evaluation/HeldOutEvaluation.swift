@@ -1,5 +1,4 @@
 import CBLAS
-import Foundation
 import GSelIO
 
 /// Held-out evaluation of feature rankings: for each ranking and each k', a fresh
@@ -75,21 +74,14 @@ public enum HeldOutEvaluation {
             }
             refits += ks.map { (method: method, k: $0, features: Array(groups.prefix($0).joined())) }
         }
-        let jobs = refits
         // Largest refits first, so that the last ones to finish are short.
         let schedule = refits.indices.sorted { refits[$0].features.count > refits[$1].features.count }
-        let results = RefitResults(count: refits.count)
         gsel_blas_set_threads(1)
-        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, refits.count))) { _ in
-            while let next = results.claim() {
-                let refit = jobs[schedule[next]]
-                results.store(score(method: refit.method, k: refit.k,
-                                    train: DesignMatrix(train, features: refit.features), trainTarget: trainTarget,
-                                    validation: DesignMatrix(validation, features: refit.features),
-                                    validationTarget: validationTarget), at: schedule[next])
-            }
+        return concurrentMap(count: refits.count, threads: threads, schedule: schedule) { [refits] i in
+            score(method: refits[i].method, k: refits[i].k,
+                  train: DesignMatrix(train, features: refits[i].features), trainTarget: trainTarget,
+                  validation: DesignMatrix(validation, features: refits[i].features), validationTarget: validationTarget)
         }
-        return results.rows
     }
 
     /// Convenience for a literal list: `orders: ["sa": saOrder, "marginal": marginalOrder]`
@@ -128,29 +120,4 @@ public enum HeldOutEvaluation {
             preconditionFailure("unreachable: target kinds are checked in evaluate")
         }
     }
-}
-
-/// The rows of a parallel evaluation, filled by index behind a lock, and the next refit
-/// to start.
-private final class RefitResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [EvaluationRow?]
-    private var cursor = 0
-
-    init(count: Int) { slots = [EvaluationRow?](repeating: nil, count: count) }
-
-    /// The next position of the schedule, or nil when all are taken.
-    func claim() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard cursor < slots.count else { return nil }
-        cursor += 1
-        return cursor - 1
-    }
-
-    func store(_ row: EvaluationRow, at index: Int) {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = row
-    }
-
-    var rows: [EvaluationRow] { slots.map { $0! } }
 }

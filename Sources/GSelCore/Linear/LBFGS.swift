@@ -26,8 +26,6 @@ struct LBFGS {
         var x: [Double]
         var value: Double
         var iterations: Int
-        /// Objective evaluations, the starting point included.
-        var evaluations: Int
         /// Stopped on the gradient or relative-decrease test (not on the iteration cap
         /// or a failed line search).
         var converged: Bool
@@ -39,13 +37,12 @@ struct LBFGS {
         var x = start
         var gradient = [Double](repeating: 0, count: count)
         var value = objective(x, &gradient)
-        var evaluations = 1
         var steps: [[Double]] = [], changes: [[Double]] = [], rho: [Double] = []
         var trial = x, trialGradient = gradient
         var direction = [Double](repeating: 0, count: count)
         var iterations = 0
         if Self.maxAbs(gradient) <= gradientTolerance {
-            return Outcome(x: x, value: value, iterations: 0, evaluations: 1, converged: true)
+            return Outcome(x: x, value: value, iterations: 0, converged: true)
         }
         while iterations < maxIterations {
             Self.searchDirection(gradient: gradient, steps: steps, changes: changes, rho: rho, into: &direction)
@@ -60,7 +57,6 @@ struct LBFGS {
                     let t = search.step
                     for i in 0 ..< count { trial[i] = x[i] + t * direction[i] }
                     trialValue = objective(trial, &trialGradient)
-                    evaluations += 1
                     if search.next(value: trialValue, slope: Self.dot(trialGradient, direction)) != .evaluate {
                         accepted = trialValue.isFinite
                         break
@@ -86,17 +82,17 @@ struct LBFGS {
             value = trialValue
             iterations += 1
             if Self.maxAbs(gradient) <= gradientTolerance {
-                return Outcome(x: x, value: value, iterations: iterations, evaluations: evaluations, converged: true)
+                return Outcome(x: x, value: value, iterations: iterations, converged: true)
             }
             if previousValue - value <= relativeReductionTolerance * max(abs(previousValue), abs(value), 1) {
-                return Outcome(x: x, value: value, iterations: iterations, evaluations: evaluations, converged: true)
+                return Outcome(x: x, value: value, iterations: iterations, converged: true)
             }
             if curvature > Double.ulpOfOne * -slope {
                 steps.append(step); changes.append(change); rho.append(1 / curvature)
                 if steps.count > memory { steps.removeFirst(); changes.removeFirst(); rho.removeFirst() }
             }
         }
-        return Outcome(x: x, value: value, iterations: iterations, evaluations: evaluations, converged: false)
+        return Outcome(x: x, value: value, iterations: iterations, converged: false)
     }
 
     /// Two-loop recursion: `direction = −H·gradient` with the initial matrix scaled by

@@ -1,11 +1,15 @@
+import CBLAS
 import GSelIO
 
 /// Held-out evaluation of feature rankings: for each ranking and each k', a fresh
 /// model is fitted on the training split using only the ranking's first k'
 /// features and scored on the validation split. Models: `LogisticRegressionModel`
-/// (C = 1) for classification, `RidgeRegressionModel` (α = 1) for regression, on
-/// features standardized with training statistics. Rankings of feature groups are
-/// evaluated with all members of the first k' groups. Deterministic.
+/// (C = 1, fitted as scikit-learn's defaults fit it) for classification,
+/// `RidgeRegressionModel` (α = 1) for regression, on features standardized with
+/// training statistics. Rankings of feature groups are evaluated with all members of
+/// the first k' groups. The refits are independent (each starts from zero, as
+/// scikit-learn's), so they run in parallel on `threads` threads, each with one BLAS
+/// thread: the rows do not depend on the thread count. Deterministic.
 ///
 /// With covariates (a `CovariateMatrix`), every refit includes them as further inputs, and
 /// a last row, method `covariates` with k' = 0, scores the covariates alone: the gap above
@@ -43,10 +47,10 @@ public enum HeldOutEvaluation {
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 orders: [(method: String, features: [Int])],
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         try evaluate(train: train, trainTarget: trainTarget, validation: validation, validationTarget: validationTarget,
                      groupedOrders: orders.map { (method: $0.method, groups: $0.features.map { [$0] }) },
-                     kValues: kValues)
+                     kValues: kValues, threads: threads)
     }
 
     /// `evaluate(orders:)` for rankings of feature groups (`--groups`): k' counts groups,
@@ -54,7 +58,7 @@ public enum HeldOutEvaluation {
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 groupedOrders orders: [(method: String, groups: [[Int]])],
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         guard trainTarget.count == train.sampleCount, validationTarget.count == validation.sampleCount else {
             throw UsageError("evaluation: the targets do not match the training (\(train.sampleCount)) and validation (\(validation.sampleCount)) samples")
         }
@@ -71,27 +75,23 @@ public enum HeldOutEvaluation {
         let covariates = Array(train.covariateColumns)
         let longest = orders.map(\.groups.count).max() ?? 0
         let grid = (kValues ?? kGrid(upTo: longest)).filter { $0 >= 1 }
-        var rows: [EvaluationRow] = []
+        var refits: [(method: String, k: Int, features: [Int])] = []
         for (method, groups) in orders {
             var ks = grid.filter { $0 <= groups.count }
             if let top = grid.max(), groups.count < top, !groups.isEmpty, !ks.contains(groups.count) {
                 ks.append(groups.count)
             }
-            for k in ks {
-                let chosen = Array(groups.prefix(k).joined()) + covariates
-                rows.append(score(method: method, k: k,
-                                  train: DesignMatrix(train, features: chosen), trainTarget: trainTarget,
-                                  validation: DesignMatrix(validation, features: chosen),
-                                  validationTarget: validationTarget))
-            }
+            refits += ks.map { (method: method, k: $0, features: Array(groups.prefix($0).joined()) + covariates) }
         }
-        if !covariates.isEmpty {
-            rows.append(score(method: covariatesOnly, k: 0,
-                              train: DesignMatrix(train, features: covariates), trainTarget: trainTarget,
-                              validation: DesignMatrix(validation, features: covariates),
-                              validationTarget: validationTarget))
+        if !covariates.isEmpty { refits.append((method: covariatesOnly, k: 0, features: covariates)) }
+        // Largest refits first, so that the last ones to finish are short; rows keep the refit order.
+        let schedule = refits.indices.sorted { refits[$0].features.count > refits[$1].features.count }
+        gsel_blas_set_threads(1)
+        return concurrentMap(count: refits.count, threads: threads, schedule: schedule) { [refits] i in
+            score(method: refits[i].method, k: refits[i].k,
+                  train: DesignMatrix(train, features: refits[i].features), trainTarget: trainTarget,
+                  validation: DesignMatrix(validation, features: refits[i].features), validationTarget: validationTarget)
         }
-        return rows
     }
 
     /// Convenience for a literal list: `orders: ["sa": saOrder, "marginal": marginalOrder]`
@@ -99,10 +99,10 @@ public enum HeldOutEvaluation {
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 orders: KeyValuePairs<String, [Int]>,
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         try evaluate(train: train, trainTarget: trainTarget, validation: validation,
                      validationTarget: validationTarget,
-                     orders: orders.map { (method: $0.key, features: $0.value) }, kValues: kValues)
+                     orders: orders.map { (method: $0.key, features: $0.value) }, kValues: kValues, threads: threads)
     }
 
     /// Fits one model on `train` and scores it on `validation`.

@@ -65,7 +65,7 @@ extension Pipeline {
         let start = Date()
         let fits = try run.runFits([.reference], done: byID.values.sorted { $0.id < $1.id }, fitDirectory: nil,
                                    threads: execution.threads)
-        let result = try run.aggregate(fits)
+        let result = try run.aggregate(fits, threads: execution.threads)
         try RunOutputs(run: run, result: result,
                        timings: [("load", loaded.loadSeconds), ("reference fit", Date().timeIntervalSince(start)),
                                  ("aggregation and evaluation", result.aggregateSeconds)],

@@ -14,7 +14,7 @@ extension Pipeline {
         let start = Date()
         let fits = try run.runFits(run.allFits, done: done, fitDirectory: fitDirectory, threads: execution.threads)
         let selectSeconds = Date().timeIntervalSince(start)
-        let result = try run.aggregate(fits)
+        let result = try run.aggregate(fits, threads: execution.threads)
         try RunOutputs(run: run, result: result,
                        timings: [("load", run.input.loadSeconds), ("selection", selectSeconds),
                                  ("aggregation and evaluation", result.aggregateSeconds)],

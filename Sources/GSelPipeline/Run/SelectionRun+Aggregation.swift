@@ -5,8 +5,8 @@ import GSelIO
 extension SelectionRun {
     /// Aggregates all fits into the final result: the stability ranking (or the reference
     /// fit's order with `repeats` 0), effects, and the held-out evaluation against the
-    /// marginal baseline.
-    public func aggregate(_ fits: [FitRecord]) throws -> RunResult {
+    /// marginal baseline (its refits on `threads` threads; the rows do not depend on it).
+    public func aggregate(_ fits: [FitRecord], threads: Int = 1) throws -> RunResult {
         let start = Date()
         let p = units.count, k = parameters.k
         guard let reference = fits.first(where: { $0.id.isReference }) else {
@@ -40,7 +40,7 @@ extension SelectionRun {
                 train: trainData, trainTarget: trainTarget, validation: validData,
                 validationTarget: input.target.subset(validation),
                 groupedOrders: [(method: "gsel-\(parameters.method.rawValue)", groups: entries.map { units.members($0.feature) }),
-                                (method: "marginal", groups: marginalOrder.prefix(k).map(units.members))])
+                                (method: "marginal", groups: marginalOrder.prefix(k).map(units.members))], threads: threads)
         }
         return RunResult(ranking: ranking, entries: entries, effects: effects, representatives: representatives,
                          reference: reference, plan: stabilityFits.first?.plan, screenedTo: stabilityFits.first?.screenedTo,

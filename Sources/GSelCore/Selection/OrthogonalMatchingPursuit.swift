@@ -27,8 +27,8 @@ import GSelIO
 /// recorded loss is the mean squared training residual `‖R‖²_F / n` after the pick.
 /// Least squares is refitted each step through an incrementally grown Cholesky
 /// factor of the Gram matrix of the picked columns (Double). Correlations of all
-/// columns with the residual come from one BLAS pass per step over a dense
-/// standardized Float32 copy of the split (n x p x 4 bytes). Features with zero variance are
+/// columns with the residual come from one BLAS pass per step over the split
+/// (`OMPDesign`: a dense Float32 copy up to 512 MB, else streamed from the store). Features with zero variance are
 /// never picked. The run stops early, with `stopReason`, when the residual
 /// vanishes, nothing correlates with it any more, or the best feature is
 /// numerically a linear combination of those already picked (k above the rank).
@@ -43,6 +43,8 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
     public var spanTolerance: Double
     /// How many leading candidates to record in `snapshots` before each pick (0 = none).
     public var snapshotSize: Int
+    /// Largest dense copy of the split OMP makes (bytes); larger splits stream from the store.
+    public var denseLimitBytes = OMPDesign.denseLimitBytes
 
     public init(spanTolerance: Double = 1e-6, snapshotSize: Int = 10) {
         self.spanTolerance = spanTolerance
@@ -60,8 +62,8 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
         try SelectionRequest.validate(data, target: target, k: k, method: name)
         let n = data.sampleCount, p = data.featureCount, candidates = data.candidateCount
         let (y, m) = Self.centredTargets(target)
-        let x = data.denseRows()
-        let norms = Self.squaredColumnNorms(x, rows: n, columns: p)
+        let x = OMPDesign(data, denseLimitBytes: denseLimitBytes)
+        let norms = x.squaredColumnNorms()
         var available = (0 ..< p).map { $0 < candidates && norms[$0] > 0 && data.inverseScales[$0] != 0 }
 
         let targetEnergy = y.reduce(0) { $0 + $1 * $1 }
@@ -69,7 +71,7 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
         // Covariates start in the active set; one in the span of those before it (a level
         // absent from this split, a constant) adds nothing and is left out.
         for j in data.covariateColumns where norms[j] > 0 {
-            _ = path.append((0 ..< n).map { Double(x[$0 * p + j]) })
+            _ = path.append(x.column(j))
         }
         path.refit()
         let covariateColumns = path.size
@@ -90,7 +92,7 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
                 break
             }
             for i in 0 ..< n * m { residualFloat[i] = Float(path.residual[i]) }
-            Self.correlate(x, rows: n, columns: p, residual: residualFloat, targets: m, into: &products)
+            x.correlate(residual: residualFloat, targets: m, into: &products)
             let scores = Self.normalisedScores(products, targets: m, norms: norms, energy: energy, available: available)
             if snapshotSize > 0 {
                 snapshots.append(.init(step: picks.count, candidates: Self.leading(scores, count: snapshotSize)))
@@ -103,7 +105,7 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
                 stopReason = "no remaining feature correlates with the residual after \(picks.count) features"
                 break
             }
-            guard path.append((0 ..< n).map { Double(x[$0 * p + best]) }) else {
+            guard path.append(x.column(best)) else {
                 let span = covariateColumns > 0 ? "the covariates and the \(picks.count) selected features" : "the \(picks.count) selected features"
                 stopReason = "feature \(best) is numerically a linear combination of \(span) (k exceeds the rank of the data)"
                 break
@@ -141,48 +143,6 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
                 }
             }
             return (y, m)
-        }
-    }
-
-    /// ‖x_j‖² for every column of a row-major n x p block.
-    private static func squaredColumnNorms(_ x: [Float], rows n: Int, columns p: Int) -> [Double] {
-        var norms = [Double](repeating: 0, count: p)
-        x.withUnsafeBufferPointer { v in
-            norms.withUnsafeMutableBufferPointer { out in
-                for i in 0 ..< n {
-                    let row = v.baseAddress! + i * p
-                    for j in 0 ..< p { let a = Double(row[j]); out[j] += a * a }
-                }
-            }
-        }
-        return norms
-    }
-
-    /// `products = Xᵀ R`, stored target-major (`products[c * p + j]`), for row-major
-    /// `X` (n x p) and `R` (n x m). One pass over `X`: a BLAS matrix-vector product
-    /// for one target; for several, column blocks of `X` that stay in cache while every
-    /// target accumulates into them (a general matrix product would repack all of `X`
-    /// on every call).
-    private static func correlate(_ x: [Float], rows n: Int, columns p: Int, residual: [Float],
-                                  targets m: Int, into products: inout [Float]) {
-        if m == 1 {
-            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(p), 1, x, Int32(p),
-                        residual, 1, 0, &products, 1)
-            return
-        }
-        let block = 8192
-        x.withUnsafeBufferPointer { xs in
-            products.withUnsafeMutableBufferPointer { out in
-                let base = out.baseAddress!
-                base.update(repeating: 0, count: p * m)
-                for j0 in stride(from: 0, to: p, by: block) {
-                    let width = Int32(min(block, p - j0))
-                    for i in 0 ..< n {
-                        let row = xs.baseAddress! + i * p + j0
-                        for c in 0 ..< m { cblas_saxpy(width, residual[i * m + c], row, 1, base + c * p + j0, 1) }
-                    }
-                }
-            }
         }
     }
 

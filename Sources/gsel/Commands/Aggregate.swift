@@ -40,9 +40,8 @@ struct Aggregate: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run(quiet: quiet, { execution in
-            let overrides = Pipeline.AggregateOverrides(input: input, labels: labels, groups: groups, covariates: covariates, k: k)
             let gather = tournament ? Pipeline.tournament(directories:out:overrides:execution:) : Pipeline.aggregate(directories:out:overrides:execution:)
-            _ = try gather(directories, out, overrides, execution)
+            _ = try gather(directories, out, .init(input: input, labels: labels, groups: groups, covariates: covariates, k: k), execution)
         }, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

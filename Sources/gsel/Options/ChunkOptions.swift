@@ -5,20 +5,15 @@ import GSelPipeline
 struct ChunkOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Split the features (after QC, in genome order) into N contiguous chunks: select runs each chunk, then a final selection on the union of their top k (see README).")
     var chunks: Int?
-
     @Option(name: .long, parsing: .unconditional, help: "Select from chunk I (1-based) of --chunks only, for workflow scatter; gather with aggregate --tournament.")
     var chunk: Int?
-
-    @Option(name: .long, help: "Select from the variants in CHR or CHR:START-END only (1-based, inclusive).",
-            transform: { text in
-                guard let region = GenomeRegion(parsing: text) else {
-                    throw ValidationError("--region: expected CHR or CHR:START-END with 1 <= START <= END; got '\(text)'")
-                }
-                return region
-            })
+    @Option(name: .long, help: "Select from the variants in CHR or CHR:START-END only (1-based, inclusive).", transform: {
+        guard let region = GenomeRegion(parsing: $0) else { throw ValidationError("--region: expected CHR or CHR:START-END with 1 <= START <= END; got '\($0)'") }
+        return region
+    })
     var region: GenomeRegion?
 
-    /// The chunk half of the input parameters (nil without any chunk flag).
+    /// The chunk part of the input parameters (nil without any chunk flag).
     var parameters: ChunkParameters? {
         chunks == nil && chunk == nil && region == nil ? nil : ChunkParameters(region: region, count: chunks, index: chunk)
     }

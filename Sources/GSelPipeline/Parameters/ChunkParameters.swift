@@ -55,29 +55,27 @@ public struct ChunkParameters: Codable, Sendable, Equatable {
         return start ..< start + base + (index <= extra ? 1 : 0)
     }
 
-    /// Positions of the features this run selects from, ascending: those in `region`, then
-    /// the slice `index` of them. Throws an `InputError` on `file` when the input has no
-    /// variant positions for a region, the region holds no feature, or there are fewer
-    /// features than chunks.
-    public func columns(of features: [FeatureInfo], file: String) throws -> [Int] {
-        var columns = Array(features.indices)
-        if let region {
-            guard features.contains(where: { $0.variant != nil }) else {
-                throw InputError(file: file, "--region \(region) needs variant positions (a VCF input); this input's features have none")
-            }
-            columns = columns.filter { features[$0].variant.map(region.contains) ?? false }
-            guard !columns.isEmpty else {
-                var chroms: [String] = []
-                for f in features { if let c = f.variant?.chrom, chroms.last != c, !chroms.contains(c) { chroms.append(c) } }
-                let shown = chroms.prefix(10).joined(separator: ", ") + (chroms.count > 10 ? ", …" : "")
-                throw InputError(file: file, "--region \(region) holds no variant that passed QC; chromosomes in the input: \(shown)")
-            }
+    /// Positions of the features in `region` (all without one), ascending. Throws an
+    /// `InputError` on `file` when the input has no variant positions or the region holds
+    /// no feature.
+    public func regionColumns(of features: [FeatureInfo], file: String) throws -> [Int] {
+        guard let region else { return Array(features.indices) }
+        guard features.contains(where: { $0.variant != nil }) else {
+            throw InputError(file: file, "--region \(region) needs variant positions (a VCF input); this input's features have none")
         }
-        guard let count, count > 1 else { return columns }
-        guard columns.count >= count else {
-            throw InputError(file: file, "\(columns.count) features\(region.map { " in \($0)" } ?? "") cannot be split into \(count) chunks (--chunks); use at most \(columns.count)")
+        let columns = features.indices.filter { features[$0].variant.map(region.contains) ?? false }
+        guard !columns.isEmpty else {
+            var chroms: [String] = []
+            for f in features { if let c = f.variant?.chrom, chroms.last != c, !chroms.contains(c) { chroms.append(c) } }
+            let shown = chroms.prefix(10).joined(separator: ", ") + (chroms.count > 10 ? ", …" : "")
+            throw InputError(file: file, "--region \(region) holds no variant that passed QC; chromosomes in the input: \(shown)")
         }
-        guard let index else { return columns }
-        return Array(columns[Self.slice(index, of: count, featureCount: columns.count)])
+        return columns
+    }
+
+    /// Throws an `InputError` on `file` when `featureCount` features cannot make `count` chunks.
+    func requireSplittable(_ featureCount: Int, file: String) throws {
+        guard let count, featureCount < count else { return }
+        throw InputError(file: file, "\(featureCount) features\(region.map { " in \($0)" } ?? "") cannot be split into \(count) chunks (--chunks); use at most \(featureCount)")
     }
 }

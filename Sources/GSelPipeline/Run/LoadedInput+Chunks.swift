@@ -2,24 +2,23 @@ import GSelCore
 import GSelIO
 
 extension LoadedInput {
-    /// This input restricted to the features `chunking` names: its region, then its chunk
-    /// when it has an index (the tournament form keeps every chunk of the region). Logs and
-    /// notes what was kept; throws when the region holds no feature or there are fewer
-    /// features than chunks.
-    func scoped(to chunking: ChunkParameters, file: String, log: RunLog) throws -> LoadedInput {
-        let regionColumns = try ChunkParameters(region: chunking.region).columns(of: matrix.features, file: file)
+    /// This input restricted to the features `chunking` names (itself without one): its
+    /// region, then its chunk when it has an index (the tournament form keeps every chunk of
+    /// the region). Logs and notes what was kept; throws when the region holds no feature
+    /// or there are fewer features than chunks.
+    func scoped(to chunking: ChunkParameters?, file: String, log: RunLog) throws -> LoadedInput {
+        guard let chunking else { return self }
+        let regionColumns = try chunking.regionColumns(of: matrix.features, file: file)
+        try chunking.requireSplittable(regionColumns.count, file: file)
         var notes: [String] = []
         if let region = chunking.region {
             notes.append("region \(region): \(regionColumns.count) of \(featureCount) features")
         }
         var columns = regionColumns
-        if let count = chunking.count, count > 1 {
-            columns = try ChunkParameters(region: chunking.region, count: count).columns(of: matrix.features, file: file)
-            if let index = chunking.index {
-                let slice = ChunkParameters.slice(index, of: count, featureCount: columns.count)
-                columns = Array(columns[slice])
-                notes.append(chunkNote(index, of: count, slice: slice, total: regionColumns.count, columns: columns))
-            }
+        if let count = chunking.count, count > 1, let index = chunking.index {
+            let slice = ChunkParameters.slice(index, of: count, featureCount: regionColumns.count)
+            columns = Array(regionColumns[slice])
+            notes.append(chunkNote(index, of: count, slice: slice, total: regionColumns.count, columns: columns))
         }
         for note in notes { log.info(note) }
         guard columns.count < featureCount else {

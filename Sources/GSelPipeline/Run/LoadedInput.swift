@@ -34,7 +34,7 @@ public struct LoadedInput: Sendable {
     public var featureCount: Int { matrix.features.count }
 
     /// Reads the input and the labels as `parameters` say, logging what was found; with
-    /// `chunking`, only the features of its region and chunk remain (`restricted(to:note:)`).
+    /// `chunking`, only the features of its region and chunk remain (`scoped(to:file:log:)`).
     public static func load(_ parameters: InputParameters, threads: Int, log: RunLog) throws -> LoadedInput {
         let start = Date()
         var readerOptions = parameters.readerOptions(threads: threads)
@@ -68,7 +68,7 @@ public struct LoadedInput: Sendable {
         let bytes = matrix.matrix.storageBytes
         log.info("\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features; store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
         try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
-        let input = LoadedInput(matrix: matrix, rows: rows, target: target,
+        return try LoadedInput(matrix: matrix, rows: rows, target: target,
                            labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",
                            labelNotes: aligned.notes, unlabelledDropped: aligned.unlabelledSamplesDropped,
                            inputSHA256: try SHA256.hex(file: parameters.path),
@@ -81,8 +81,7 @@ public struct LoadedInput: Sendable {
                            } ?? matrix.matrix,
                            inputFeatureCount: matrix.features.count,
                            loadSeconds: Date().timeIntervalSince(start))
-        guard let chunking = parameters.chunking else { return input }
-        return try input.scoped(to: chunking, file: parameters.path, log: log)
+            .scoped(to: parameters.chunking, file: parameters.path, log: log)
     }
 
     /// Reads the group file against the input's feature ids and logs what it covers.

@@ -4,7 +4,7 @@ N samples x P biallelic variants on 10 chromosomes of P/10 variants each, as a B
 
   make_planted_chunks.py N P OUT_PREFIX [SEED]
     OUT_PREFIX.vcf.gz      genotypes (bgzip; chromosomes 1..10, so 10 chunks = 10 chromosomes)
-    OUT_PREFIX.labels.tsv  sample_id, label (case/control, about half each)
+    OUT_PREFIX.labels.tsv  sample_id, trait (quantitative), status (case/control: trait above its median)
     OUT_PREFIX.truth.tsv   feature_id (CHROM:POS:REF:ALT), role, chunk (1-based, of 10), coefficient
 
 Genotypes: two haplotypes per sample, each allele drawn from a Gaussian AR(1) process along
@@ -17,11 +17,15 @@ Planted (on standardized dosages):
 - a near-duplicate of driver 1 (chromosome 1) in the same chromosome and of driver 2
   (chromosome 2) in chromosome 6: copies of the driver's haplotypes with 3 % of alleles redrawn
   (r about 0.95 with the driver), placed far from it; they carry no effect of their own;
-- a synergy pair split across chromosomes 3 and 8: b copies a's haplotypes with 10 % of
-  alleles redrawn (r about 0.9), and the outcome gets 1.5 x the standardized residual of b on a.
-  So a alone carries nothing (exactly: the residual is orthogonal to a), b alone a little,
-  the two together the whole term: the genotype form of tests' PlantedSignal synergy pair.
-Label: case when the linear predictor plus N(0, 1) noise exceeds its median.
+- two synergy pairs: one split across chromosomes 3 and 8 (split_pair), one inside
+  chromosome 5 (chunk_pair, the control). In each, b copies a's haplotypes with 10 % of
+  alleles redrawn (r about 0.9), and the outcome gets 2.5 x the standardized residual of b
+  on a. So a alone carries nothing (the residual is orthogonal to a), b alone a little
+  (r about 0.44 with the term), the two together the whole term: the genotype form of the
+  tests' PlantedSignal synergy pair.
+Phenotypes: trait = the linear predictor plus N(0, 1) noise (quantitative, so a's marginal
+covariance with it is exactly 0); status = case when trait exceeds its median (the cut
+gives a some marginal signal of its own, about r = 0.1).
 """
 import os
 import subprocess
@@ -73,7 +77,7 @@ def main(n, p, prefix, seed):
     beta = np.linspace(1.0, 0.45, len(drivers))
     dup_same = spot(0, 0.8)          # copy of driver 1 (chromosome 1), same chromosome
     dup_other = spot(5, 0.55)        # copy of driver 2 (chromosome 2), chromosome 6
-    pair_a, pair_b = spot(2, 0.6), spot(7, 0.4)
+    pairs = {"split_pair": (spot(2, 0.6), spot(7, 0.4)), "chunk_pair": (spot(4, 0.55), spot(4, 0.75))}
 
     def set_copy(target, source, fraction):
         (tc, tj), (sc, sj) = target, source
@@ -83,13 +87,13 @@ def main(n, p, prefix, seed):
 
     set_copy(dup_same, drivers[0], 0.03)
     set_copy(dup_other, drivers[1], 0.03)
-    set_copy(pair_b, pair_a, 0.10)
     dosage = lambda s: haps[s[0]][0][:, s[1]].astype(np.int64) + haps[s[0]][1][:, s[1]]
-    xa, xb = standardize(dosage(pair_a)), standardize(dosage(pair_b))
-    residual = standardize(xb - (xb @ xa / (xa @ xa)) * xa)
-    eta = sum(b * standardize(dosage(d)) for b, d in zip(beta, drivers)) + 1.5 * residual
-    eta = eta + rng.standard_normal(n)
-    case = eta > np.median(eta)
+    eta = sum(b * standardize(dosage(d)) for b, d in zip(beta, drivers))
+    for a, b in pairs.values():
+        set_copy(b, a, 0.10)
+        xa, xb = standardize(dosage(a)), standardize(dosage(b))
+        eta = eta + 2.5 * standardize(xb - (xb @ xa / (xa @ xa)) * xa)
+    trait = eta + rng.standard_normal(n)
 
     ids = [f"s{i:04d}" for i in range(n)]
     pos = [np.cumsum(rng.integers(500, 3000, size=m)) + 10_000 for _ in range(CHROMS)]
@@ -110,17 +114,19 @@ def main(n, p, prefix, seed):
                 f.write(f"{c + 1}\t{pos[c][j]}\t.\tA\tG\t.\tPASS\t.\tGT\t" + "\t".join(text[j]) + "\n")
     subprocess.run(["bgzip", "-f", raw], check=True)
     with open(prefix + ".labels.tsv", "w") as f:
-        f.write("sample_id\tlabel\n")
-        for s, y in zip(ids, case):
-            f.write(f"{s}\t{'case' if y else 'control'}\n")
+        f.write("sample_id\ttrait\tstatus\n")
+        median = np.median(trait)
+        for s, y in zip(ids, trait):
+            f.write(f"{s}\t{y:.4f}\t{'case' if y > median else 'control'}\n")
     with open(prefix + ".truth.tsv.tmp", "w") as f:
         f.write("feature_id\trole\tchunk\tcoefficient\n")
         for d, b in zip(drivers, beta):
             f.write(f"{fid(d)}\tlinear\t{d[0] + 1}\t{b:.3f}\n")
         f.write(f"{fid(dup_same)}\tduplicate_of_{fid(drivers[0])}\t{dup_same[0] + 1}\t0\n")
         f.write(f"{fid(dup_other)}\tduplicate_of_{fid(drivers[1])}\t{dup_other[0] + 1}\t0\n")
-        f.write(f"{fid(pair_a)}\tsynergy_a\t{pair_a[0] + 1}\tNA\n")
-        f.write(f"{fid(pair_b)}\tsynergy_b\t{pair_b[0] + 1}\tNA\n")
+        for role, (a, b) in pairs.items():
+            f.write(f"{fid(a)}\t{role}_a\t{a[0] + 1}\tNA\n")
+            f.write(f"{fid(b)}\t{role}_b\t{b[0] + 1}\tNA\n")
     # The truth last: the benchmark script regenerates everything when it is missing.
     os.replace(prefix + ".truth.tsv.tmp", prefix + ".truth.tsv")
 

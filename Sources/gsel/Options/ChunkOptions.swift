@@ -3,11 +3,11 @@ import GSelPipeline
 
 /// Genome-chunk scatter: which slice of the features `select` and `repeat` select from.
 struct ChunkOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: "Split the features (after QC, in genome order) into N contiguous chunks: select runs each chunk, then a final selection on the union of their top k (see README).")
+    @Option(name: .long, parsing: .unconditional, help: .init("Split the features (after QC, in genome order) into N contiguous chunks: select runs each chunk, then a final selection on the union of their top k (see README).", valueName: "N"))
     var chunks: Int?
-    @Option(name: .long, parsing: .unconditional, help: "Select from chunk I (1-based) of --chunks only, for workflow scatter; gather with aggregate --tournament.")
+    @Option(name: .long, parsing: .unconditional, help: .init("Select from chunk I (1-based) of --chunks only, for workflow scatter; gather with aggregate --tournament.", valueName: "I"))
     var chunk: Int?
-    @Option(name: .long, help: "Select from the variants in CHR or CHR:START-END only (1-based, inclusive).", transform: {
+    @Option(name: .long, help: .init("Select from the variants in CHR or CHR:START-END only (1-based, inclusive).", valueName: "CHR[:START-END]"), transform: {
         guard let region = GenomeRegion(parsing: $0) else { throw ValidationError("--region: expected CHR or CHR:START-END with 1 <= START <= END; got '\($0)'") }
         return region
     })

@@ -11,7 +11,8 @@
 # pairs (a+b = both members ranked), the held-out metric at k (AUROC for status, R² for
 # trait), wall time and peak RSS; for the chunked run also what reached the tournament, the
 # slowest chunk and the tournament's own time (the critical path of a scattered run).
-#   SETUPS="sa:status omp:trait" SEEDS="1 2 3" K=20 REPEATS=50 CHUNKS=10 THREADS=2 bash Benchmarks/chunked_tournament.sh
+# WINNERS=M passes --chunk-winners M (candidates per chunk; default k).
+#   SETUPS="sa:status omp:trait" SEEDS="1 2 3" K=20 REPEATS=50 CHUNKS=10 WINNERS= THREADS=2 bash Benchmarks/chunked_tournament.sh
 source "$(dirname "$0")/lib.sh"
 
 SAMPLES=${SAMPLES:-800}
@@ -21,6 +22,7 @@ K=${K:-20}
 REPEATS=${REPEATS:-50}
 SEEDS=${SEEDS:-1 2 3}
 SETUPS=${SETUPS:-sa:status omp:trait}
+WINNERS=${WINNERS:-}
 BASE=bench-data/planted_chunks_${SAMPLES}x${FEATURES}
 if [ ! -s "$BASE.truth.tsv" ]; then
     echo "writing $BASE.vcf.gz ..." >&2
@@ -70,7 +72,7 @@ slowest_chunk() {
 
 echo "input: $BASE.vcf.gz ($(du -h "$BASE.vcf.gz" | cut -f1), $SAMPLES samples x $FEATURES variants, planted: $(tail -n +2 "$BASE.truth.tsv" | wc -l))"
 echo "machine: $(machine)"
-echo "settings: --k $K --repeats $REPEATS --threads $THREADS; chunked: --chunks $CHUNKS"
+echo "settings: --k $K --repeats $REPEATS --threads $THREADS; chunked: --chunks $CHUNKS${WINNERS:+ --chunk-winners $WINNERS}"
 for setup in $SETUPS; do
     method=${setup%%:*} phenotype=${setup#*:}
     args=(--input "$BASE.vcf.gz" --labels "$BASE.labels.tsv" --label-col "$phenotype" --method "$method"
@@ -79,7 +81,8 @@ for setup in $SETUPS; do
         out=$BASE.$method-$phenotype-$seed
         measure "chunks_${method}_whole_$seed" "$GSEL" select "${args[@]}" --seed "$seed" --out "$out.whole"
         echo "$method $phenotype seed $seed, whole genome: $(summary "$out.whole") | ${WALL} s, ${RSS_MB} MB"
-        measure "chunks_${method}_chunked_$seed" "$GSEL" select "${args[@]}" --seed "$seed" --chunks "$CHUNKS" --out "$out.chunked"
+        measure "chunks_${method}_chunked_$seed" "$GSEL" select "${args[@]}" --seed "$seed" --chunks "$CHUNKS" \
+            ${WINNERS:+--chunk-winners "$WINNERS"} --out "$out.chunked"
         tournament=$("$PY" -c 'import json, sys; print(round(sum(json.load(open(sys.argv[1]))["timings_seconds"].values()), 1))' "$out.chunked/run.json")
         echo "$method $phenotype seed $seed, $CHUNKS chunks:   $(summary "$out.chunked") | ${WALL} s, ${RSS_MB} MB (slowest chunk $(slowest_chunk "$out.chunked") s, tournament $tournament s)"
     done

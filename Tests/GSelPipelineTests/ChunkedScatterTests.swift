@@ -115,6 +115,37 @@ final class ChunkedScatterTests: XCTestCase {
         XCTAssertEqual(resumed.result.entries, direct.result.entries)
     }
 
+    /// `--chunk-winners M` above k hands the chunk's ranked k and then its next most
+    /// frequently picked features to the tournament (counted here from the fit files).
+    func testChunkWinnersBeyondKFollowTheSelectionFrequency() throws {
+        let dir = try TemporaryDirectory()
+        var parameters = GolubRun.parameters(repeats: 3)
+        parameters.input.chunking = ChunkParameters(count: 2, winners: 12)
+        let run = try Pipeline.select(parameters, out: dir.path("run"), execution: Self.execution)
+        var union = Set<String>()
+        for chunk in 1 ... 2 {
+            let folder = dir.path("run/chunks/chunk-\(chunk)")
+            let winners = try ChunkWinners.read(folder).winners
+            XCTAssertEqual(winners.count, 12)
+            XCTAssertEqual(Array(winners.prefix(5)), try OutputFiles.tsv("\(folder)/ranking.tsv").map { $0["feature_id"]! })
+            var picks: [String: Int] = [:]
+            for file in OutputFiles.list("\(folder)/fits") where file.hasPrefix("fit-") && !file.hasPrefix("fit-0-") {
+                for row in try String(contentsOfFile: "\(folder)/fits/\(file)", encoding: .utf8).split(separator: "\n")
+                where row.hasPrefix("pick\t") {
+                    picks[String(row.split(separator: "\t")[3]), default: 0] += 1
+                }
+            }
+            let counts = winners.map { picks[$0] ?? 0 }
+            XCTAssertEqual(counts.dropFirst(5).sorted(by: >), Array(counts.dropFirst(5)), "\(counts)")
+            XCTAssertGreaterThanOrEqual(counts[4], counts[5], "\(counts)")
+            let unranked = picks.filter { !winners.contains($0.key) }.values.max() ?? 0
+            XCTAssertLessThanOrEqual(unranked, counts.last!, "a feature picked more often than the last winner was left out")
+            union.formUnion(winners)
+        }
+        XCTAssertEqual(Set(run.run.units.ids), union)
+        XCTAssertEqual(run.run.units.count, 24)
+    }
+
     /// With the marginal statistic and one fit the tournament is exact: every feature of the
     /// whole-genome top k is in its chunk's top k, and its statistic does not depend on the
     /// other features; so ranking.tsv and evaluation.tsv equal the whole-genome run's.
@@ -220,6 +251,7 @@ final class ChunkedScatterTests: XCTestCase {
         XCTAssertEqual(failure(ChunkParameters(index: 2)), "--chunk needs --chunks N, the number of chunks it is one of")
         XCTAssertEqual(failure(ChunkParameters(count: 3, index: 4)), "--chunk must be between 1 and --chunks (3); got 4")
         XCTAssertEqual(failure(ChunkParameters(count: 0)), "--chunks must be between 1 and 100000; got 0")
+        XCTAssertEqual(failure(ChunkParameters(count: 2, winners: 0)), "--chunk-winners must be at least 1; got 0")
         XCTAssertEqual(failure(ChunkParameters(count: 2), groups: true)?.hasPrefix("--chunks cannot be combined with --groups"), true)
 
         let plain = RunManifest(inputSHA256: "aa", labelsSHA256: nil, groupsSHA256: nil, parameters: GolubRun.parameters())

@@ -16,11 +16,15 @@ public struct ChunkParameters: Codable, Sendable, Equatable {
     public var count: Int?
     /// The chunk this run selects from, 1 ... count (`--chunk I`); nil = all of them.
     public var index: Int?
+    /// Candidates each chunk hands to the tournament (`--chunk-winners M`): the chunk's
+    /// ranked k, then its next most frequently picked features; nil = k.
+    public var winners: Int?
 
-    public init(region: GenomeRegion? = nil, count: Int? = nil, index: Int? = nil) {
+    public init(region: GenomeRegion? = nil, count: Int? = nil, index: Int? = nil, winners: Int? = nil) {
         self.region = region
         self.count = count
         self.index = index
+        self.winners = winners
     }
 
     /// Largest accepted number of chunks.
@@ -41,6 +45,7 @@ public struct ChunkParameters: Codable, Sendable, Equatable {
         if let count, !(1 ... Self.maximumCount).contains(count) {
             throw ParameterError("chunks", "must be between 1 and \(Self.maximumCount); got \(count)")
         }
+        if let winners, winners < 1 { throw ParameterError("chunk_winners", "must be at least 1; got \(winners)") }
         if let index {
             guard let count else { throw ParameterError("chunk", "needs --chunks N, the number of chunks it is one of") }
             if !(1 ... count).contains(index) { throw ParameterError("chunk", "must be between 1 and --chunks (\(count)); got \(index)") }

@@ -104,7 +104,8 @@ extension Pipeline {
             }
         }
         let columns = candidates.sorted()
-        let note = "tournament: \(columns.count) candidates, the ranked \(manifest.parameters.selection.k) of each of \(count) chunks of \(scoped.featureCount) features"
+        let perChunk = manifest.parameters.input.chunking?.winners ?? manifest.parameters.selection.k
+        let note = "tournament: \(columns.count) candidates, the first \(perChunk) of each of \(count) chunks of \(scoped.featureCount) features"
         execution.log.info(note)
         let run = try SelectionRun(input: scoped.restricted(to: columns, notes: [note]), manifest: manifest, log: execution.log)
         return try complete(run, out: out, resume: resume, execution: execution)

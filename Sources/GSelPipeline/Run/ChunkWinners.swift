@@ -22,13 +22,18 @@ public struct ChunkWinners: Codable, Sendable, Equatable {
         self.winners = winners
     }
 
-    /// The winners of a finished chunk run (`--chunk I --chunks N`, N > 1); nil for other runs.
+    /// The winners of a finished chunk run (`--chunk I --chunks N`, N > 1): its ranked
+    /// entries, then (with `--chunk-winners` above k) the next features of its stability
+    /// ranking; nil for other runs.
     init?(run: SelectionRun, result: RunResult) {
         guard let chunking = run.manifest.parameters.input.chunking, chunking.index != nil, (chunking.count ?? 1) > 1 else {
             return nil
         }
-        self.init(manifest: run.manifest, chunkFeatures: run.input.featureCount,
-                  winners: result.entries.map { run.units.id($0.feature) })
+        let count = chunking.winners ?? run.parameters.k
+        var chosen = Array(result.entries.prefix(count).map(\.feature))
+        var seen = Set(chosen)
+        for e in result.ranking.entries where chosen.count < count && seen.insert(e.feature).inserted { chosen.append(e.feature) }
+        self.init(manifest: run.manifest, chunkFeatures: run.input.featureCount, winners: chosen.map(run.units.id))
     }
 
     /// The chunk's parameters; every winners file has them (checked when it is read).

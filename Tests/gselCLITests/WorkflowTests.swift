@@ -121,6 +121,36 @@ final class WorkflowTests: XCTestCase {
         XCTAssertTrue(Set(ranked).isDisjoint(with: planted.batchGenes), "\(ranked)")
     }
 
+    /// `chunks: 3` scatters chunk x pair `gsel repeat` jobs, aggregates each chunk and runs
+    /// the tournament: its ranking, and every chunk's, equal `gsel select --chunks 3`'s.
+    func testChunkedWorkflowEqualsSelectWithChunks() throws {
+        let work = try TemporaryDirectory("gsel-snakemake-chunks")
+        let select = try GSelProcess.gsel([
+            "select", "--input", Self.expression, "--labels", Self.labels, "--label-col", "label", "--k", "\(Self.k)",
+            "--repeats", "2", "--chunks", "3", "--seed", "\(Self.seed)", "--out", work.path("select"), "--quiet",
+        ])
+        XCTAssertEqual(select.status, 0, select.stderr)
+        let results = try runWorkflow(in: work, settings: [
+            "input": Self.expression, "labels": Self.labels, "label_col": "label", "top_k": "\(Self.k)", "repeats": "2",
+            "chunks": "3",
+        ])
+        for chunk in 1 ... 3 {
+            for pair in 1 ... 2 {
+                XCTAssertTrue(exists(results, "chunks/chunk-\(chunk)/repeats/pair-\(pair)/fit-\(pair)-b.tsv"))
+                XCTAssertTrue(exists(results, "logs/gsel_repeat/chunk-\(chunk)-pair-\(pair).log"))
+            }
+            XCTAssertTrue(exists(results, "logs/gsel_aggregate/chunk-\(chunk).log"))
+            let file = "chunks/chunk-\(chunk)/ranking.tsv"
+            XCTAssertEqual(try Data(contentsOf: results.appendingPathComponent(file)),
+                           try Data(contentsOf: work.url.appendingPathComponent("select/\(file)")), file)
+        }
+        XCTAssertFalse(exists(results, "chunks/chunk-4"))
+        XCTAssertTrue(exists(results, "logs/gsel_tournament.log"))
+        XCTAssertEqual(try Data(contentsOf: results.appendingPathComponent("ranking.tsv")),
+                       try Data(contentsOf: work.url.appendingPathComponent("select/ranking.tsv")),
+                       "the scattered tournament's ranking differs from gsel select --chunks 3")
+    }
+
     /// Runs Workflows/snakemake in `work` with these config keys plus seed, outdir and the
     /// gsel under test, all passed with `--config key=value` as a user would; returns the
     /// results folder.

@@ -30,6 +30,7 @@ extension RunOutputs {
                 ("path", .string(manifest.parameters.input.path)),
                 ("sha256", .string(input.inputSHA256)), ("format", .string(m.format)),
                 ("samples", .int(m.sampleIDs.count)), ("features", .int(m.features.count)),
+                ("features_after_qc", .int(input.inputFeatureCount)),
                 ("store", .string("\(type(of: m.matrix))")), ("store_bytes", .int(m.matrix.storageBytes)),
                 ("counters", object(m.counters.keys.sorted().map { ($0, .int(m.counters[$0]!)) })),
             ])),
@@ -67,7 +68,7 @@ extension RunOutputs {
             ("stop_reason", JSONValue(result.reference.stopReason)),
             ("metrics", .array(metrics)),
             ("timings_seconds", object(timings.map { ($0.name, .number(($0.seconds * 1000).rounded() / 1000)) })),
-            ("outputs", .array(Self.fileNames.map { .string($0) })),
+            ("outputs", .array(outputNames.map { .string($0) })),
         ])
     }
 }

@@ -35,7 +35,11 @@ public struct RunOutputs {
         try evaluationTable().write(to: path("evaluation.tsv"))
         try ReportWriter.write(reportModel(), to: path("report.html"))
         try runRecord().write(to: path("run.json"))
+        try ChunkWinners(run: run, result: result)?.write(to: outDir)
     }
+
+    /// The files `write` produces for this run.
+    var outputNames: [String] { Self.fileNames + (ChunkWinners(run: run, result: result) == nil ? [] : [ChunkWinners.fileName]) }
 
     var parameters: SelectionParameters { run.parameters }
     var input: LoadedInput { run.input }

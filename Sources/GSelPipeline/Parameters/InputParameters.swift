@@ -17,6 +17,8 @@ public struct InputParameters: Codable, Sendable, Equatable {
     public var groups: String?
     /// Covariates every fit includes (nil = none).
     public var covariates: CovariateParameters?
+    /// Genome-chunk scatter: the region and chunk the run selects from (nil = every feature).
+    public var chunking: ChunkParameters?
     /// Classification or regression; nil = detected from the label column.
     public var task: TaskKind?
     /// Orientation of a delimited or plain-HDF5 matrix; nil = detected.
@@ -62,6 +64,12 @@ public struct InputParameters: Codable, Sendable, Equatable {
             throw ParameterError("label_key", "cannot be combined with labels; give a label file or a label key, not both")
         }
         try covariates?.validate()
+        if let chunking {
+            try chunking.validate()
+            if groups != nil {
+                throw ParameterError(chunking.region != nil ? "region" : "chunks", "cannot be combined with --groups: a group may span chunks; select groups without chunking")
+            }
+        }
         if let maf, !(0 ... 0.5).contains(maf) { throw ParameterError("maf", "must be between 0 and 0.5; got \(maf)") }
         if let maxMissing, !(0 ... 1).contains(maxMissing) {
             throw ParameterError("max_missing", "must be between 0 and 1; got \(maxMissing)")

@@ -16,6 +16,35 @@ extension Pipeline {
                     k: Int? = nil) {
             self.input = input; self.labels = labels; self.groups = groups; self.covariates = covariates; self.k = k
         }
+
+        /// `manifest` with the moved paths; throws when `k` differs from the manifest's.
+        func apply(to manifest: RunManifest) throws -> RunManifest {
+            var manifest = manifest
+            if let k, k != manifest.parameters.selection.k {
+                throw ParameterError("k", "\(k) differs from the fits' k \(manifest.parameters.selection.k); rerun the repeats with k \(k)")
+            }
+            if let input { manifest.parameters.input.path = input }
+            if let labels { manifest.parameters.input.labels = labels }
+            if let groups { manifest.parameters.input.groups = groups }
+            if let covariates {
+                guard manifest.parameters.input.covariates?.file != nil else {
+                    throw UsageError("--covariates \(covariates): the fits were computed without a covariate file")
+                }
+                manifest.parameters.input.covariates?.file = covariates
+            }
+            return manifest
+        }
+    }
+
+    /// Loads the input `manifest` names and checks that it, and its label, group and
+    /// covariate files, are the files the manifest's checksums describe.
+    static func loadVerified(_ manifest: RunManifest, _ execution: Execution) throws -> LoadedInput {
+        let loaded = try LoadedInput.load(manifest.parameters.input, threads: execution.threads, log: execution.log)
+        guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256,
+              loaded.groupsSHA256 == manifest.groupsSHA256, loaded.covariatesSHA256 == manifest.covariatesSHA256 else {
+            throw UsageError("\(manifest.parameters.input.path) (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
+        }
+        return loaded
     }
 
     /// Gathers the fits in `directories` (output directories of `repeatPair`/`select`, or
@@ -34,23 +63,11 @@ extension Pipeline {
                 throw UsageError("\(folder.path) and \(folders[0].path) come from different runs: \(diff)")
             }
         }
-        if let k = overrides.k, k != manifest.parameters.selection.k {
-            throw ParameterError("k", "\(k) differs from the fits' k \(manifest.parameters.selection.k); rerun the repeats with k \(k)")
+        if manifest.parameters.input.chunking?.isTournament == true {
+            throw UsageError("\(folders[0].path) holds the final fits of a chunked run (--chunks \(manifest.parameters.input.chunking?.count ?? 0)); gather the chunks' outputs with gsel aggregate --tournament")
         }
-        if let path = overrides.input { manifest.parameters.input.path = path }
-        if let path = overrides.labels { manifest.parameters.input.labels = path }
-        if let path = overrides.groups { manifest.parameters.input.groups = path }
-        if let path = overrides.covariates {
-            guard manifest.parameters.input.covariates?.file != nil else {
-                throw UsageError("--covariates \(path): the fits were computed without a covariate file")
-            }
-            manifest.parameters.input.covariates?.file = path
-        }
-        let loaded = try LoadedInput.load(manifest.parameters.input, threads: execution.threads, log: execution.log)
-        guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256,
-              loaded.groupsSHA256 == manifest.groupsSHA256, loaded.covariatesSHA256 == manifest.covariatesSHA256 else {
-            throw UsageError("\(manifest.parameters.input.path) (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
-        }
+        manifest = try overrides.apply(to: manifest)
+        let loaded = try loadVerified(manifest, execution)
         let run = try SelectionRun(input: loaded, manifest: manifest, log: execution.log)
         var byID: [FitID: FitRecord] = [:]
         for folder in folders {

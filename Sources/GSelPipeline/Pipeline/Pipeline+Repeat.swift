@@ -12,6 +12,9 @@ extension Pipeline {
         guard (0 ... parameters.selection.repeats).contains(pair) else {
             throw ParameterError("pair", "must be between 0 and repeats (\(parameters.selection.repeats)); got \(pair)")
         }
+        if let chunking = parameters.input.chunking, chunking.isTournament {
+            throw ParameterError("chunk", "is needed with --chunks \(chunking.count ?? 0): a repeat job runs one pair of one chunk (1 ... \(chunking.count ?? 0))")
+        }
         try OutputDirectory.checkWritable(out)
         let run = try prepare(parameters, execution)
         let fitDirectory = FitDirectory(path: out)

@@ -3,12 +3,21 @@ import GSelCore
 
 extension Pipeline {
     /// Loads the input, runs every fit (reusing finished fits in `out/fits` with `resume`),
-    /// aggregates them and writes the outputs into `out`.
+    /// aggregates them and writes the outputs into `out`. With `--chunks N` and no chunk
+    /// index, runs every chunk and the tournament on their winners (`selectChunked`).
     @discardableResult
     public static func select(_ parameters: RunParameters, out: String, resume: Bool = false,
                               execution: Execution = .init()) throws -> Summary {
         try OutputDirectory.checkWritable(out)
-        let run = try prepare(parameters, execution)
+        if parameters.input.chunking?.isTournament == true {
+            return try selectChunked(parameters, out: out, resume: resume, execution: execution)
+        }
+        return try complete(try prepare(parameters, execution), out: out, resume: resume, execution: execution)
+    }
+
+    /// Runs the fits of `run` that `out/fits` does not hold yet (all of them without
+    /// `resume`), aggregates them and writes the outputs into `out`.
+    static func complete(_ run: SelectionRun, out: String, resume: Bool, execution: Execution) throws -> Summary {
         let fitDirectory = FitDirectory(outDir: out)
         let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitCount: run.units.count)
         let start = Date()

@@ -34,9 +34,6 @@ public enum Pipeline {
     static func prepare(_ parameters: RunParameters, _ execution: Execution) throws -> SelectionRun {
         try parameters.validate()
         let loaded = try LoadedInput.load(parameters.input, threads: execution.threads, log: execution.log)
-        let manifest = RunManifest(inputSHA256: loaded.inputSHA256, labelsSHA256: loaded.labelsSHA256,
-                                   groupsSHA256: loaded.groupsSHA256, covariatesSHA256: loaded.covariatesSHA256,
-                                   parameters: parameters)
-        return try SelectionRun(input: loaded, manifest: manifest, log: execution.log)
+        return try SelectionRun(input: loaded, manifest: RunManifest(of: loaded, parameters: parameters), log: execution.log)
     }
 }

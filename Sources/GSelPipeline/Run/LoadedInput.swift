@@ -25,12 +25,16 @@ public struct LoadedInput: Sendable {
     /// What selection reads: the matrix store, with the covariate columns appended when
     /// there are covariates (`CovariateMatrix`).
     public var selectionMatrix: any FeatureMatrix
+    /// Features of the input after QC; more than `featureCount` when the run selects from a
+    /// region or chunk of them (`ChunkParameters`).
+    public var inputFeatureCount: Int
     public var loadSeconds: Double
 
     public var task: TaskKind { target.task }
     public var featureCount: Int { matrix.features.count }
 
-    /// Reads the input and the labels as `parameters` say, logging what was found.
+    /// Reads the input and the labels as `parameters` say, logging what was found; with
+    /// `chunking`, only the features of its region and chunk remain (`scoped(to:file:log:)`).
     public static func load(_ parameters: InputParameters, threads: Int, log: RunLog) throws -> LoadedInput {
         let start = Date()
         var readerOptions = parameters.readerOptions(threads: threads)
@@ -64,7 +68,7 @@ public struct LoadedInput: Sendable {
         let bytes = matrix.matrix.storageBytes
         log.info("\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features; store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
         try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
-        return LoadedInput(matrix: matrix, rows: rows, target: target,
+        return try LoadedInput(matrix: matrix, rows: rows, target: target,
                            labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",
                            labelNotes: aligned.notes, unlabelledDropped: aligned.unlabelledSamplesDropped,
                            inputSHA256: try SHA256.hex(file: parameters.path),
@@ -75,7 +79,9 @@ public struct LoadedInput: Sendable {
                            selectionMatrix: covariates.map {
                                CovariateMatrix(base: matrix.matrix, covariates: $0.values, covariateCount: $0.columnCount)
                            } ?? matrix.matrix,
+                           inputFeatureCount: matrix.features.count,
                            loadSeconds: Date().timeIntervalSince(start))
+            .scoped(to: parameters.chunking, file: parameters.path, log: log)
     }
 
     /// Reads the group file against the input's feature ids and logs what it covers.

@@ -33,6 +33,12 @@ public struct RunManifest: Codable, Equatable, Sendable {
         self.parameters = parameters
     }
 
+    /// The manifest of a run with `parameters` over the loaded `input` (its checksums).
+    init(of input: LoadedInput, parameters: RunParameters) {
+        self.init(inputSHA256: input.inputSHA256, labelsSHA256: input.labelsSHA256, groupsSHA256: input.groupsSHA256,
+                  covariatesSHA256: input.covariatesSHA256, parameters: parameters)
+    }
+
     /// The fields that define the result, in a fixed order.
     public var definingFields: [(name: String, value: String)] {
         var f: [(String, String)] = [("gsel version", gselVersion), ("input SHA-256", inputSHA256),
@@ -69,9 +75,14 @@ public struct RunManifest: Codable, Equatable, Sendable {
         do { manifest = try RunParameters.decoder().decode(RunManifest.self, from: data) } catch {
             throw InputError(file: path, "not a run manifest of this gsel version (\(GSelVersion.number)): \(error.localizedDescription)")
         }
-        guard manifest.parameters.serializationVersion <= RunParameters.currentSerializationVersion else {
-            throw InputError(file: path, "written by a newer gsel (parameters version \(manifest.parameters.serializationVersion), this gsel reads up to \(RunParameters.currentSerializationVersion))")
-        }
+        try manifest.requireReadableVersion(path: path)
         return manifest
+    }
+
+    /// Throws an `InputError` on `path` when a newer gsel wrote these parameters.
+    func requireReadableVersion(path: String) throws {
+        guard parameters.serializationVersion <= RunParameters.currentSerializationVersion else {
+            throw InputError(file: path, "written by a newer gsel (parameters version \(parameters.serializationVersion), this gsel reads up to \(RunParameters.currentSerializationVersion))")
+        }
     }
 }

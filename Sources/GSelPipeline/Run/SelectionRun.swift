@@ -29,7 +29,8 @@ public struct SelectionRun: Sendable {
         let units = RankedUnits(features: input.matrix.features, groups: input.groups)
         let p = units.count
         guard parameters.k <= p else {
-            throw ParameterError("k", "\(parameters.k) is larger than the number of \(units.noun) (\(p)) in the \(input.matrix.format) input")
+            let chunk = manifest.parameters.input.chunking.flatMap { c in c.index.map { " (chunk \($0) of \(c.count ?? 1); use fewer chunks)" } }
+            throw ParameterError("k", "\(parameters.k) is larger than the number of \(units.noun) (\(p)) in the \(input.matrix.format) input\(chunk ?? "")")
         }
         if parameters.resolvedQ > p {
             throw ParameterError("q", "\(parameters.resolvedQ) is larger than the number of \(units.noun) (\(p))")

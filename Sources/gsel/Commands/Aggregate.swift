@@ -8,8 +8,11 @@ struct Aggregate: ParsableCommand {
         abstract: "Gather fit files written by `gsel repeat` (or `select`) into the final outputs.",
         discussion: "Each DIR is an --out directory of `gsel repeat` (or its fits/ folder). All must come from the same input and parameters; the result is identical to `gsel select` with the same seed and repeats.")
 
-    @Argument(help: "Directories holding fit files.")
+    @Argument(help: "Directories holding fit files (with --tournament: the --out directories of every chunk).")
     var directories: [String]
+
+    @Flag(name: .long, help: "Final selection of a chunked run on the union of its chunks' winners (winners.json).")
+    var tournament = false
 
     @Option(name: .long, help: "Output directory.")
     var out: String = "gsel-out"
@@ -37,8 +40,8 @@ struct Aggregate: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run(quiet: quiet, { execution in
-            try Pipeline.aggregate(directories: directories, out: out,
-                                   overrides: .init(input: input, labels: labels, groups: groups, covariates: covariates, k: k), execution: execution)
+            let gather = tournament ? Pipeline.tournament(directories:out:overrides:execution:) : Pipeline.aggregate(directories:out:overrides:execution:)
+            _ = try gather(directories, out, .init(input: input, labels: labels, groups: groups, covariates: covariates, k: k), execution)
         }, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

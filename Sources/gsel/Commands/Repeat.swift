@@ -12,12 +12,14 @@ struct Repeat: ParsableCommand {
     var pair: Int
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var chunking: ChunkOptions
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try CommandRunner.run(quiet: output.quiet, { execution in
-            let parameters = RunParameters(input: input.parameters, selection: selection.parameters)
+            var parameters = RunParameters(input: input.parameters, selection: selection.parameters)
+            parameters.input.chunking = chunking.parameters
             try Pipeline.repeatPair(pair, parameters: parameters, out: output.out, execution: execution)
             execution.log.info("pair \(pair) written to \(output.out)")
         }, threads: selection.resolvedThreads)

@@ -8,6 +8,12 @@ validate(config, "../schemas/config.schema.yaml")
 OUTDIR = config["outdir"]
 PAIRS = list(range(1, config["repeats"] + 1))
 PAIR_DIR = os.path.join(OUTDIR, "repeats", "pair-{pair}")
+CHUNKS = config["chunks"]
+CHUNKED = CHUNKS > 1
+CHUNK_LIST = list(range(1, CHUNKS + 1))
+# The layout of `gsel select --chunks N`: chunk outputs in <outdir>/chunks/chunk-<i>/.
+CHUNK_DIR = os.path.join(OUTDIR, "chunks", "chunk-{chunk}")
+CHUNK_PAIR_DIR = os.path.join(CHUNK_DIR, "repeats", "pair-{pair}")
 LOG_DIR = os.path.join(OUTDIR, "logs")
 BENCH_DIR = os.path.join(OUTDIR, "benchmarks")
 
@@ -57,9 +63,9 @@ def selection_args():
     return f"{shlex.join(fixed)} {config.get('extra') or ''}".strip()
 
 
-def pair_fits(pair):
-    """The two fit files `gsel repeat --pair <pair>` writes (one per half)."""
-    folder = PAIR_DIR.format(pair=pair)
+def pair_fits(pair, chunk=None):
+    """The two fit files `gsel repeat --pair <pair>` (of chunk <chunk>) writes (one per half)."""
+    folder = PAIR_DIR.format(pair=pair) if chunk is None else CHUNK_PAIR_DIR.format(chunk=chunk, pair=pair)
     return [os.path.join(folder, f"fit-{pair}-{half}.tsv") for half in ("a", "b")]
 
 

@@ -20,12 +20,12 @@ public struct DelimitedReader: MatrixReader {
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
         let scanner = try DelimitedTableScanner(path: path, threads: options.threads)
         var values: [Float] = []
+        var spill: StoreSpill<Float>?
         var missing = 0
         while let row = try scanner.nextRow() {
             let width = scanner.columnIDs.count
-            try options.memoryBudget.check((values.count + width) * MemoryLayout<Float>.stride, file: path,
-                                           location: "line \(row.line)",
-                                           what: "the matrix (\(scanner.rowIDs.count) rows of \(width) values at this row)")
+            if spill == nil { spill = StoreSpill(budget: options.memoryBudget, recordLength: width, source: path) }
+            try spill?.makeRoom(in: &values)
             var cursor = row.cursor
             do {
                 for j in 0 ..< width {
@@ -51,14 +51,15 @@ public struct DelimitedReader: MatrixReader {
         }
         let (layout, reason) = try scanner.finish(options: options)
         let rowIDs = scanner.rowIDs, columnIDs = scanner.columnIDs
-        let matrix: DenseMatrix
+        let matrix: any FeatureMatrix
         let sampleIDs: [String], featureIDs: [String]
+        let onDisk = try spill?.finish(values, order: layout == .samplesByFeatures ? .samples : .features)
         switch layout {
         case .samplesByFeatures:
-            matrix = DenseMatrix(rows: rowIDs.count, columns: columnIDs.count, values: values)
+            matrix = onDisk ?? DenseMatrix(rows: rowIDs.count, columns: columnIDs.count, values: values)
             (sampleIDs, featureIDs) = (rowIDs, columnIDs)
         case .featuresBySamples:
-            matrix = DenseMatrix(rows: columnIDs.count, columns: rowIDs.count, featureMajor: values)
+            matrix = onDisk ?? DenseMatrix(rows: columnIDs.count, columns: rowIDs.count, featureMajor: values)
             (sampleIDs, featureIDs) = (columnIDs, rowIDs)
         }
         return LoadedMatrix(kind: .delimited, format: scanner.delimiter == .comma ? "csv" : "tsv",

@@ -60,11 +60,11 @@ enum AnnDataMatrix {
         }
     }
 
-    /// The matrix in its compact store: dense Float32, or CSR with samples as rows.
-    func load() throws -> any FeatureMatrix {
+    /// The matrix in its compact store: dense Float32 (on disk beyond `budget`), or CSR with samples as rows.
+    func load(budget: MemoryBudget = .unlimited) throws -> any FeatureMatrix {
         switch self {
         case .dense(let d):
-            return try HDF5DenseLoader.load(d, samplesAreRows: true)
+            return try HDF5DenseLoader.load(d, samplesAreRows: true, budget: budget)
         case .sparse(let g, let compressedRows, let rows, let columns):
             if compressedRows {
                 return try HDF5SparseLoader.read(g, majorCount: rows, minorCount: columns,

@@ -14,8 +14,10 @@ public struct AnnDataReader: MatrixReader {
         let featureIDs = try vars.readIndex()
         let names = try vars.readColumn("gene_symbols")
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
-        try options.memoryBudget.check(try estimatedBytes(matrix), file: path, what: "the matrix \(matrix.path)")
-        let store = try matrix.load()
+        if case .sparse = matrix {  // a dense X larger than the budget goes to disk instead
+            try options.memoryBudget.check(try estimatedBytes(matrix), file: path, what: "the matrix \(matrix.path)")
+        }
+        let store = try matrix.load(budget: options.memoryBudget)
         var notes = ["matrix: \(matrix.path)"]
         notes += obs.skipped.map { "obs column not read: \($0)" }
         return LoadedMatrix(kind: .anndata, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,

@@ -1,13 +1,15 @@
 /// Reads a 2-D numeric dataset into a sample-major Float32 `DenseMatrix`, in row slabs of
-/// bounded size (HDF5 converts the stored type), transposing when samples are its columns.
+/// bounded size (HDF5 converts the stored type), transposing when samples are its columns;
+/// one larger than `budget` goes to an on-disk cache instead (`spill`).
 enum HDF5DenseLoader {
     /// `samplesAreRows`: the dataset is samples x features (else features x samples).
-    static func load(_ dataset: HDF5Dataset, samplesAreRows: Bool) throws -> DenseMatrix {
+    static func load(_ dataset: HDF5Dataset, samplesAreRows: Bool, budget: MemoryBudget = .unlimited) throws -> any FeatureMatrix {
         try dataset.requireRank(2, "a two-dimensional matrix")
         try dataset.requireDecodable()
         guard dataset.elementType.isNumeric || dataset.elementType.isBoolean else {
             throw InputError(file: dataset.file.path, location: dataset.path, "holds \(dataset.elementType), expected numbers")
         }
+        if let onDisk = try spill(dataset, samplesAreRows: samplesAreRows, budget: budget) { return onDisk }
         let rows = dataset.shape[0], columns = dataset.shape[1]
         let total = rows * columns
         if samplesAreRows {

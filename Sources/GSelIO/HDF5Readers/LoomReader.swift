@@ -18,8 +18,7 @@ public struct LoomReader: MatrixReader {
         let featureIDs = try ids(rows["Accession"] ?? rows["Gene"], count: genes, prefix: "feature_", path: "/row_attrs/Accession or /row_attrs/Gene", notes: &notes)
         let names = rows["Gene"]
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
-        try options.memoryBudget.check(matrix.count * 4, file: path, what: "the matrix \(matrix.path)")
-        let store = try HDF5DenseLoader.load(matrix, samplesAreRows: false)
+        let store = try HDF5DenseLoader.load(matrix, samplesAreRows: false, budget: options.memoryBudget)
         return LoadedMatrix(kind: .loom, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: columns, notes: notes)
     }

@@ -24,8 +24,7 @@ public struct PlainHDF5Reader: MatrixReader {
                   let values = try? HDF5ColumnDecoder.text(d) else { continue }
             annotations[p] = values
         }
-        try options.memoryBudget.check(matrix.count * 4, file: path, what: "the matrix \(matrix.path)")
-        let store = try HDF5DenseLoader.load(matrix, samplesAreRows: samplesAreRows)
+        let store = try HDF5DenseLoader.load(matrix, samplesAreRows: samplesAreRows, budget: options.memoryBudget)
         return LoadedMatrix(kind: .plainHDF5, format: Self.formatName, sampleIDs: sampleIDs, features: featureIDs.map { FeatureInfo(id: $0) },
                             matrix: store, sampleAnnotations: annotations,
                             notes: ["matrix: \(matrix.path) (\(samplesAreRows ? "samples-by-features" : "features-by-samples"))"])

@@ -26,10 +26,13 @@ public final class DiskBackedMatrix: FeatureMatrix, @unchecked Sendable {
     public let element: Element
     /// The cache file.
     public let path: String
+    /// The most bytes one working copy of these values may take (from `--max-memory`); a
+    /// larger subset is read through from the file (`DiskBackedSubset`).
+    public let workingCopyLimit: Int?
     private let descriptor: Int32
 
     /// Opens the finished cache `path` (removed on release).
-    init(path: String, rows: Int, columns: Int, element: Element) throws {
+    init(path: String, rows: Int, columns: Int, element: Element, workingCopyLimit: Int? = nil) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputError(file: path, "cannot open the on-disk matrix cache: \(String(cString: strerror(errno)))") }
         self.path = path
@@ -37,6 +40,7 @@ public final class DiskBackedMatrix: FeatureMatrix, @unchecked Sendable {
         rowCount = rows
         columnCount = columns
         self.element = element
+        self.workingCopyLimit = workingCopyLimit
     }
 
     deinit {
@@ -51,7 +55,7 @@ public final class DiskBackedMatrix: FeatureMatrix, @unchecked Sendable {
     public var preferredAxis: MatrixAxis { .samples }
 
     /// Reads `count` bytes at `offset` into `buffer`, retrying short reads.
-    private func read(_ buffer: UnsafeMutableRawPointer, count: Int, offset: Int) {
+    func read(_ buffer: UnsafeMutableRawPointer, count: Int, offset: Int) {
         var done = 0
         while done < count {
             let n = pread(descriptor, buffer + done, count - done, off_t(offset + done))

@@ -18,6 +18,10 @@ public protocol FeatureMatrix: Sendable {
     func sampleMajorCopy(rows: [Int]) -> (any FeatureMatrix)?
     /// `rows` x `columns` of this store, in those orders, as a compact sample-major copy.
     func subset(rows: [Int], columns: [Int]) -> any FeatureMatrix
+    /// The most bytes one working copy of this store's values may take (a fit's dense
+    /// design, a column subset); nil = the usual sizes. A store too large for `--max-memory`
+    /// (`DiskBackedMatrix`) sets it so that a run streams instead of copying.
+    var workingCopyLimit: Int? { get }
 }
 
 /// Which axis of a matrix a stream or a store is organised by.
@@ -30,6 +34,7 @@ public enum MatrixAxis: String, Sendable, Codable {
 
 extension FeatureMatrix {
     public func sampleMajorCopy(rows: [Int]) -> (any FeatureMatrix)? { nil }
+    public var workingCopyLimit: Int? { nil }
 
     /// The raw values of one column over all rows.
     public func column(_ column: Int) -> [Float] {

@@ -22,18 +22,19 @@ public struct VCFReader: MatrixReader {
         let features: [FeatureInfo]
         var renamed = 0
         if options.vcfField == .genotype {
-            var store = VariantStore<UInt8>(samples: samples, missing: DosageMatrix.missing, budget: options.memoryBudget)
+            var store = VariantStore<UInt8>(samples: samples, missing: DosageMatrix.missing, budget: options.memoryBudget, path: path)
             try collect(source, &parser, &qc, &store, &scan) { parser, line, record, index, lineNumber, out in
                 try parser.decodeGenotypes(line, record, fieldIndex: index, lineNumber: lineNumber, into: out)
             }
-            matrix = DosageMatrix(samples: samples, features: store.features.count, codes: store.values)
+            matrix = try store.spill.finish(store.values, order: .features)
+                ?? DosageMatrix(samples: samples, features: store.features.count, codes: store.values)
             (features, renamed) = (store.features, store.renamedDuplicates)
         } else {
-            var store = VariantStore<Float>(samples: samples, missing: .nan, budget: options.memoryBudget)
+            var store = VariantStore<Float>(samples: samples, missing: .nan, budget: options.memoryBudget, path: path)
             try collect(source, &parser, &qc, &store, &scan) { parser, line, record, index, lineNumber, out in
                 try parser.decodeDosages(line, record, fieldIndex: index, lineNumber: lineNumber, into: out)
             }
-            matrix = DenseMatrix(rows: samples, columns: store.features.count, featureMajor: store.values)
+            matrix = try store.spill.finish(store.values, order: .features) ?? DenseMatrix(rows: samples, columns: store.features.count, featureMajor: store.values)
             (features, renamed) = (store.features, store.renamedDuplicates)
         }
         try check(scan, qc, header: header, field: field)

@@ -9,11 +9,14 @@ struct VariantStore<Value: BitwiseCopyable> {
     private var ids: Set<String> = []
     /// Variants whose `CHROM:POS:REF:ALT` repeated an earlier one and got a `#n` suffix.
     private(set) var renamedDuplicates = 0
+    /// Moves the kept variants to disk once they outgrow the budget.
+    private(set) var spill: StoreSpill<Value>
 
-    init(samples: Int, missing: Value, budget: MemoryBudget) {
+    init(samples: Int, missing: Value, budget: MemoryBudget, path: String) {
         self.samples = samples
         self.missing = missing
         self.budget = budget
+        spill = StoreSpill(budget: budget, recordLength: samples, source: path)
     }
 
     var storageBytes: Int { values.count * MemoryLayout<Value>.stride }
@@ -21,9 +24,8 @@ struct VariantStore<Value: BitwiseCopyable> {
     /// Appends a slot for one variant, lets `fill` write it, and keeps it when `fill` returns a feature.
     mutating func append(path: String, lineNumber: Int,
                          _ fill: (UnsafeMutablePointer<Value>) throws -> FeatureInfo?) throws {
+        try spill.makeRoom(in: &values)
         let start = values.count
-        try budget.check((start + samples) * MemoryLayout<Value>.stride, file: path, location: "line \(lineNumber)",
-                         what: "the variant store (\(features.count + 1) variants x \(samples) samples at this record; filter with --maf, --max-missing or bcftools view -r)")
         values.append(contentsOf: repeatElement(missing, count: samples))
         let feature = try values.withUnsafeMutableBufferPointer { try fill($0.baseAddress! + start) }
         guard var feature else {

@@ -24,6 +24,7 @@ public struct CovariateMatrix: FeatureMatrix {
     public var columnCount: Int { base.columnCount + covariateCount }
     public var storageBytes: Int { base.storageBytes + covariates.count * MemoryLayout<Float>.stride }
     public var preferredAxis: MatrixAxis { base.preferredAxis }
+    public var workingCopyLimit: Int? { base.workingCopyLimit }
 
     public func copyRow(_ row: Int, into out: UnsafeMutablePointer<Float>) {
         base.copyRow(row, into: out)

@@ -11,6 +11,11 @@ struct StandardizedBlock {
     @inline(__always) subscript(row i: Int, feature j: Int) -> Float {
         base[i * rowStride + j * featureStride]
     }
+    /// Rows per block of a sample-major pass over `samples` x `features` values in blocks of
+    /// at most about `maxValues`.
+    static func rowsPerBlock(features p: Int, samples n: Int, maxValues: Int = 1 << 20) -> Int {
+        max(1, min(n, maxValues / max(1, p)))
+    }
 }
 
 extension StandardizedData {
@@ -21,7 +26,7 @@ extension StandardizedData {
         let n = sampleCount, p = featureCount
         guard n > 0, p > 0 else { return }
         if matrix.preferredAxis == .samples {
-            let blockRows = max(1, min(n, maxValues / p))
+            let blockRows = StandardizedBlock.rowsPerBlock(features: p, samples: n, maxValues: maxValues)
             let buf = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * p)
             defer { buf.deallocate() }
             var local = [Int](repeating: 0, count: blockRows)

@@ -66,7 +66,12 @@ public struct LoadedInput: Sendable {
             covariates = encoded
         }
         let bytes = matrix.matrix.storageBytes
-        log.info("\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features; store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
+        let shape = "\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features"
+        if let disk = matrix.matrix as? DiskBackedMatrix {
+            log.info("\(shape); store \(MemoryBudget.format(disk.fileBytes)) exceeds --max-memory \(MemoryBudget.format(parameters.memoryBudget.bytes ?? 0)), so the fits stream it from the on-disk cache \(disk.path) (TMPDIR; removed when the run ends)")
+        } else {
+            log.info("\(shape); store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
+        }
         try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
         return try LoadedInput(matrix: matrix, rows: rows, target: target,
                            labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",

@@ -58,10 +58,14 @@ public struct SelectionRun: Sendable {
 
     /// Refuses a Sequential Attention network whose weights, gradients and Adam moments
     /// (4 floats per weight) for one fit exceed the memory budget, or half the machine's
-    /// memory without one.
+    /// memory without one. A screened fit's network sees only the kept features.
     private func checkNetworkMemory() throws {
         guard parameters.method == .sa else { return }
-        let widths = [input.selectionMatrix.columnCount] + parameters.sequentialAttention.hidden + [max(input.target.outputCount, 1)]
+        let config = parameters.sequentialAttention
+        let candidates = input.selectionMatrix.columnCount - (input.covariates?.columnCount ?? 0)
+        let screened = input.groups == nil ? config.screen(features: candidates, k: q)?.size : nil
+        let inputs = min(screened ?? candidates, candidates) + (input.covariates?.columnCount ?? 0)
+        let widths = [inputs] + config.hidden + [max(input.target.outputCount, 1)]
         var weights = 0
         for (a, b) in zip(widths, widths.dropFirst()) {
             let (w, overflow) = a.multipliedReportingOverflow(by: b + 1)

@@ -18,7 +18,8 @@ public struct ReaderOptions: Sendable {
     /// VCF QC: minimum minor-allele frequency, maximum missing fraction (nil = no filter).
     public var minMAF: Double?
     public var maxMissing: Double?
-    /// Refuse to build a store larger than this (`--max-memory`).
+    /// Memory for the store (`--max-memory`): a dense store beyond it goes to an on-disk
+    /// cache (`DiskBackedMatrix`), a sparse one is refused.
     public var memoryBudget = MemoryBudget.unlimited
     /// Threads a reader may use (BGZF inflation).
     public var threads: Int = 1

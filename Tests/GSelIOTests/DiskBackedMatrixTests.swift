@@ -32,9 +32,11 @@ final class DiskBackedMatrixTests: XCTestCase {
                 XCTAssertEqual(disk.column(j).map(\.bitPattern), memory.column(j).map(\.bitPattern), "column \(j)")
             }
         }
-        let path = onDisk.path
-        XCTAssertTrue(FileManager.default.fileExists(atPath: path))
-        _ = consume onDisk
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "the cache is removed with the store")
+        // The caches have no name in the folder while in use, so a killed run leaves nothing behind.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: onDisk.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dosageOnDisk.path))
+        let folder = (onDisk.path as NSString).deletingLastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("gsel-cache-\(pid)-") }, [])
     }
 }

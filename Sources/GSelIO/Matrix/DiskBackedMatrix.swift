@@ -9,7 +9,8 @@ import Darwin
 /// `pread`, so minibatch rows come from the page cache (which the kernel reclaims under
 /// pressure) and the resident memory of a run stays bounded whatever the input's size. The
 /// values are those the in-memory store would hold, so a run gives the same ranking either
-/// way. The file is deleted when the store is released.
+/// way. The file has no name in its folder (`DiskMatrixWriter`): its space is freed when the
+/// store is released or the process ends, however it ends.
 public final class DiskBackedMatrix: FeatureMatrix, @unchecked Sendable {
     /// How values are stored.
     public enum Element: Sendable {
@@ -31,12 +32,11 @@ public final class DiskBackedMatrix: FeatureMatrix, @unchecked Sendable {
     public let workingCopyLimit: Int?
     private let descriptor: Int32
 
-    /// Opens the finished cache `path` (removed on release).
-    init(path: String, rows: Int, columns: Int, element: Element, workingCopyLimit: Int? = nil) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(file: path, "cannot open the on-disk matrix cache: \(String(cString: strerror(errno)))") }
+    /// The finished cache open at `descriptor` (closed on release; its name `path` is
+    /// already removed, so the space returns when the store is released or the process ends).
+    init(descriptor: Int32, path: String, rows: Int, columns: Int, element: Element, workingCopyLimit: Int? = nil) {
         self.path = path
-        descriptor = fd
+        self.descriptor = descriptor
         rowCount = rows
         columnCount = columns
         self.element = element
@@ -45,7 +45,6 @@ public final class DiskBackedMatrix: FeatureMatrix, @unchecked Sendable {
 
     deinit {
         close(descriptor)
-        unlink(path)
     }
 
     /// Bytes held in memory: none (the values live in the file).

@@ -9,8 +9,9 @@ import Darwin
 /// for inputs organised by samples, or features appended in order for inputs organised by
 /// features (VCF, features-by-samples tables), which a final pass transposes into sample
 /// blocks using at most `transposeBytes` of memory. Files go to `directory` (the system's
-/// temporary directory, `TMPDIR`, by default) and are removed with the store, or with the
-/// writer when it is dropped unfinished (a failed read leaves no cache behind).
+/// temporary directory, `TMPDIR`, by default) and lose their name as soon as they are
+/// created: the open descriptor keeps the data until the store (or an unfinished writer) is
+/// released, so a failed, killed or finished run leaves nothing behind.
 public final class DiskMatrixWriter {
     /// The axis the input arrives in.
     public enum Order: Sendable { case samples, features }
@@ -21,9 +22,9 @@ public final class DiskMatrixWriter {
     /// Values per appended record (p for sample rows, n for feature columns).
     public let recordLength: Int
     private(set) public var records = 0
-    /// The cache file being written.
+    /// The cache file's name while it was created (removed at once; shown in logs).
     public let path: String
-    private let descriptor: Int32
+    private var descriptor: Int32
     private var written = 0
     private var pending: [UInt8] = []
     private let source: String
@@ -48,15 +49,21 @@ public final class DiskMatrixWriter {
                 throw InputError(file: source, "the on-disk matrix cache needs \(MemoryBudget.format(needed)) in \(directory), which has \(MemoryBudget.format(Int(fs.f_bavail) * Int(fs.f_frsize))) free; set TMPDIR to a folder with room for the matrix, or raise --max-memory")
             }
         }
-        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else {
-            throw InputError(file: source, "cannot create the on-disk matrix cache \(path): \(String(cString: strerror(errno))) (set TMPDIR to a writable folder with room for the matrix)")
-        }
+        descriptor = try Self.createUnlinked(path, source: source)
     }
 
     deinit {
         if descriptor >= 0 { close(descriptor) }
-        if !finished { unlink(path) }
+    }
+
+    /// Creates `path` for reading and writing and removes its name at once.
+    private static func createUnlinked(_ path: String, source: String) throws -> Int32 {
+        let fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw InputError(file: source, "cannot create the on-disk matrix cache \(path): \(String(cString: strerror(errno))) (set TMPDIR to a writable folder with room for the matrix)")
+        }
+        unlink(path)
+        return fd
     }
 
     /// Appends one record of Float32 values (`element` .float32).
@@ -93,42 +100,37 @@ public final class DiskMatrixWriter {
     /// or `recordLength` x `records` (features order, transposed in blocks of at most
     /// `transposeBytes`), whose working copies are bounded by `workingCopyLimit`.
     public func finish(transposeBytes: Int = 64 << 20, workingCopyLimit: Int? = nil) throws -> DiskBackedMatrix {
+        precondition(!finished, "DiskMatrixWriter: finished twice")
         try flush()
         finished = true
         switch order {
         case .samples:
-            do {
-                return try DiskBackedMatrix(path: path, rows: records, columns: recordLength, element: element,
-                                            workingCopyLimit: workingCopyLimit)
-            } catch {
-                unlink(path)
-                throw error
-            }
+            defer { descriptor = -1 }  // handed to the store
+            return DiskBackedMatrix(descriptor: descriptor, path: path, rows: records, columns: recordLength,
+                                    element: element, workingCopyLimit: workingCopyLimit)
         case .features:
-            defer { unlink(path) }
             let target = path + ".samples"
+            let output = try Self.createUnlinked(target, source: source)
             do {
-                try Self.transpose(path, into: target, features: records, samples: recordLength, element: element,
-                                   blockBytes: transposeBytes, name: source)
-                return try DiskBackedMatrix(path: target, rows: recordLength, columns: records, element: element,
-                                            workingCopyLimit: workingCopyLimit)
+                try Self.transpose(descriptor, path, into: output, target, features: records, samples: recordLength,
+                                   element: element, blockBytes: transposeBytes, name: source)
             } catch {
-                unlink(target)
+                close(output)
                 throw error
             }
+            close(descriptor)  // the feature-major file's space is freed now
+            descriptor = -1
+            return DiskBackedMatrix(descriptor: output, path: target, rows: recordLength, columns: records,
+                                    element: element, workingCopyLimit: workingCopyLimit)
         }
     }
 
     /// Rewrites a feature-major file (`features` runs of `samples` values) as sample-major,
     /// a block of features at a time: each block is read once and written as one piece per sample.
-    private static func transpose(_ source: String, into target: String, features p: Int, samples n: Int,
-                                  element: DiskBackedMatrix.Element, blockBytes: Int, name: String) throws {
+    private static func transpose(_ input: Int32, _ source: String, into output: Int32, _ target: String,
+                                  features p: Int, samples n: Int, element: DiskBackedMatrix.Element,
+                                  blockBytes: Int, name: String) throws {
         let size = element.size
-        let input = open(source, O_RDONLY), output = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        defer { if input >= 0 { close(input) }; if output >= 0 { close(output) } }
-        guard input >= 0, output >= 0 else {
-            throw InputError(file: name, "cannot transpose the on-disk matrix cache \(input < 0 ? source : target): \(String(cString: strerror(errno))) (set TMPDIR to a writable folder with room for the matrix)")
-        }
         let blockFeatures = max(1, min(p, blockBytes / max(1, n * size)))
         var block = [UInt8](repeating: 0, count: blockFeatures * n * size)
         var row = [UInt8](repeating: 0, count: blockFeatures * size)

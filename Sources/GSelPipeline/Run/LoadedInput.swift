@@ -68,7 +68,7 @@ public struct LoadedInput: Sendable {
         let bytes = matrix.matrix.storageBytes
         let shape = "\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features"
         if let disk = matrix.matrix as? DiskBackedMatrix {
-            log.info("\(shape); store \(MemoryBudget.format(disk.fileBytes)) exceeds --max-memory \(MemoryBudget.format(parameters.memoryBudget.bytes ?? 0)), so the fits stream it from the on-disk cache \(disk.path) (TMPDIR; removed when the run ends)")
+            log.info("\(shape); store \(MemoryBudget.format(disk.fileBytes)) exceeds --max-memory \(MemoryBudget.format(parameters.memoryBudget.bytes ?? 0)), so the fits stream it from the on-disk cache \(disk.path) (in TMPDIR, unlinked at once: freed when the run ends, however it ends)")
         } else {
             log.info("\(shape); store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
         }

@@ -70,7 +70,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-missing"), parsing: .unconditional, help: "VCF: drop variants with a larger fraction of missing calls.")
     var maxMissing: Double?
 
-    @Option(name: .customLong("max-memory"), help: "Refuse to build a store larger than this (e.g. 4G, 500M).",
+    @Option(name: .customLong("max-memory"), help: "Memory for the matrix store (e.g. 4G, 500M): a dense store larger than this is cached on disk in TMPDIR and streamed; a sparse one is refused.",
             transform: { text in
                 guard let budget = MemoryBudget(parsing: text) else {
                     throw ValidationError("--max-memory: expected a size like 800M, 4G or 1.5T; got '\(text)'")

@@ -79,21 +79,30 @@ public final class DiskMatrixWriter {
     }
 
     /// Appends whole records as raw bytes of `element` (a multiple of `recordLength` values).
+    /// Small appends gather in a buffer of at most `flushBytes`; a large one is written as it is.
     public func append(records bytes: UnsafeRawBufferPointer) throws {
         let recordBytes = recordLength * element.size
         precondition(recordBytes > 0 && bytes.count % recordBytes == 0, "DiskMatrixWriter: partial record")
-        pending.append(contentsOf: bytes)
         records += bytes.count / recordBytes
-        if pending.count >= Self.flushBytes { try flush() }
+        if pending.count + bytes.count > Self.flushBytes { try flush() }
+        if bytes.count >= Self.flushBytes {
+            try write(bytes)
+        } else {
+            pending.append(contentsOf: bytes)
+        }
     }
 
     private func flush() throws {
         guard !pending.isEmpty else { return }
-        try pending.withUnsafeMutableBytes { b in
-            try Self.io({ pwrite($0, $1, $2, $3) }, descriptor, b.baseAddress!, b.count, written, cache: path, source: source)
-        }
-        written += pending.count
+        try pending.withUnsafeBytes { try write($0) }
         pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` at the end of the cache.
+    private func write(_ bytes: UnsafeRawBufferPointer) throws {
+        try Self.io({ pwrite($0, $1, $2, $3) }, descriptor, UnsafeMutableRawPointer(mutating: bytes.baseAddress!), bytes.count,
+                    written, cache: path, source: source)
+        written += bytes.count
     }
 
     /// Finishes the cache: a sample-major store of `records` x `recordLength` (samples order)

@@ -20,11 +20,15 @@ struct StoreSpill<Value: BitwiseCopyable> {
     }
 
     /// Call before appending one record to `values`: once the store would exceed the
-    /// budget, what `values` holds goes to the on-disk cache and `values` is emptied.
+    /// budget, what `values` holds goes to the on-disk cache and `values` is emptied. The
+    /// array doubles its capacity when it grows, holding the old and the new buffer while it
+    /// copies, so a growth whose new buffer would exceed the budget spills instead: the
+    /// in-memory store never takes more than the budget, even for a moment.
     mutating func makeRoom(in values: inout [Value]) throws {
         if writer == nil {
-            let stride = MemoryLayout<Value>.stride
-            guard !budget.allows((values.count + recordLength) * stride) else { return }
+            let stride = MemoryLayout<Value>.stride, needed = values.count + recordLength
+            let grown = needed > values.capacity ? max(2 * values.capacity, needed) : values.capacity
+            guard !budget.allows(needed * stride) || !budget.allows(grown * stride) else { return }
             writer = try DiskMatrixWriter(order: .samples, element: Value.self == UInt8.self ? .dosage : .float32,
                                           recordLength: recordLength, source: source)
             try write(values)

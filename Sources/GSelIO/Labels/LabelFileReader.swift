@@ -4,13 +4,7 @@ struct LabelFileReader {
 
     func read(sampleColumn: String?, labelColumn: String?) throws -> LabelTable {
         let lines = try LineReader(path: path)
-        var headerText: UnsafeBufferPointer<UInt8>?
-        while let line = try lines.nextLine() {
-            var text = line
-            if lines.lineNumber == 1, text.starts(with: [0xef, 0xbb, 0xbf]) { text = UnsafeBufferPointer(rebasing: text[3...]) }
-            if !DelimitedTableScanner.isBlank(text) { headerText = text; break }
-        }
-        guard let headerText else {
+        guard let headerText = try lines.firstNonBlankLine() else {
             throw InputError(file: path, "the label file is empty; expected a header row naming the sample id and label columns")
         }
         let headerLine = lines.lineNumber
@@ -30,7 +24,7 @@ struct LabelFileReader {
         var ids: [String] = [], values: [String?] = [], lineNumbers: [Int] = []
         var firstLine: [String: Int] = [:]
         while let line = try lines.nextLine() {
-            if DelimitedTableScanner.isBlank(line) { continue }
+            if LineReader.isBlank(line) { continue }
             let n = lines.lineNumber
             let row = try FieldCursor.strings(of: line, delimiter: delimiter, file: path, line: n)
             if row.count != header.count {
@@ -82,6 +76,6 @@ struct LabelFileReader {
     }
 
     private static func list(_ names: [String]) -> String {
-        names.map { "'\($0)'" }.joined(separator: ", ")
+        MessageText.list(names.map { "'\($0)'" })
     }
 }

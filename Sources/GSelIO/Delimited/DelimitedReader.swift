@@ -18,7 +18,7 @@ public struct DelimitedReader: MatrixReader {
     }
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let scanner = try DelimitedTableScanner(path: path)
+        let scanner = try DelimitedTableScanner(path: path, maxLineBytes: LineReader.maxLineBytes(budget: options.maxMemoryBytes))
         var values: [Float] = []
         var missing = 0
         while let row = try scanner.nextRow() {
@@ -62,16 +62,17 @@ public struct DelimitedReader: MatrixReader {
             matrix = DenseMatrix(rows: columnIDs.count, columns: rowIDs.count, featureMajor: values)
             (sampleIDs, featureIDs) = (columnIDs, rowIDs)
         }
-        return LoadedMatrix(format: scanner.delimiter == .comma ? "csv" : "tsv",
+        return try LoadedMatrix(format: scanner.delimiter == .comma ? "csv" : "tsv",
                             sampleIDs: sampleIDs,
                             features: featureIDs.map { FeatureInfo(id: $0) },
                             matrix: matrix,
                             counters: ["missing_values": missing],
                             notes: ["layout: \(layout.rawValue) (\(reason))"] + scanner.notes)
+            .checkingVariation(file: path)
     }
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
-        let scanner = try DelimitedTableScanner(path: path)
+        let scanner = try DelimitedTableScanner(path: path, maxLineBytes: LineReader.maxLineBytes(budget: options.maxMemoryBytes))
         while try scanner.nextRow() != nil {}
         let (layout, reason) = try scanner.finish(options: options)
         let (samples, features) = layout == .samplesByFeatures

@@ -7,17 +7,17 @@ struct VCFSource {
     /// The BGZF stream, when the file is BGZF.
     let bgzf: BGZFReader?
 
-    init(path: String, threads: Int) throws {
+    init(path: String, threads: Int, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws {
         self.path = path
         if BGZFReader.isBGZF(path: path) {
             let reader = try BGZFReader(path: path, threads: threads)
             bgzf = reader
-            lines = LineReader(stream: reader)
+            lines = LineReader(stream: reader, maxLineBytes: maxLineBytes)
             compression = .bgzf
         } else {
             let source = try ByteSource(path: path)
             bgzf = nil
-            lines = LineReader(stream: source)
+            lines = LineReader(stream: source, maxLineBytes: maxLineBytes)
             compression = source.isGzip ? .gzip : .plain
         }
     }

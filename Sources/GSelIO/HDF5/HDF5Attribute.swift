@@ -32,7 +32,14 @@ public final class HDF5Attribute {
         elementType = HDF5ElementType(type: t.id)
         let points = H5Sget_simple_extent_npoints(s.id)
         count = max(0, Int(points))
+        guard count <= Self.maxElements else {
+            throw InputError(file: file.path, location: "\(ownerPath) attribute '\(name)'",
+                             "declares \(count) elements, more than the \(Self.maxElements) an attribute may hold; the file is damaged")
+        }
     }
+
+    /// Most elements read from one attribute (h5ad `column-order` lists are the largest).
+    static let maxElements = 1 << 24
 
     private var location: String { "\(ownerPath) attribute '\(name)'" }
 
@@ -42,12 +49,14 @@ public final class HDF5Attribute {
             if count == 0 { return [] }
             throw InputError(file: file.path, location: location, "is \(elementType), expected text")
         }
-        guard let memory = HDF5TextDecoder.memoryType(for: type.id, field: nil),
-              let values = HDF5TextDecoder.decode(count: count, memoryType: memory.id, stringType: type.id,
-                                                  space: space.id, read: { H5Aread(handle.id, memory.id, $0) })
-        else { throw file.failure(location, "cannot read attribute") }
-        withExtendedLifetime(memory) {}
-        return values
+        guard let memory = HDF5TextDecoder.memoryType(for: type.id, field: nil) else {
+            throw file.failure(location, "cannot read attribute")
+        }
+        return try withExtendedLifetime(memory) {
+            try HDF5TextDecoder.decode(count: count, memoryType: memory.id, stringType: type.id, space: space.id,
+                                       field: nil, file: file, location: location,
+                                       read: { H5Aread(handle.id, $0, $1) })
+        }
     }
 
     /// The single text value of a scalar (or one-element) text attribute.

@@ -7,18 +7,24 @@ import Foundation
 public final class HDF5File {
     /// The file path as given.
     public let path: String
+    /// Size of the file in bytes: what any size declared inside it is checked against.
+    public let size: Int
     let handle: HDF5Handle
+    /// The global heap checker for variable-length strings, made on first use.
+    private(set) lazy var globalHeap = HDF5GlobalHeap(file: self)
 
     /// Opens `path`; a missing file, an unreadable file and a file that is not HDF5 are `InputError`s.
     public init(path: String) throws {
-        HDF5Library.prepared
+        HDF5Library.prepare()
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, "file not found")
         }
         if isDirectory.boolValue { throw InputError(file: path, "is a directory, expected an HDF5 file") }
-        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+        // Unknown size (unreadable attributes): no bound, and H5Fopen reports the real problem.
+        size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? Int.max
+        if size == 0 {
             throw InputError(file: path, "empty file, expected an HDF5 file")
         }
         let status = gsel_H5_is_hdf5(path)
@@ -126,9 +132,27 @@ public final class HDF5File {
             let parent = "/" + parts.joined(separator: "/")
             switch kind(at: parent) {
             case .group:
-                let members = (try? group(parent).memberNames()) ?? []
                 let owner = parent == "/" ? "the root group" : parent
-                let listing = members.isEmpty ? "\(owner) is empty" : "\(owner) has: \(Self.list(members))"
+                let members: [String]
+                do {
+                    members = try group(parent).memberNames()
+                } catch let error as InputError {
+                    // A damaged group table: say so with libhdf5's own words, not "empty".
+                    return InputError(file: self.path, location: p,
+                                      "no \(expected) \(p) found: \(owner) cannot be listed (\(error.message)); the file may be damaged")
+                } catch {
+                    return InputError(file: self.path, location: p, "no \(expected) \(p) found: \(owner) cannot be listed (\(error))")
+                }
+                let missingName = p.split(separator: "/").dropFirst(parts.count).first.map(String.init) ?? ""
+                if members.contains(missingName) {
+                    // Listed by iteration yet not found by name: the group's index is damaged.
+                    return InputError(file: self.path, location: p,
+                                      "\(owner) lists '\(missingName)' but libhdf5 cannot find it by name: the group's table is damaged; expected \(Self.article(expected)) \(expected) there")
+                }
+                var listing = members.isEmpty ? "\(owner) is empty" : "\(owner) has: \(Self.list(members))"
+                if members.isEmpty && parent == "/" && size > Self.emptyFileBytes {
+                    listing += " although the file has \(size) bytes, so its group table is probably damaged"
+                }
                 return InputError(file: self.path, location: p, "no \(expected) \(p); \(listing)")
             case .missing: continue
             default:
@@ -143,14 +167,15 @@ public final class HDF5File {
         InputError(file: self.path, location: path, "\(what) (HDF5: \(HDF5Library.takeErrorMessage() ?? "unknown error"))")
     }
 
+    /// Size of an HDF5 file holding nothing but an empty root group, with room to spare
+    /// (h5py writes 800 bytes).
+    static let emptyFileBytes = 4096
+
     /// "a" or "an" for `noun`.
     static func article(_ noun: String) -> String {
         noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     /// Up to 20 names, comma-separated, with a count of the rest.
-    static func list(_ names: [String]) -> String {
-        let shown = names.prefix(20).joined(separator: ", ")
-        return names.count > 20 ? "\(shown), … (\(names.count) in all)" : shown
-    }
+    static func list(_ names: [String]) -> String { MessageText.list(names) }
 }

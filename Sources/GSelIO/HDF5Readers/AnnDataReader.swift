@@ -18,8 +18,9 @@ public struct AnnDataReader: MatrixReader {
         let store = try matrix.load()
         var notes = ["matrix: \(matrix.path)"]
         notes += obs.skipped.map { "obs column not read: \($0)" }
-        return LoadedMatrix(format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
+        return try LoadedMatrix(format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: try obs.readColumns(), notes: notes)
+            .checkingVariation(file: path, location: matrix.path)
     }
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
@@ -64,8 +65,9 @@ public struct AnnDataReader: MatrixReader {
 
     private func estimatedBytes(_ matrix: AnnDataMatrix) throws -> Int {
         switch matrix {
-        case .dense(let d): return d.count * 4
-        case .sparse(let g, _, let rows, _): return try g.dataset("data").count * 8 + (rows + 1) * 8
+        case .dense(let d): return StoreBudget.bytes(d.count, each: 4)
+        case .sparse(let g, _, let rows, _):
+            return StoreBudget.sum(StoreBudget.bytes(try g.dataset("data").count, each: 8), StoreBudget.bytes(rows + 1, each: 8))
         }
     }
 }

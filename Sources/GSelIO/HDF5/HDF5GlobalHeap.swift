@@ -29,7 +29,22 @@ final class HDF5GlobalHeap {
     private let base: Int
     private let descriptor: Int32
     /// Each collection read so far: object sizes by index, or why it is damaged.
-    private var collections: [UInt64: Result<[UInt16: UInt64], CollectionDamage>] = [:]
+    private var collections: [UInt64: Result<ObjectSizes, CollectionDamage>] = [:]
+    /// The collection of the previous string (consecutive strings mostly share one).
+    private var last: (address: UInt64, objects: Result<ObjectSizes, CollectionDamage>)?
+
+    /// Object sizes of one collection by object index; `absent` where there is no object.
+    struct ObjectSizes {
+        static let absent = UInt64.max
+        var sizes: [UInt64] = []
+
+        subscript(index: Int) -> UInt64 { index < sizes.count ? sizes[index] : Self.absent }
+
+        mutating func set(_ index: Int, _ size: UInt64) {
+            if index >= sizes.count { sizes.append(contentsOf: repeatElement(Self.absent, count: index + 1 - sizes.count)) }
+            sizes[index] = size
+        }
+    }
 
     /// Why a heap collection cannot be used.
     struct CollectionDamage: Error { var reason: String }
@@ -77,13 +92,13 @@ final class HDF5GlobalHeap {
             case .failure(let damage):
                 problem = "its global heap collection at address \(address) is damaged: \(damage.reason)"
             case .success(let objects):
-                if index == 0 || index > UInt64(UInt16.max) {
-                    problem = "it points to object \(index) of the global heap collection at address \(address); expected an object index 1...65535"
-                } else if let size = objects[UInt16(index)] {
-                    problem = size == length ? nil
-                        : "its global heap object (collection at address \(address), object \(index)) holds \(size) bytes but the string says it has \(length)"
+                let size = index == 0 || index > UInt64(UInt16.max) ? ObjectSizes.absent : objects[Int(index)]
+                if size == length {
+                    problem = nil
+                } else if size != ObjectSizes.absent {
+                    problem = "its global heap object (collection at address \(address), object \(index)) holds \(size) bytes but the string says it has \(length)"
                 } else {
-                    problem = "it points to object \(index) of the global heap collection at address \(address), which has no such object"
+                    problem = "it points to object \(index) of the global heap collection at address \(address), which has no such object (expected an index 1...65535 of a stored object)"
                 }
             }
             if let problem {
@@ -94,14 +109,16 @@ final class HDF5GlobalHeap {
     }
 
     /// The objects of the collection at HDF5 `address`, parsed once.
-    private func collection(at address: UInt64) -> Result<[UInt16: UInt64], CollectionDamage> {
-        if let known = collections[address] { return known }
-        let parsed = Result { try parseCollection(at: address) }.mapError { $0 as? CollectionDamage ?? CollectionDamage(reason: "\($0)") }
+    private func collection(at address: UInt64) -> Result<ObjectSizes, CollectionDamage> {
+        if let last, last.address == address { return last.objects }
+        let parsed = collections[address]
+            ?? Result { try parseCollection(at: address) }.mapError { $0 as? CollectionDamage ?? CollectionDamage(reason: "\($0)") }
         collections[address] = parsed
+        last = (address, parsed)
         return parsed
     }
 
-    private func parseCollection(at address: UInt64) throws -> [UInt16: UInt64] {
+    private func parseCollection(at address: UInt64) throws -> ObjectSizes {
         guard let offset = Int(exactly: address).map({ $0.addingReportingOverflow(base) }), !offset.overflow,
               offset.partialValue <= fileSize - headerSize else {
             throw CollectionDamage(reason: "the address lies beyond the end of the file (\(fileSize) bytes)")
@@ -123,8 +140,8 @@ final class HDF5GlobalHeap {
 
     /// Walks the objects as libhdf5's H5HG deserializer does, rejecting what would make it
     /// read past the collection (a size running over the end) or stop advancing (a size of 0).
-    private func objects(in chunk: UnsafeRawBufferPointer, size: Int) throws -> [UInt16: UInt64] {
-        var objects: [UInt16: UInt64] = [:]
+    private func objects(in chunk: UnsafeRawBufferPointer, size: Int) throws -> ObjectSizes {
+        var objects = ObjectSizes()
         var p = headerSize
         while p < size {
             if p + objectHeaderSize > size { break }   // too small for an object: free space
@@ -145,7 +162,7 @@ final class HDF5GlobalHeap {
             guard need <= UInt64(size - p) else {
                 throw CollectionDamage(reason: "object \(index) at byte \(p) of the collection declares \(objectSize) bytes, which do not fit in the \(size - p) bytes left of the \(size)-byte collection")
             }
-            objects[index] = objectSize
+            objects.set(Int(index), objectSize)
             p += Int(need)
         }
         return objects

@@ -10,7 +10,7 @@ table) by its signature, so it does not depend on fixed offsets.
 
 Run from the package root with the project environment:
     .venv/bin/python scripts/make_hostile_inputs.py
-Pinned versions as in scripts/requirements-test.txt (h5py, numpy).
+Pinned versions as in scripts/requirements-test.txt (h5py, numpy, scipy).
 """
 import gzip
 import os
@@ -20,10 +20,29 @@ import zlib
 
 import h5py
 import numpy as np
+import scipy.sparse as sp
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TestData", "hostile")
 VLEN = h5py.string_dtype("utf-8")
 HUGE = 2 ** 62
+
+
+VAR5 = [f"g{j}" for j in range(5)]
+# A 4 x 5 CSR matrix with constant columns: g0 (nothing stored), g1 (5 in every row),
+# g3 (0 and NaN stored, zeros implied); g2 and g4 vary.
+SOME_CONSTANT_CSR = dict(data=np.array([5, 5, 1, 5, 0, 5, 2, 5, np.nan, 5], dtype=np.float32),
+                         indices=np.array([1, 2, 4, 1, 3, 1, 4, 1, 3, 2], dtype=np.int32),
+                         indptr=np.array([0, 3, 5, 7, 10], dtype=np.int32))
+
+
+def constant_note(csr, var_names):
+    """The note gsel must log, with the constant columns found by numpy on the dense matrix
+    (scipy builds it; duplicates summed, absent entries 0, NaN missing)."""
+    dense = sp.csr_matrix((csr["data"], csr["indices"], csr["indptr"]), shape=(len(csr["indptr"]) - 1, len(var_names))).toarray()
+    constant = [j for j in range(dense.shape[1])
+                if np.all(np.isnan(dense[:, j])) or np.nanmin(dense[:, j]) == np.nanmax(dense[:, j])]
+    return (f"{len(constant)} of {dense.shape[1]} features are constant or entirely missing across all "
+            f"{dense.shape[0]} samples and cannot be selected: " + ", ".join(var_names[j] for j in constant))
 
 
 # Every case: input, label file, extra gsel arguments, the text gsel's message must hold
@@ -49,6 +68,7 @@ CASES = [
     ('h5ad_csr_inf.h5ad', 'obs4.labels.tsv', '', '/X/data: entry 4 (obs row 1, var column 1) holds inf', '+Inf in CSR data'),
     ('h5ad_duplicate_var_names.h5ad', 'obs4.labels.tsv', '', "/var/_index: duplicate var (feature) id 'g1' at positions 1 and 2", 'duplicate var names (a TSV with duplicates is rejected)'),
     ('h5ad_all_constant.h5ad', 'obs4.labels.tsv', '', '/X: no feature varies', 'every feature constant'),
+    ('h5ad_csr_some_constant.h5ad', 'obs4.labels.tsv', '--method marginal', 'ok: ' + constant_note(SOME_CONSTANT_CSR, VAR5), 'CSR X with constant columns (all-zero, stored in every row, zeros and NaN): a note, not an error'),
     ('loom_cellid_wrong_length.loom', 'obs4.labels.tsv', '', '/col_attrs/CellID: is string(2), 3, expected one id per cell', 'loom CellID of the wrong length (was replaced by generated ids)'),
     ('tsv_cr_only.tsv', 's4.labels.tsv', '', 'line 1: found a carriage return (\\r) at byte 18 inside the line: the file has CR-only (old Mac) line endings', 'CR-only line endings (said "header but no data rows")'),
     ('tsv_binary_garbage.tsv', 's4.labels.tsv', '', 'line 1: found a NUL byte (0x00)', 'binary garbage named .tsv (said "header but no data rows")'),
@@ -118,7 +138,6 @@ def sparse_x(f, shape, data, indices, indptr):
 
 GOOD_CSR = dict(data=np.arange(1, 8, dtype=np.float32), indices=np.array([3, 0, 2, 1, 1, 4, 0], dtype=np.int32),
                 indptr=np.array([0, 3, 5, 5, 7], dtype=np.int32))
-VAR5 = [f"g{j}" for j in range(5)]
 
 
 def minimal_h5ad(name, x_shape=np.array([4, 5]), var_names=VAR5, **csr):
@@ -256,6 +275,8 @@ def hdf5_cases():
     minimal_h5ad("h5ad_duplicate_var_names.h5ad", var_names=["g0", "g1", "g1", "g3", "g4"])
     # No feature varies.
     dense_h5ad("h5ad_all_constant.h5ad", np.full((4, 5), 3.0, dtype=np.float32))
+    # Sparse constant columns: none stored, 5 in every row, 0 and NaN; two that vary.
+    minimal_h5ad("h5ad_csr_some_constant.h5ad", **SOME_CONSTANT_CSR)
     # A loom CellID with 3 ids for 4 cells (used to be replaced by generated ids).
     with h5py.File(path("loom_cellid_wrong_length.loom"), "w") as f:
         f["matrix"] = np.arange(20, dtype=np.float32).reshape(5, 4)

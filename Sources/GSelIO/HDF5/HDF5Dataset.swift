@@ -73,8 +73,7 @@ public final class HDF5Dataset {
     public func requireStoredData() throws {
         if storedDataChecked || count == 0 { return }
         // A variable-length string is stored as a descriptor (its text is in the global heap).
-        let variableText = elementType == .string(variableLength: true, bytes: Int(H5Tget_size(type.id)))
-        let elementBytes = variableText ? file.globalHeap.descriptorSize : Int(H5Tget_size(type.id))
+        let elementBytes = H5Tis_variable_str(type.id) > 0 ? file.globalHeap.descriptorSize : Int(H5Tget_size(type.id))
         let declared = count.multipliedReportingOverflow(by: max(1, elementBytes))
         let stored = Int(clamping: H5Dget_storage_size(handle.id))
         if stored > file.size {

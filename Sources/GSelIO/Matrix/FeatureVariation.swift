@@ -29,21 +29,26 @@ enum FeatureVariation {
         return varies.indices.filter { !varies[$0] }
     }
 
-    /// A sparse column is constant when all its stored values equal 0 (it has implicit zeros)
-    /// or, stored in every row, all equal its first value. NaN entries count as missing.
+    /// A sparse column is constant when its stored values (NaN = missing) all equal one value
+    /// and, if some rows are not stored (implicit zeros), that value is 0. One pass over the entries.
     private static func constantColumns(sparse matrix: SparseMatrix) -> [Int] {
         let p = matrix.columnCount
-        var explicitRows = [Int](repeating: 0, count: p)
-        for k in matrix.indices.indices { explicitRows[Int(matrix.indices[k])] += 1 }
-        var reference = [Float](repeating: .nan, count: p)
-        for j in 0 ..< p where explicitRows[j] < matrix.rowCount { reference[j] = 0 }
-        var varies = [Bool](repeating: false, count: p)
-        for k in matrix.indices.indices {
-            let j = Int(matrix.indices[k]), v = matrix.data[k]
-            if v.isNaN || varies[j] { continue }
-            if reference[j].isNaN { reference[j] = v } else if v != reference[j] { varies[j] = true }
+        var stored = [Int](repeating: 0, count: p)
+        var first = [Float](repeating: .nan, count: p)
+        var differs = [Bool](repeating: false, count: p)
+        matrix.indices.withUnsafeBufferPointer { indices in
+            matrix.data.withUnsafeBufferPointer { data in
+                for k in 0 ..< indices.count {
+                    let j = Int(indices[k]), v = data[k]
+                    stored[j] += 1
+                    if v.isNaN { continue }
+                    if first[j].isNaN { first[j] = v } else if v != first[j] { differs[j] = true }
+                }
+            }
         }
-        return varies.indices.filter { !varies[$0] }
+        return (0 ..< p).filter { j in
+            !differs[j] && (stored[j] == matrix.rowCount || first[j].isNaN || first[j] == 0)
+        }
     }
 }
 

@@ -72,7 +72,8 @@ CASES = [
     ('loom_cellid_wrong_length.loom', 'obs4.labels.tsv', '', '/col_attrs/CellID: is string(2), 3, expected one id per cell', 'loom CellID of the wrong length (was replaced by generated ids)'),
     ('tsv_cr_only.tsv', 's4.labels.tsv', '', 'line 1: found a carriage return (\\r) at byte 18 inside the line: the file has CR-only (old Mac) line endings', 'CR-only line endings (said "header but no data rows")'),
     ('tsv_binary_garbage.tsv', 's4.labels.tsv', '', 'line 1: found a NUL byte (0x00)', 'binary garbage named .tsv (said "header but no data rows")'),
-    ('tsv_is_hdf5.tsv', 's4.labels.tsv', '', 'line 1: this is an HDF5 file', 'an HDF5 file named .tsv'),
+    ('tsv_utf16.tsv', 's4.labels.tsv', '', 'line 1: found UTF-16 text', 'UTF-16 text, as Excel exports "Unicode Text"'),
+    ('tsv_is_hdf5.tsv', 's4.labels.tsv', '', 'line 1: found an HDF5 file (name it .h5, .h5ad or .loom to read it as HDF5)', 'an HDF5 file named .tsv'),
     ('tsv_no_line_break.tsv.gz', 's4.labels.tsv', '--max-memory 1M', 'line 1: no line break within 1048576 bytes', '3 MB without a line break (the line buffer grew without limit: 4.2 GB RSS for 2.2 GB)'),
     ('tsv_inf_cell.tsv', 's4.labels.tsv', '', "line 4, column g2: found 'inf', expected a number", 'inf in a TSV cell (the reference behaviour the HDF5 readers now follow)'),
     ('tsv_all_missing.tsv', 's4.labels.tsv', '', 'no feature varies', 'every cell missing (was ranked without a word)'),
@@ -293,6 +294,8 @@ def text_cases():
     # Binary garbage named .tsv (deterministic bytes, NULs included).
     rng = np.random.default_rng(13)
     write_text("tsv_binary_garbage.tsv", rng.integers(0, 256, size=600, dtype=np.uint8).tobytes(), mode="wb")
+    # UTF-16 with a byte-order mark, as Excel's "Unicode Text" export writes it.
+    write_text("tsv_utf16.tsv", (header + "\n".join(rows) + "\n").encode("utf-16"), mode="wb")
     # An HDF5 file named .tsv.
     with h5py.File(path("tsv_is_hdf5.tsv"), "w") as f:
         f["X"] = np.zeros((2, 2), dtype=np.float32)

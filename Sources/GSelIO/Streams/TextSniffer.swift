@@ -6,7 +6,7 @@ public enum TextSniffer {
     /// when it looks like a line of text.
     public static func problem(firstLine line: UnsafeBufferPointer<UInt8>) -> String? {
         for (magic, name) in signatures where line.starts(with: magic) {
-            return "this is \(name), not text (its signature is at byte 0); expected a text file"
+            return "found \(name), by its signature at byte 0; expected plain (UTF-8) text"
         }
         if let nul = line.firstIndex(of: 0) {
             return "found a NUL byte (0x00) at byte \(nul) of the line: this looks like a binary file; expected text"
@@ -33,5 +33,7 @@ public enum TextSniffer {
         ([0x50, 0x4b, 0x03, 0x04], "a zip archive (unzip it first)"),
         ([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], "an xz file (gsel reads plain or gzip text; recompress with gzip)"),
         ([0x28, 0xb5, 0x2f, 0xfd], "a zstd file (gsel reads plain or gzip text; recompress with gzip)"),
+        ([0xff, 0xfe], "UTF-16 text, as Excel's \"Unicode Text\" writes it (save it as UTF-8)"),
+        ([0xfe, 0xff], "UTF-16 text (save it as UTF-8)"),
     ]
 }

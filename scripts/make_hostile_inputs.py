@@ -63,6 +63,7 @@ CASES = [
     ('h5ad_root_group_damaged.h5ad', 'obs4.labels.tsv', '', '/X: cannot be read (HDF5: bad symbol table node signature)', "root group symbol table damaged (libhdf5's error was dropped)"),
     ('h5ad_root_group_no_entries.h5ad', 'obs4.labels.tsv', '', '/X: no matrix /X; the root group is empty although the file has', 'root group B-tree claiming no entries (no libhdf5 error: say the table is probably damaged)'),
     ('h5ad_root_group_bad_key.h5ad', 'obs4.labels.tsv', '', "/X: the root group lists 'X' but libhdf5 cannot find it by name", 'root group B-tree key damaged (X listed, yet "no matrix /X")'),
+    ('h5ad_local_heap_loop.h5ad', 'obs4.labels.tsv', '', '/X: libhdf5 took', "root group's local heap free list pointing at itself (libhdf5 loops, allocating without bound: the watchdog stops it)"),
     ('h5ad_inf_cell.h5ad', 'obs4.labels.tsv', '', '/X: row 2, column 3 (0-based) holds inf; expected a finite number', '+Inf cell in a dense X (was ranked as a stable NaN feature)'),
     ('h5ad_float64_beyond_float32.h5ad', 'obs4.labels.tsv', '', '/X: row 1, column 4 (0-based) holds 1e+300, outside the Float32 range', 'float64 value beyond the Float32 range (became inf)'),
     ('h5ad_csr_inf.h5ad', 'obs4.labels.tsv', '', '/X/data: entry 4 (obs row 1, var column 1) holds inf', '+Inf in CSR data'),
@@ -230,6 +231,15 @@ def damaged_root_group():
         node = bytes(data).index(b"TREE")
         data[node + 24] = 0xFF
     patched_copy("_group_source.h5ad", "h5ad_root_group_bad_key.h5ad", first_key)
+
+    # The local heap's first free block points back at itself: libhdf5 walks the free list
+    # forever, allocating a node per step, and never returns (only the watchdog stops it).
+    def free_list_loop(data):
+        heap = bytes(data).index(b"HEAP")
+        size, head, segment = struct.unpack_from("<QQQ", data, heap + 8)
+        assert head < size, "the root group's local heap has no free block to loop"
+        struct.pack_into("<Q", data, segment + head, head)
+    patched_copy("_group_source.h5ad", "h5ad_local_heap_loop.h5ad", free_list_loop)
     os.remove(path("_group_source.h5ad"))
 
 
@@ -369,7 +379,8 @@ replay it:
 
 - `Tests/GSelIOTests/HostileCorpusTests` reads each input in process, as `gsel select` does
   (matrix, then labels aligned to it), and checks the `InputError`: the file it names and
-  the expected text. A case still running after 30 s fails (hang guard).
+  the expected text. A case still running after 30 s fails (hang guard). Cases marked
+  `in_process` = `no` are skipped there: gsel's HDF5 watchdog ends the process for them.
 - `Tests/gselCLITests/HostileCorpusReplayTests` runs the binary on each case with a 30 s
   limit and a 4 GiB address-space cap: exit status 1, one `gsel: error:` line naming the
   file, the expected text, no control characters, no output directory; `ok:` cases must
@@ -383,11 +394,16 @@ everything with `.venv/bin/python scripts/make_hostile_inputs.py`.
 """
 
 
+# Cases replayed through the binary only: gsel ends the process from its watchdog thread,
+# which would end an in-process test run too.
+BINARY_ONLY = {"h5ad_local_heap_loop.h5ad"}
+
+
 def write_manifest():
     with open(path("cases.tsv"), "w") as f:
-        f.write("input\tlabels\targuments\texpect\twhat\n")
+        f.write("input\tlabels\targuments\texpect\twhat\tin_process\n")
         for case in CASES:
-            f.write("\t".join(case) + "\n")
+            f.write("\t".join(case) + "\t" + ("no" if case[0] in BINARY_ONLY else "yes") + "\n")
     with open(path("README.md"), "w") as f:
         f.write(README_HEAD)
         for input_name, labels, arguments, expect, what in CASES:

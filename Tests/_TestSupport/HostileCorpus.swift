@@ -15,6 +15,8 @@ public enum HostileCorpus {
         public var expectation: Expectation
         /// What the case is, in words.
         public var what: String
+        /// False for cases that end the process (the HDF5 watchdog): replayed through the binary only.
+        public var inProcess: Bool
 
         public var description: String { "\((input as NSString).lastPathComponent) (\(what))" }
 
@@ -46,7 +48,8 @@ public enum HostileCorpus {
             let expectation: Expectation = expect.hasPrefix("ok: ") ? .success(String(expect.dropFirst(4))) : .error(expect)
             return Case(input: directory + "/" + fields[0], labels: directory + "/" + fields[1],
                         arguments: fields[2].split(separator: " ").map(String.init),
-                        expectation: expectation, what: fields.count > 4 ? fields[4] : "")
+                        expectation: expectation, what: fields.count > 4 ? fields[4] : "",
+                        inProcess: fields.count > 5 ? fields[5] != "no" : true)
         }
     }
 }

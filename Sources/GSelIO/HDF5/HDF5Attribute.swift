@@ -15,14 +15,20 @@ public final class HDF5Attribute {
 
     /// Opens attribute `name` on the object `location`; nil when the object has no such attribute.
     init?(on location: hid_t, name: String, file: HDF5File, ownerPath: String) throws {
-        let exists = H5Aexists(location, name)
-        guard exists >= 0 else { throw file.failure(ownerPath, "cannot look up attribute '\(name)'") }
-        guard exists > 0 else { return nil }
-        guard let h = HDF5Handle(H5Aopen(location, name, gsel_H5P_DEFAULT()), .attribute),
-              let t = HDF5Handle(H5Aget_type(h.id), .datatype),
-              let s = HDF5Handle(H5Aget_space(h.id), .dataspace) else {
-            throw file.failure(ownerPath, "cannot open attribute '\(name)'")
+        let opened = try HDF5Watchdog.guarding(file.path, ownerPath, "opening an attribute") {
+            () throws -> (HDF5Handle, HDF5Handle, HDF5Handle)? in
+            let exists = H5Aexists(location, name)
+            guard exists >= 0 else { throw file.failure(ownerPath, "cannot look up attribute '\(name)'") }
+            guard exists > 0 else { return nil }
+            guard let h = HDF5Handle(H5Aopen(location, name, gsel_H5P_DEFAULT()), .attribute),
+                  let t = HDF5Handle(H5Aget_type(h.id), .datatype),
+                  let s = HDF5Handle(H5Aget_space(h.id), .dataspace) else {
+                throw file.failure(ownerPath, "cannot open attribute '\(name)'")
+            }
+            return (h, t, s)
         }
+        guard let opened else { return nil }
+        let (h, t, s) = opened
         self.name = name
         self.ownerPath = ownerPath
         self.file = file
@@ -52,7 +58,7 @@ public final class HDF5Attribute {
         guard let memory = HDF5TextDecoder.memoryType(for: type.id, field: nil) else {
             throw file.failure(location, "cannot read attribute")
         }
-        return try withExtendedLifetime(memory) {
+        return try HDF5Watchdog.guarding(file.path, location, "reading an attribute") {
             try HDF5TextDecoder.decode(count: count, memoryType: memory.id, stringType: type.id, space: space.id,
                                        field: nil, file: file, location: location,
                                        read: { H5Aread(handle.id, $0, $1) })
@@ -75,9 +81,10 @@ public final class HDF5Attribute {
         }
         var values = [Double](repeating: 0, count: count)
         if count > 0 {
-            guard H5Aread(handle.id, gsel_H5T_NATIVE_DOUBLE(), &values) >= 0 else {
-                throw file.failure(location, "cannot read attribute")
+            let status = HDF5Watchdog.guarding(file.path, location, "reading an attribute") {
+                H5Aread(handle.id, gsel_H5T_NATIVE_DOUBLE(), &values)
             }
+            guard status >= 0 else { throw file.failure(location, "cannot read attribute") }
         }
         return values
     }

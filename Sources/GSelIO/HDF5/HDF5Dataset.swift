@@ -75,7 +75,9 @@ public final class HDF5Dataset {
         // A variable-length string is stored as a descriptor (its text is in the global heap).
         let elementBytes = H5Tis_variable_str(type.id) > 0 ? file.globalHeap.descriptorSize : Int(H5Tget_size(type.id))
         let declared = count.multipliedReportingOverflow(by: max(1, elementBytes))
-        let stored = Int(clamping: H5Dget_storage_size(handle.id))
+        let stored = HDF5Watchdog.guarding(file.path, path, "measuring the stored data", .data) {
+            Int(clamping: H5Dget_storage_size(handle.id))
+        }
         if stored > file.size {
             throw InputError(file: file.path, location: path,
                              "stores \(stored) bytes of data, more than the whole file (\(file.size) bytes); the file is damaged or cut")
@@ -136,6 +138,12 @@ public final class HDF5Dataset {
     /// Reads rows `rows` (all elements of each) as `T` into `out`; HDF5 converts the stored type.
     /// Enumerations (booleans) are read as their integer codes.
     public func read<T: HDF5Number>(rows: Range<Int>, field: String? = nil, into out: UnsafeMutablePointer<T>) throws {
+        try HDF5Watchdog.guarding(file.path, path, "reading values", .data) {
+            try readUnwatched(rows: rows, field: field, into: out)
+        }
+    }
+
+    private func readUnwatched<T: HDF5Number>(rows: Range<Int>, field: String?, into out: UnsafeMutablePointer<T>) throws {
         let stored = try field.map { try memberType($0) }
         let storedType = HDF5ElementType(type: stored?.id ?? type.id)
         let location = field.map { "\(path) field '\($0)'" } ?? path
@@ -223,12 +231,14 @@ public final class HDF5Dataset {
             let (fileSpace, memorySpace) = try selection(rows: slab)
             defer { withExtendedLifetime((fileSpace, memorySpace)) {} }
             let n = slab.count * rowLength
-            let values = try HDF5TextDecoder.decode(
+            let values = try HDF5Watchdog.guarding(file.path, location, "reading text", .data) {
+                try HDF5TextDecoder.decode(
                 count: n, memoryType: memory.id, stringType: stringType,
                 space: memorySpace?.id ?? fileSpace?.id ?? gsel_H5S_ALL(), field: field,
                 file: file, location: location, first: slab.lowerBound * rowLength,
                 read: { H5Dread(handle.id, $0, memorySpace?.id ?? gsel_H5S_ALL(),
                                 fileSpace?.id ?? gsel_H5S_ALL(), gsel_H5P_DEFAULT(), $1) })
+            }
             out.append(contentsOf: values)
             start = slab.upperBound
         }

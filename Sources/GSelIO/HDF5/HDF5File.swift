@@ -27,14 +27,17 @@ public final class HDF5File {
         if size == 0 {
             throw InputError(file: path, "empty file, expected an HDF5 file")
         }
-        let status = gsel_H5_is_hdf5(path)
-        if status == 0 {
-            throw InputError(file: path, "not an HDF5 file (no HDF5 signature; expected an .h5ad, 10x .h5, .loom or HDF5 file)")
+        let opened: HDF5Handle? = try HDF5Watchdog.guarding(path, "/", "opening the file") {
+            let status = gsel_H5_is_hdf5(path)
+            if status == 0 {
+                throw InputError(file: path, "not an HDF5 file (no HDF5 signature; expected an .h5ad, 10x .h5, .loom or HDF5 file)")
+            }
+            return status > 0 ? HDF5Handle(H5Fopen(path, UInt32(gsel_H5F_ACC_RDONLY()), gsel_H5P_DEFAULT()), .file) : nil
         }
-        guard status > 0, let h = HDF5Handle(H5Fopen(path, UInt32(gsel_H5F_ACC_RDONLY()), gsel_H5P_DEFAULT()), .file) else {
+        guard let opened else {
             throw InputError(file: path, "cannot open as HDF5: \(HDF5Library.takeErrorMessage() ?? "unknown HDF5 error")")
         }
-        handle = h
+        handle = opened
     }
 
     /// The root group `/`.
@@ -53,6 +56,10 @@ public final class HDF5File {
     func probe(_ path: String) -> (kind: HDF5ObjectKind, problem: String?) {
         let p = Self.normalize(path)
         if p == "/" { return (.group, nil) }
+        return HDF5Watchdog.guarding(self.path, p, "looking up the object") { probeLinks(p) }
+    }
+
+    private func probeLinks(_ p: String) -> (kind: HDF5ObjectKind, problem: String?) {
         var prefix = ""
         for part in p.split(separator: "/") {
             prefix += "/" + part
@@ -76,7 +83,8 @@ public final class HDF5File {
         let p = Self.normalize(path)
         let found = probe(p)
         guard found.kind == .group else { throw notFound(p, expected: "group", probed: found) }
-        guard let h = HDF5Handle(H5Gopen2(handle.id, p, gsel_H5P_DEFAULT()), .group) else {
+        let opened = HDF5Watchdog.guarding(self.path, p, "opening the group") { HDF5Handle(H5Gopen2(handle.id, p, gsel_H5P_DEFAULT()), .group) }
+        guard let h = opened else {
             throw failure(p, "cannot open group")
         }
         return HDF5Group(file: self, path: p, handle: h)
@@ -87,10 +95,12 @@ public final class HDF5File {
         let p = Self.normalize(path)
         let found = probe(p)
         guard found.kind == .dataset else { throw notFound(p, expected: "dataset", probed: found) }
-        guard let h = HDF5Handle(H5Dopen2(handle.id, p, gsel_H5P_DEFAULT()), .dataset) else {
-            throw failure(p, "cannot open dataset")
+        return try HDF5Watchdog.guarding(self.path, p, "opening the dataset") {
+            guard let h = HDF5Handle(H5Dopen2(handle.id, p, gsel_H5P_DEFAULT()), .dataset) else {
+                throw failure(p, "cannot open dataset")
+            }
+            return try HDF5Dataset(file: self, path: p, handle: h)
         }
-        return try HDF5Dataset(file: self, path: p, handle: h)
     }
 
     /// Paths and one-line descriptions of every dataset under `path` (depth-first, at most `limit`).

@@ -15,6 +15,10 @@ public final class HDF5Group {
 
     /// Names of the group's members (links), in name order.
     public func memberNames() throws -> [String] {
+        try HDF5Watchdog.guarding(file.path, path, "listing the group") { try readMemberNames() }
+    }
+
+    private func readMemberNames() throws -> [String] {
         var info = H5G_info_t()
         guard H5Gget_info(handle.id, &info) >= 0 else { throw file.failure(path, "cannot list group") }
         // A link takes at least a few bytes of the file: more links than bytes is damage.

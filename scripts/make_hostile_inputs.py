@@ -64,6 +64,7 @@ CASES = [
     ('h5ad_root_group_no_entries.h5ad', 'obs4.labels.tsv', '', '/X: no matrix /X; the root group is empty although the file has', 'root group B-tree claiming no entries (no libhdf5 error: say the table is probably damaged)'),
     ('h5ad_root_group_bad_key.h5ad', 'obs4.labels.tsv', '', "/X: the root group lists 'X' but libhdf5 cannot find it by name", 'root group B-tree key damaged (X listed, yet "no matrix /X")'),
     ('h5ad_local_heap_loop.h5ad', 'obs4.labels.tsv', '', '/X: libhdf5 took', "root group's local heap free list pointing at itself (libhdf5 loops, allocating without bound: the watchdog stops it)"),
+    ('fuzz_h5_group_btree_null_copy.h5', 'obs4.labels.tsv', '--dataset /X', '/: libhdf5 crashed while listing the group', "found by scripts/fuzz.sh h5 (kept as found): a damaged root-group B-tree makes libhdf5 copy from a null address inside H5Gget_info (SIGSEGV); the crash guard reports it"),
     ('h5ad_inf_cell.h5ad', 'obs4.labels.tsv', '', '/X: row 2, column 3 (0-based) holds inf; expected a finite number', '+Inf cell in a dense X (was ranked as a stable NaN feature)'),
     ('h5ad_float64_beyond_float32.h5ad', 'obs4.labels.tsv', '', '/X: row 1, column 4 (0-based) holds 1e+300, outside the Float32 range', 'float64 value beyond the Float32 range (became inf)'),
     ('h5ad_csr_inf.h5ad', 'obs4.labels.tsv', '', '/X/data: entry 4 (obs row 1, var column 1) holds inf', '+Inf in CSR data'),
@@ -380,14 +381,16 @@ replay it:
 - `Tests/GSelIOTests/HostileCorpusTests` reads each input in process, as `gsel select` does
   (matrix, then labels aligned to it), and checks the `InputError`: the file it names and
   the expected text. A case still running after 30 s fails (hang guard). Cases marked
-  `in_process` = `no` are skipped there: gsel's HDF5 watchdog ends the process for them.
+  `in_process` = `no` are skipped there: gsel's HDF5 watchdog or crash guard ends the
+  process for them.
 - `Tests/gselCLITests/HostileCorpusReplayTests` runs the binary on each case with a 30 s
   limit and a 4 GiB address-space cap: exit status 1, one `gsel: error:` line naming the
   file, the expected text, no control characters, no output directory; `ok:` cases must
   succeed and log the expected text.
 
 Label files (`*.labels.tsv`) give two classes to the samples of the other cases. Regenerate
-everything with `.venv/bin/python scripts/make_hostile_inputs.py`.
+everything with `.venv/bin/python scripts/make_hostile_inputs.py`; files named `fuzz_*` are
+inputs found by `scripts/fuzz.sh` (docs/fuzzing.md), committed as found, and kept.
 
 | input | arguments | gsel's message holds | case (before the fix) |
 |---|---|---|---|
@@ -396,7 +399,7 @@ everything with `.venv/bin/python scripts/make_hostile_inputs.py`.
 
 # Cases replayed through the binary only: gsel ends the process from its watchdog thread,
 # which would end an in-process test run too.
-BINARY_ONLY = {"h5ad_local_heap_loop.h5ad"}
+BINARY_ONLY = {"h5ad_local_heap_loop.h5ad", "fuzz_h5_group_btree_null_copy.h5"}
 
 
 def write_manifest():
@@ -414,7 +417,8 @@ def write_manifest():
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name in os.listdir(OUT):
-        os.remove(path(name))
+        if not name.startswith("fuzz_"):   # fuzzer findings are kept as found, not generated
+            os.remove(path(name))
     hdf5_cases()
     text_cases()
     vcf_cases()

@@ -102,4 +102,5 @@ static inline hid_t gsel_H5_raw_vlen_type(size_t size) {
     if (type >= 0 && H5Tset_tag(type, GSEL_RAW_VLEN_TAG) < 0) { H5Tclose(type); return -1; }
     return type;
 }
+
 #endif

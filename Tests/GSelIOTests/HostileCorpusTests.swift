@@ -8,7 +8,7 @@ import _TestSupport
 /// Each error case must throw one `InputError` naming the input or label file and holding
 /// the expected text; each `ok:` case must load and note the expected text. A case that has
 /// not finished after the time limit (a hang) fails without stopping the others. Cases the
-/// HDF5 watchdog ends by exiting the process are replayed by the CLI tests only.
+/// HDF5 watchdog or crash guard ends by exiting the process are replayed by the CLI tests only.
 final class HostileCorpusTests: XCTestCase {
     /// A hang guard, not a benchmark: every case ends in well under a second.
     static let timeLimit: TimeInterval = 30

@@ -15,7 +15,7 @@ public enum HostileCorpus {
         public var expectation: Expectation
         /// What the case is, in words.
         public var what: String
-        /// False for cases that end the process (the HDF5 watchdog): replayed through the binary only.
+        /// False for cases that end the process (HDF5 watchdog, crash guard): replayed through the binary only.
         public var inProcess: Bool
 
         public var description: String { "\((input as NSString).lastPathComponent) (\(what))" }

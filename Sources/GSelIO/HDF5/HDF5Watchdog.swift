@@ -5,13 +5,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Bounds every libhdf5 call in time and memory. libhdf5 1.10 can loop on damaged metadata
-/// without returning: a local heap whose free list points back at itself allocates list
-/// nodes until memory runs out, and no error ever reaches gsel. A watchdog thread watches
-/// the call in progress; past its budget it prints one error naming the file and the HDF5
-/// object, then ends the process with status 1, since nothing can stop libhdf5 from outside.
-/// (Damaged global heaps, which made libhdf5 crash or loop, are refused before the call by
-/// `HDF5GlobalHeap`; the watchdog is the bound for what no check foresees.)
+/// Bounds every libhdf5 call in time and memory, and turns a crash inside one into an error.
+/// libhdf5 1.10 can loop on damaged metadata without returning (a local heap whose free list
+/// points back at itself allocates list nodes until memory runs out) or crash on it (a
+/// damaged symbol-table B-tree makes it copy from a null address). Nothing can stop or
+/// recover libhdf5 from outside, so:
+/// - a watchdog thread watches the call in progress; past its budget it prints one error
+///   naming the file and the HDF5 object and ends the process with status 1;
+/// - during the call `HDF5CrashGuard` holds a prepared error line; a SIGSEGV, SIGBUS, SIGFPE
+///   or SIGABRT prints it and ends the process with status 1.
+/// Damage gsel can recognise is refused before libhdf5 sees it (`HDF5GlobalHeap`, declared
+/// sizes); this is the bound for the rest.
 public enum HDF5Watchdog {
     /// What one call may take before the watchdog stops the process.
     public struct Budget: Sendable {
@@ -54,6 +58,7 @@ public enum HDF5Watchdog {
         private var call: Call?
 
         private init() {
+            HDF5CrashGuard.installed
             let thread = Thread { [unowned self] in self.watch() }
             thread.name = "gsel HDF5 watchdog"
             thread.qualityOfService = .utility
@@ -66,6 +71,7 @@ public enum HDF5Watchdog {
             if depth == 0 {
                 sequence &+= 1
                 self.call = call
+                Self.arm(call)
             }
             depth += 1
             lock.unlock()
@@ -74,7 +80,10 @@ public enum HDF5Watchdog {
         func leave() {
             lock.lock()
             depth -= 1
-            if depth == 0 { call = nil }
+            if depth == 0 {
+                call = nil
+                HDF5CrashGuard.disarm()
+            }
             lock.unlock()
         }
 
@@ -108,10 +117,20 @@ public enum HDF5Watchdog {
             }
         }
 
-        private func stop(_ call: Call, _ what: String) -> Never {
+        /// Prepares the line the crash handler prints if libhdf5 crashes during `call`.
+        private static func arm(_ call: Call) {
+            HDF5CrashGuard.arm(errorLine(call, "libhdf5 crashed while \(call.action)"))
+        }
+
+        private static func errorLine(_ call: Call, _ what: String) -> String {
             let error = InputError(file: call.file, location: call.object,
-                                   "\(what); the file's HDF5 structure is damaged (libhdf5 1.10 can loop forever on a damaged heap or B-tree)")
-            let line = Array("gsel: error: \(error.description)\n".utf8)
+                                   "\(what); the file's HDF5 structure is damaged (libhdf5 1.10 can crash or loop forever on a damaged heap or B-tree)")
+            return "gsel: error: \(error.description)\n"
+        }
+
+        private func stop(_ call: Call, _ what: String) -> Never {
+            let line = Array(Self.errorLine(call, what).utf8)
+            HDF5CrashGuard.disarm()
             _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             _exit(1)
         }

@@ -177,7 +177,14 @@ final class HDF5GlobalHeap {
     }
 
     /// Unsigned little-endian integer of `width` (at most 8) bytes.
+    @inline(__always)
     private static func littleEndian(_ p: UnsafeRawPointer, _ width: Int) -> UInt64 {
+        switch width {
+        case 2: return UInt64(UInt16(littleEndian: p.loadUnaligned(as: UInt16.self)))
+        case 4: return UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+        case 8: return UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+        default: break
+        }
         var value: UInt64 = 0
         for k in stride(from: min(width, 8) - 1, through: 0, by: -1) {
             value = value << 8 | UInt64(p.load(fromByteOffset: k, as: UInt8.self))

@@ -6,6 +6,8 @@
 #       SECONDS  how long to fuzz (default 300)
 #   scripts/fuzz.sh build            only build .build/fuzz/gsel-fuzz
 #   scripts/fuzz.sh replay TARGET FILE...   run the harness once on each FILE (a finding)
+#   scripts/fuzz.sh triage           run the release gsel on every finding and flag those
+#                                    that do not end in one clean error within 30 s
 #
 # The harness is built from the GSelIO sources and Fuzz/ReaderFuzzTarget.swift, outside
 # SwiftPM. The corpus grows in .build/fuzz/corpus/TARGET (seeded from Fuzz/seeds and
@@ -63,8 +65,39 @@ fuzz() {
         -max_len=65536 -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$OUT/findings/$target-" "$@"
 }
 
+# Runs the release gsel (`gsel export`, as a user would load the file) on every finding:
+# OK when it ends within 30 s with status 1 and one "gsel: error:" line (libhdf5 crashes and
+# loops that gsel's crash guard and watchdog stop count as handled; ASan flags them anyway).
+triage() {
+    local gsel=.build/release/gsel status=0 dir
+    [ -x "$gsel" ] || swift build -c release
+    dir=$(mktemp -d)
+    for finding in "$OUT"/findings/*; do
+        [ -f "$finding" ] || continue
+        local name target ext args=()
+        name=$(basename "$finding"); target=${name%%-*}
+        case $target in
+            tsv) ext=tsv ;; vcf) ext=vcf ;; h5ad) ext=h5ad ;; h5) ext=h5; args=(--dataset /X) ;;
+            *) echo "skip     $name (label files need a matrix: replay it)"; continue ;;
+        esac
+        cp "$finding" "$dir/input.$ext"
+        local output rc=0
+        output=$( (ulimit -v 4194304; timeout 30 "$gsel" export --input "$dir/input.$ext" "${args[@]}" --out /dev/null) 2>&1 ) || rc=$?
+        if [ $rc -eq 1 ] && [ "$(grep -c '^gsel: error: ' <<< "$output")" -eq 1 ]; then
+            echo "handled  $name: $(grep '^gsel: error: ' <<< "$output" | sed "s|$dir/||" | cut -c14-170)"
+        elif [ $rc -eq 0 ]; then
+            echo "loads    $name"
+        else
+            echo "FINDING  $name: exit $rc: $(tail -2 <<< "$output" | tr '\n' ' ' | cut -c1-200)"; status=1
+        fi
+    done
+    rm -rf "$dir"
+    return $status
+}
+
 case "${1:-}" in
     build) build ;;
+    triage) triage ;;
     replay)
         [ $# -ge 3 ] || { echo "usage: $0 replay TARGET FILE..." >&2; exit 2; }
         target=$2; shift 2

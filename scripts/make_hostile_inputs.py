@@ -65,6 +65,7 @@ CASES = [
     ('h5ad_root_group_bad_key.h5ad', 'obs4.labels.tsv', '', "/X: the root group lists 'X' but libhdf5 cannot find it by name", 'root group B-tree key damaged (X listed, yet "no matrix /X")'),
     ('h5ad_local_heap_loop.h5ad', 'obs4.labels.tsv', '', '/X: libhdf5 took', "root group's local heap free list pointing at itself (libhdf5 loops, allocating without bound: the watchdog stops it)"),
     ('fuzz_h5_group_btree_null_copy.h5', 'obs4.labels.tsv', '--dataset /X', '/: libhdf5 crashed while listing the group', "found by scripts/fuzz.sh h5 (kept as found): a damaged root-group B-tree makes libhdf5 copy from a null address inside H5Gget_info (SIGSEGV); the crash guard reports it"),
+    ('fuzz_h5ad_enum_type_invalid_free.h5ad', 'obs4.labels.tsv', '', '/obs/n_umi_nullable/mask: libhdf5 crashed while opening the dataset', "found by scripts/fuzz.sh h5ad (kept as found): a damaged enum datatype makes libhdf5 free an invalid pointer in H5Tget_native_type (glibc abort); the crash guard reports it"),
     ('h5ad_inf_cell.h5ad', 'obs4.labels.tsv', '', '/X: row 2, column 3 (0-based) holds inf; expected a finite number', '+Inf cell in a dense X (was ranked as a stable NaN feature)'),
     ('h5ad_float64_beyond_float32.h5ad', 'obs4.labels.tsv', '', '/X: row 1, column 4 (0-based) holds 1e+300, outside the Float32 range', 'float64 value beyond the Float32 range (became inf)'),
     ('h5ad_csr_inf.h5ad', 'obs4.labels.tsv', '', '/X/data: entry 4 (obs row 1, var column 1) holds inf', '+Inf in CSR data'),
@@ -399,7 +400,7 @@ inputs found by `scripts/fuzz.sh` (docs/fuzzing.md), committed as found, and kep
 
 # Cases replayed through the binary only: gsel ends the process from its watchdog thread,
 # which would end an in-process test run too.
-BINARY_ONLY = {"h5ad_local_heap_loop.h5ad", "fuzz_h5_group_btree_null_copy.h5"}
+BINARY_ONLY = {"h5ad_local_heap_loop.h5ad", "fuzz_h5_group_btree_null_copy.h5", "fuzz_h5ad_enum_type_invalid_free.h5ad"}
 
 
 def write_manifest():

@@ -15,7 +15,8 @@ public final class HDF5Group {
 
     /// Names of the group's members (links), in name order.
     public func memberNames() throws -> [String] {
-        try HDF5Watchdog.guarding(file.path, path, "listing the group") { try readMemberNames() }
+        // The data budget: the names of a group with millions of members take memory too.
+        try HDF5Watchdog.guarding(file.path, path, "listing the group", .data) { try readMemberNames() }
     }
 
     private func readMemberNames() throws -> [String] {

@@ -16,18 +16,18 @@ import Darwin
 ///   or SIGABRT prints it and ends the process with status 1.
 /// Damage gsel can recognise is refused before libhdf5 sees it (`HDF5GlobalHeap`, declared
 /// sizes); this is the bound for the rest.
-public enum HDF5Watchdog {
+enum HDF5Watchdog {
     /// What one call may take before the watchdog stops the process.
-    public struct Budget: Sendable {
-        public var seconds: Double
+    struct Budget: Sendable {
+        var seconds: Double
         /// Growth of the resident memory of the process during the call.
-        public var bytes: Int
+        var bytes: Int
 
         /// Opening, looking up and listing objects, reading attributes: 30 s, 256 MiB.
-        public static let metadata = Budget(seconds: 30, bytes: 256 << 20)
-        /// Reading one slab of values (at most `HDF5Dataset.maxReadBytes` converted) or
-        /// measuring a chunked dataset: 300 s, 4 GiB.
-        public static let data = Budget(seconds: 300, bytes: 4 << 30)
+        static let metadata = Budget(seconds: 30, bytes: 256 << 20)
+        /// Reading one slab of values (at most `HDF5Dataset.maxReadBytes` converted), measuring
+        /// a chunked dataset, listing a group: 300 s, 4 GiB.
+        static let data = Budget(seconds: 300, bytes: 4 << 30)
     }
 
     /// Runs `body`, libhdf5 calls doing `action` ("opening the file", "reading values") on

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "gsel", targets: ["gsel"]),
         .library(name: "GSelCore", targets: ["GSelCore"]),
         .library(name: "GSelIO", targets: ["GSelIO"]),
+        .library(name: "GSelPipeline", targets: ["GSelPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,22 +23,25 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
 
         // Readers: files -> compact matrices + ids; labels.
-        .target(name: "GSelIO", dependencies: ["CHDF5", "CZlib"]),
+        .target(name: "GSelIO", dependencies: ["CHDF5", "CZlib"], exclude: ["README.md"]),
         // Training store, models, selectors, stability selection, evaluation.
-        .target(name: "GSelCore", dependencies: ["GSelIO", "CBLAS"]),
+        .target(name: "GSelCore", dependencies: ["GSelIO", "CBLAS"], exclude: ["README.md"]),
         // TSV / JSON writers, HTML + SVG report.
-        .target(name: "GSelReport", dependencies: ["GSelCore", "GSelIO"]),
-        // The command-line tool: thin commands over the libraries.
+        .target(name: "GSelReport", dependencies: ["GSelCore", "GSelIO"], exclude: ["README.md"]),
+        // The run: parameters, split, fits, resume, scatter/gather, outputs.
+        .target(name: "GSelPipeline", dependencies: ["GSelIO", "GSelCore", "GSelReport", "CHDF5"], exclude: ["README.md"]),
+        // The command-line tool: options mapped to run parameters, thin commands over GSelPipeline.
         .executableTarget(name: "gsel", dependencies: [
-            "GSelIO", "GSelCore", "GSelReport", "CHDF5",
+            "GSelIO", "GSelCore", "GSelPipeline", "GSelReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["README.md"]),
 
         // Shared test helpers (temporary dirs, fixtures, running the binary).
         .target(name: "_TestSupport", dependencies: ["GSelIO", "GSelCore"], path: "Tests/_TestSupport"),
         .testTarget(name: "GSelIOTests", dependencies: ["GSelIO", "_TestSupport"]),
         .testTarget(name: "GSelCoreTests", dependencies: ["GSelCore", "GSelIO", "_TestSupport"]),
         .testTarget(name: "GSelReportTests", dependencies: ["GSelReport", "GSelCore", "_TestSupport"]),
+        .testTarget(name: "GSelPipelineTests", dependencies: ["GSelPipeline", "GSelCore", "GSelIO", "_TestSupport"]),
         .testTarget(name: "gselCLITests", dependencies: ["_TestSupport"]),
     ]
 )

@@ -11,18 +11,8 @@
 # needed); FASHION_MNIST_DIR=<dir with the *-idx*-ubyte.gz files> uses a local copy instead.
 source "$(dirname "$0")/lib.sh"
 
-DIR=bench-data/fashion-mnist
-IDX=${FASHION_MNIST_DIR:-$DIR/deb/usr/share/datasets/fashion-mnist}
-if [ ! -s "$IDX/train-images-idx3-ubyte.gz" ]; then
-    echo "downloading dataset-fashion-mnist ..." >&2
-    mkdir -p "$DIR/deb"
-    (cd "$DIR/deb" && apt-get download dataset-fashion-mnist > /dev/null 2>&1 && dpkg-deb -x dataset-fashion-mnist_*.deb .) || {
-        echo "fashion_mnist.sh: apt-get download dataset-fashion-mnist failed; set FASHION_MNIST_DIR" >&2; exit 1; }
-fi
-if [ ! -s "$DIR/train.h5" ]; then
-    echo "converting to $DIR/train.h5 ..." >&2
-    "$PY" Benchmarks/fashion_mnist.py prepare "$IDX" "$DIR"
-fi
+fashion_mnist_data
+DIR=$FM_DIR
 
 SEEDS=${SEEDS:-1 2 3}
 read -r -a seeds <<< "$SEEDS"

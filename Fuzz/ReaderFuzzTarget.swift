@@ -61,7 +61,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // A label file, encoded for its own samples with the task detected and with each task forced.
         do {
             let table = try LabelTable.load(path: inputPath)
-            for task in [nil, LabelTaskKind.classification, .regression] {
+            for task in [nil, TaskKind.classification, .regression] {
                 do { _ = try table.align(to: table.sampleIDs, task: task) } catch { check(error) }
             }
         } catch {

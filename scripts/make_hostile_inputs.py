@@ -76,7 +76,7 @@ CASES = [
     ('tsv_cr_only.tsv', 's4.labels.tsv', '', 'line 1: found a carriage return (\\r) at byte 18 inside the line: the file has CR-only (old Mac) line endings', 'CR-only line endings (said "header but no data rows")'),
     ('tsv_binary_garbage.tsv', 's4.labels.tsv', '', 'line 1: found a NUL byte (0x00)', 'binary garbage named .tsv (said "header but no data rows")'),
     ('tsv_utf16.tsv', 's4.labels.tsv', '', 'line 1: found UTF-16 text', 'UTF-16 text, as Excel exports "Unicode Text"'),
-    ('tsv_is_hdf5.tsv', 's4.labels.tsv', '', 'line 1: found an HDF5 file (name it .h5, .h5ad or .loom to read it as HDF5)', 'an HDF5 file named .tsv'),
+    ('matrix4.tsv', 'labels_is_hdf5.labels.tsv', '', 'labels_is_hdf5.labels.tsv: line 1: found an HDF5 file', 'an HDF5 file given as the label file (an HDF5 input matrix is detected by its signature whatever its name; a label file must be text)'),
     ('tsv_no_line_break.tsv.gz', 's4.labels.tsv', '--max-memory 1M', 'line 1: no line break within 1048576 bytes', '3 MB without a line break (the line buffer grew without limit: 4.2 GB RSS for 2.2 GB)'),
     ('tsv_inf_cell.tsv', 's4.labels.tsv', '', "line 4, column g2: found 'inf', expected a number", 'inf in a TSV cell (the reference behaviour the HDF5 readers now follow)'),
     ('tsv_all_missing.tsv', 's4.labels.tsv', '', 'no feature varies', 'every cell missing (was ranked without a word)'),
@@ -308,8 +308,8 @@ def text_cases():
     write_text("tsv_binary_garbage.tsv", rng.integers(0, 256, size=600, dtype=np.uint8).tobytes(), mode="wb")
     # UTF-16 with a byte-order mark, as Excel's "Unicode Text" export writes it.
     write_text("tsv_utf16.tsv", (header + "\n".join(rows) + "\n").encode("utf-16"), mode="wb")
-    # An HDF5 file named .tsv.
-    with h5py.File(path("tsv_is_hdf5.tsv"), "w") as f:
+    # An HDF5 file given as the label file.
+    with h5py.File(path("labels_is_hdf5.labels.tsv"), "w") as f:
         f["X"] = np.zeros((2, 2), dtype=np.float32)
     # 3 MB without a line break (gzip: 3 KB); replayed with --max-memory 1M, so the line
     # limit is 1 MiB (the default, 256 MiB, would need a 256 MB file).

@@ -9,8 +9,9 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 apt_pkgs=(libhdf5-dev zlib1g-dev libopenblas-dev pkg-config)
 if [ "${1:-}" = "--test" ]; then
-  # Interop peers: bcftools/tabix for VCF, chromium for the report screenshot.
-  apt_pkgs+=(bcftools tabix chromium python3-venv)
+  # Interop peers: bcftools/tabix for VCF, chromium for the report screenshot, R for reading the tables,
+  # PLINK 2 for principal components and --glm with covariates.
+  apt_pkgs+=(bcftools tabix chromium python3-venv r-base-core plink2)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -13,13 +13,13 @@ public struct ReaderOptions: Sendable {
     public var layer: String?
     /// 10x feature type to keep (`--feature-type`).
     public var featureType: String = "Gene Expression"
-    /// VCF FORMAT field: "GT" (default) or "DS".
-    public var vcfField: String = "GT"
+    /// VCF FORMAT field to read.
+    public var vcfField = VCFField.genotype
     /// VCF QC: minimum minor-allele frequency, maximum missing fraction (nil = no filter).
     public var minMAF: Double?
     public var maxMissing: Double?
-    /// Refuse to build a store larger than this many bytes (`--max-memory`).
-    public var maxMemoryBytes: Int?
+    /// Refuse to build a store larger than this (`--max-memory`).
+    public var memoryBudget = MemoryBudget.unlimited
     /// Threads a reader may use (BGZF inflation).
     public var threads: Int = 1
 

@@ -1,6 +1,5 @@
 import ArgumentParser
-import CHDF5
-import GSelIO
+import GSelPipeline
 
 /// Root command: `gsel [select] ...`.
 @main
@@ -13,15 +12,4 @@ struct GSel: ParsableCommand {
         subcommands: [Select.self, Inspect.self, Export.self, Repeat.self, Aggregate.self],
         defaultSubcommand: Select.self
     )
-}
-
-/// Version strings of gsel and the libraries it links.
-enum GSelVersion {
-    static let number = "0.1.0"
-    static var hdf5: String {
-        var maj: UInt32 = 0, min: UInt32 = 0, rel: UInt32 = 0
-        gsel_H5_version(&maj, &min, &rel)
-        return "\(maj).\(min).\(rel)"
-    }
-    static var versionLine: String { "gsel \(number) (HDF5 \(hdf5))" }
 }

@@ -207,7 +207,7 @@ final class OMPTests: XCTestCase {
             XCTAssertTrue($0 is UsageError)
         }
         XCTAssertThrowsError(try OrthogonalMatchingPursuit().select(c.data, target: target, k: 11)) {
-            XCTAssertEqual(($0 as? UsageError)?.message, "--k 11 is larger than the number of features (10)")
+            XCTAssertEqual(($0 as? UsageError)?.message, "omp: k must be between 1 and the number of features (10); got 11")
         }
     }
 
@@ -221,5 +221,26 @@ final class OMPTests: XCTestCase {
         let reference = try scikitLearnOMP([Case(data: data, y: codes.map { ($0 == 1 ? 1 : 0) - share }, k: 12)])[0]
         let result = try OrthogonalMatchingPursuit().select(data, target: golub.target, k: 12)
         XCTAssertEqual(result.features, reference.order)
+    }
+}
+
+extension OMPTests {
+    /// OMP streamed from the store (no dense copy) picks what the dense copy picks, for a
+    /// sample-major and a feature-major store, with scores equal to rounding.
+    func testStreamedDesignMatchesTheDenseCopy() throws {
+        let planted = PlantedSignal(samples: 300, features: 120, pair: .synergy(weight: 1.5), seed: 4)
+        let target = Target.classes(codes: planted.labels, names: ["a", "b"])
+        var codes = [UInt8](repeating: 0, count: 300 * 120)
+        for j in 0 ..< 120 { for i in 0 ..< 300 { codes[j * 300 + i] = UInt8(max(0, min(2, planted.matrix[i, j] + 1))) } }
+        let stores: [any FeatureMatrix] = [planted.matrix, DosageMatrix(samples: 300, features: 120, codes: codes)]
+        for store in stores {
+            let data = StandardizedData(matrix: store, rows: Array(0 ..< 300))
+            let dense = try OrthogonalMatchingPursuit().select(data, target: target, k: 8)
+            var streamed = OrthogonalMatchingPursuit()
+            streamed.denseLimitBytes = 0
+            let s = try streamed.select(data, target: target, k: 8)
+            XCTAssertEqual(s.features, dense.features, "\(type(of: store))")
+            for (a, b) in zip(s.picks, dense.picks) { XCTAssertEqual(a.score, b.score, accuracy: 1e-5) }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GSelCore
 import GSelIO
 
@@ -43,4 +44,35 @@ enum TestMatrices {
     }
 
     static func classNames(_ count: Int) -> [String] { (0 ..< count).map { "class\($0)" } }
+
+    /// Classification data shaped like Fashion-MNIST pixels: `classes` classes (codes
+    /// cycling 0, 1, 2, ...), each sample a copy of its class's prototype — a few smooth
+    /// bumps along the `p` "pixels" — at a random intensity, plus noise correlated between
+    /// neighbouring pixels, clipped to [0, 1] and quantised to sixteenths. Correlated
+    /// features with many ties and many zeros, and overlapping classes.
+    static func imageLike(rows n: Int, columns p: Int, classes: Int, seed: UInt64) -> (matrix: DenseMatrix, codes: [Int32]) {
+        var g = SeededGenerator(seed: seed, stream: [3])
+        let prototypes: [[Double]] = (0 ..< classes).map { _ in
+            let bumps = (0 ..< 3).map { _ in (centre: g.nextUniform() * Double(p), width: 2 + g.nextUniform() * Double(p) / 6,
+                                            height: 0.3 + 0.7 * g.nextUniform()) }
+            return (0 ..< p).map { j in
+                bumps.reduce(0.0) { s, b in
+                    let z = (Double(j) - b.centre) / b.width
+                    return s + b.height * Foundation.exp(-z * z)
+                }
+            }
+        }
+        var values = [Float](repeating: 0, count: n * p)
+        let codes = (0 ..< n).map { Int32($0 % classes) }
+        for i in 0 ..< n {
+            let intensity = 0.1 + 0.9 * g.nextUniform()
+            var noise = 0.0
+            for j in 0 ..< p {
+                noise = 0.97 * noise + (1 - 0.97 * 0.97).squareRoot() * 0.1 * g.nextGaussian()
+                let v = min(1, max(0, intensity * prototypes[Int(codes[i])][j] - 0.1 + noise))
+                values[i * p + j] = Float((v * 16).rounded() / 16)
+            }
+        }
+        return (DenseMatrix(rows: n, columns: p, values: values), codes)
+    }
 }

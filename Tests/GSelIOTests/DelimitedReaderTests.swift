@@ -250,22 +250,44 @@ final class DelimitedReaderTests: XCTestCase {
         let tmp = try TemporaryDirectory()
         let path = try tmp.write("m.tsv", "id\ta\tb\nx\t1\t2\ny\t3\t4\n")
         var options = ReaderOptions()
-        options.maxMemoryBytes = 12
+        options.memoryBudget = MemoryBudget(bytes: 12)
         do {
             _ = try DelimitedReader(path: path).load(options: options)
             XCTFail("expected the memory limit to stop the load")
         } catch let e as InputError {
             XCTAssertTrue(e.description.contains("line 3") && e.description.contains("--max-memory"), e.description)
         }
-        options.maxMemoryBytes = 16
+        options.memoryBudget = MemoryBudget(bytes: 16)
         XCTAssertEqual(try DelimitedReader(path: path).load(options: options).matrix.rowCount, 2)
     }
 
-    func testInputFormatChoosesDelimitedReader() throws {
-        for name in ["a.tsv", "a.csv.gz", "a.txt"] {
-            XCTAssertTrue(try InputFormat.reader(for: name) is DelimitedReader, name)
+    /// The format comes from the first bytes; the name is only a hint.
+    func testInputFormatDetectsFromContent() throws {
+        let tmp = try TemporaryDirectory()
+        let vcfText = "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\ts1\n"
+        let cases: [(name: String, bytes: [UInt8], gzip: Bool, expected: InputFormat)] = [
+            ("a.tsv", Array("id\ta\nx\t1\n".utf8), false, .delimited),
+            ("a.txt", Array(vcfText.utf8), false, .vcf),                         // VCF whatever the name
+            ("b.tsv", [0xef, 0xbb, 0xbf] + Array(vcfText.utf8), false, .vcf),    // with a UTF-8 BOM
+            ("a.csv", Array("id,a\nx,1\n".utf8), true, .delimited),
+            ("c.dat", Array(vcfText.utf8), true, .vcf),
+            ("d.vcf", Array("not a header\n".utf8), false, .vcf),               // the name decides for text that says nothing
+        ]
+        for c in cases {
+            var path = tmp.path(c.name)
+            try Data(c.bytes).write(to: URL(fileURLWithPath: path))
+            if c.gzip {
+                XCTAssertEqual(try GSelProcess.run("gzip", ["-f", path]).status, 0)
+                path += ".gz"
+            }
+            XCTAssertEqual(try InputFormat.detect(path: path), c.expected, path)
         }
+        let h5 = tmp.path("plain.tsv")
+        try FileManager.default.copyItem(atPath: GSelProcess.testData("h5/plain_sxf.h5"), toPath: h5)
+        XCTAssertEqual(try InputFormat.detect(path: h5), .plainHDF5, "HDF5 signature wins over a .tsv name")
+        XCTAssertThrowsError(try InputFormat.detect(path: tmp.path("a.txt") + ".missing"))
     }
+
 
     // MARK: number parsing against the C library
 

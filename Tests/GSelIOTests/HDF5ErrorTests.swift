@@ -31,7 +31,7 @@ final class HDF5ErrorTests: XCTestCase {
 
     func testMissingFile() {
         XCTAssertThrowsError(try InputFormat.reader(for: "/nonexistent/x.h5ad")) { e in
-            XCTAssertTrue("\(e)".contains("file not found"), "\(e)")
+            XCTAssertTrue("\(e)".contains("No such file"), "\(e)")
         }
     }
 
@@ -84,7 +84,7 @@ final class HDF5ErrorTests: XCTestCase {
 
     func testMaxMemoryIsEnforcedBeforeReading() {
         var options = ReaderOptions()
-        options.maxMemoryBytes = 100
+        options.memoryBudget = MemoryBudget(bytes: 100)
         let e = error("ad_dense_f32.h5ad", options: options)
         XCTAssertTrue(e?.message.contains("more than the --max-memory limit") == true, e?.message ?? "")
     }

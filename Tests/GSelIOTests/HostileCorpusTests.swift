@@ -54,18 +54,13 @@ final class HostileCorpusTests: XCTestCase {
     private static func load(_ c: HostileCorpus.Case) throws -> [String] {
         var options = ReaderOptions()
         options.datasetPath = c.argument("--dataset")
-        options.maxMemoryBytes = c.argument("--max-memory").map(megabytes)
+        if let size = c.argument("--max-memory") { options.memoryBudget = try XCTUnwrap(MemoryBudget(parsing: size)) }
         let labels = try LabelTable.load(path: c.labels)
         options.labelSampleIDs = Set(labels.sampleIDs)
         let matrix = try InputFormat.reader(for: c.input).load(options: options)
-        let task = c.argument("--task").flatMap(LabelTaskKind.init(rawValue:))
+        let task = c.argument("--task").flatMap(TaskKind.init(rawValue:))
         let aligned = try labels.align(to: matrix.sampleIDs, task: task)
         return matrix.notes + aligned.notes
-    }
-
-    /// "1M" as bytes (the only --max-memory form the corpus uses).
-    private static func megabytes(_ text: String) -> Int {
-        (Int(text.dropLast()) ?? 0) << 20
     }
 }
 

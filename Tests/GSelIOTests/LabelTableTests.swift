@@ -186,7 +186,7 @@ final class LabelTableTests: XCTestCase {
     // MARK: annotations
 
     func testAnnotationColumnGivesTheSameKindOfLabels() throws {
-        let matrix = LoadedMatrix(format: "h5ad", sampleIDs: ["c1", "c2", "c3", "c1", "c5", "c6"],
+        let matrix = LoadedMatrix(kind: .anndata, format: "h5ad", sampleIDs: ["c1", "c2", "c3", "c1", "c5", "c6"],
                                   features: [FeatureInfo(id: "g")],
                                   matrix: DenseMatrix(rows: 6, columns: 1, values: [1, 2, 3, 4, 5, 6]),
                                   sampleAnnotations: ["cell_type": ["B", nil, "T", "NA", "B", "T"], "louvain": ["1", "2", "1", "2", "1", "2"]])

@@ -75,7 +75,7 @@ import _TestSupport
 
     @Test func sectionsWithoutDataAreLeftOutWithANote() throws {
         var model = SampleReport.expression()
-        model.task = "regression"
+        model.task = .regression
         model.classCounts = []
         model.threshold = nil
         model.errorBound = nil

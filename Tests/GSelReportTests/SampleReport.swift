@@ -27,7 +27,7 @@ enum SampleReport {
             commandLine: "gsel --input golub.expr.tsv.gz --labels golub.labels.tsv --k 20 --repeats 50 --seed 7 --out golub-out",
             inputPath: "/data/golub/golub.expr.tsv.gz",
             inputFormat: "delimited text (gzip)",
-            samples: 38, features: 3051, task: "classification",
+            samples: 38, features: 3051, task: .classification,
             classCounts: [("ALL", 27), ("AML", 11)],
             parameters: [("method", "sa"), ("k", "20"), ("repeats", "50"), ("threshold", "0.6"), ("seed", "7"),
                          ("hidden", "67"), ("epochs", "30"), ("learning rate", "0.001"), ("validation fraction", "0.2")],
@@ -59,7 +59,7 @@ enum SampleReport {
         model.inputFormat = "VCF (BGZF)"
         model.samples = 1410
         model.features = 9286
-        model.task = "regression"
+        model.task = .regression
         model.classCounts = []
         model.ranking = rankingRows(ids: ids, names: names, variants: variants)
         model.errorBound = 400.0 / (0.2 * 9286)
@@ -77,7 +77,7 @@ enum SampleReport {
             let effect: Double = sign * (1.8 - Double(i) * 0.07)
             return ReportModel.RankingRow(rank: i + 1, featureID: ids[i], featureName: names[i],
                                           selectionFrequency: frequencies[i], stable: frequencies[i] >= 0.6,
-                                          meanSelectionOrder: order, attentionWeight: weight, effect: effect,
+                                          meanSelectionOrder: order, score: weight, effect: effect,
                                           variant: variants?[i])
         }
     }

@@ -92,6 +92,37 @@ final class BadInputTests: XCTestCase {
         try expectFailure(f, labels: other, mentions: ["other.tsv", "x1", "s1"])
     }
 
+    /// Hostile option values end in one clear line naming the flag, never a trap or an
+    /// allocation failure (issue: clean clone and hostile input).
+    func testHostileOptionValues() throws {
+        let f = try dir.write("ok.tsv", "sample_id\tg1\tg2\ns1\t1\t2\ns2\t3\t3\ns3\t4\t5\ns4\t1\t1\n")
+        let cases: [([String], [String])] = [
+            (["--max-memory", "1e30G"], ["--max-memory", "1e30G"]),
+            (["--max-memory", "nanG"], ["--max-memory", "nanG"]),
+            (["--epochs", "4611686018427387904"], ["--epochs", "4611686018427387904"]),
+            (["--hidden", "100000000000"], ["--hidden", "100000000000"]),
+            (["--hidden", "60000,60000"], ["--hidden", "weights"]),
+            (["--repeats", "-3"], ["--repeats", "-3"]),
+            (["--batch-size", "0"], ["--batch-size"]),
+            (["--learning-rate", "nan"], ["--learning-rate"]),
+        ]
+        for (extra, mentions) in cases {
+            try expectFailure(f, extra: extra, mentions: mentions)
+        }
+    }
+
+    /// An --out that names a file, or lies below one, is refused before any work, naming the path.
+    func testOutThatCannotBeWritten() throws {
+        let f = try dir.write("ok.tsv", "sample_id\tg1\tg2\ns1\t1\t2\ns2\t3\t3\ns3\t4\t5\ns4\t1\t1\n")
+        let file = try dir.write("not-a-dir", "x")
+        for out in [file, file + "/sub"] {
+            let r = try GSelProcess.gsel(["--input", f, "--labels", labels, "--k", "1", "--repeats", "0", "--out", out])
+            XCTAssertNotEqual(r.status, 0)
+            XCTAssertTrue(r.stderr.contains(file) && r.stderr.contains("--out"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("NSCocoaErrorDomain"), r.stderr)
+        }
+    }
+
     func testBadThresholdAndRepeats() throws {
         let f = try dir.write("ok.tsv", "sample_id\tg1\tg2\ns1\t1\t2\ns2\t3\t3\ns3\t4\t5\ns4\t1\t1\n")
         try expectFailure(f, extra: ["--threshold", "0.4"], mentions: ["--threshold", "(0.5, 1]"])

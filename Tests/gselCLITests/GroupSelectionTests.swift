@@ -104,7 +104,7 @@ final class GroupSelectionTests: XCTestCase {
         XCTAssertEqual(try OutputFiles.tsv(out + "/ranking.tsv").count, 3)
         let omp = try GSelProcess.gsel(base + ["--repeats", "0", "--method", "omp", "--out", dir.path("omp")])
         XCTAssertNotEqual(omp.status, 0)
-        XCTAssertTrue(omp.stderr.contains("--groups is not supported with --method omp"), omp.stderr)
+        XCTAssertTrue(omp.stderr.contains("--groups is not supported with method omp"), omp.stderr)
     }
 
     func testBadGroupFilesFailWithFileAndLine() throws {

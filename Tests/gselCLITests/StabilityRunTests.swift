@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 import _TestSupport
 
-/// Stability selection through the binary: resume after SIGKILL, scatter/gather,
-/// refusing mixed runs, and separation of planted features from noise.
+/// Stability selection through the binary: resume after SIGKILL, aggregation in another
+/// working directory (the Nextflow layout), and separation of planted features from noise.
+/// Scatter == direct, mixed runs and resume rules are tested in process (GSelPipelineTests).
 final class StabilityRunTests: XCTestCase {
     let input = GSelProcess.testData("golub/golub.expr.tsv.gz")
     let labels = GSelProcess.testData("golub/golub.labels.tsv")
@@ -75,55 +76,6 @@ final class StabilityRunTests: XCTestCase {
                                          ["--input", "expr.tsv.gz", "--labels", "labels.tsv", "--out", "res", "--quiet"], cwd: gather)
         XCTAssertEqual(staged.status, 0, staged.stderr)
         XCTAssertEqual(try ranking(gather.appendingPathComponent("res").path), try ranking(direct))
-    }
-
-    func testScatteredRepeatsAggregateToTheDirectRun() throws {
-        let dir = try TemporaryDirectory()
-        let direct = dir.path("direct")
-        XCTAssertEqual(try GSelProcess.gsel(common + ["--out", direct]).status, 0)
-        // Pairs in scrambled order into separate directories, gathered in another order.
-        var dirs: [String] = []
-        for pair in [4, 1, 6, 3, 2, 5] {
-            let out = dir.path("pair\(pair)")
-            let r = try GSelProcess.gsel(["repeat", "--pair", "\(pair)"] + common + ["--out", out])
-            XCTAssertEqual(r.status, 0, r.stderr)
-            XCTAssertEqual(Set(OutputFiles.list(out)), ["fit-\(pair)-a.tsv", "fit-\(pair)-b.tsv", "manifest.json"])
-            dirs.append(out)
-        }
-        let gathered = dir.path("gathered")
-        let agg = try GSelProcess.gsel(["aggregate"] + dirs.reversed() + ["--out", gathered, "--quiet"])
-        XCTAssertEqual(agg.status, 0, agg.stderr)
-        XCTAssertEqual(try ranking(gathered), try ranking(direct))
-
-        // A missing pair is named.
-        let partial = try GSelProcess.gsel(["aggregate"] + dirs.dropLast() + ["--out", dir.path("partial")])
-        XCTAssertNotEqual(partial.status, 0)
-        XCTAssertTrue(partial.stderr.contains("pairs 5"), partial.stderr)
-    }
-
-    func testMixedRunsAreRefusedWithTheDifferingField() throws {
-        let dir = try TemporaryDirectory()
-        let a = dir.path("a"), b = dir.path("b")
-        XCTAssertEqual(try GSelProcess.gsel(["repeat", "--pair", "1"] + common + ["--out", a]).status, 0)
-        var other = common
-        other[other.firstIndex(of: "--seed")! + 1] = "6"
-        XCTAssertEqual(try GSelProcess.gsel(["repeat", "--pair", "2"] + other + ["--out", b]).status, 0)
-        let agg = try GSelProcess.gsel(["aggregate", a, b, "--out", dir.path("agg")])
-        XCTAssertNotEqual(agg.status, 0)
-        XCTAssertTrue(agg.stderr.contains("--seed"), agg.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("agg")))
-
-        // --resume into a directory of another run is refused, saying which field differs.
-        let c = dir.path("c")
-        var short = common
-        short[short.firstIndex(of: "--repeats")! + 1] = "1"
-        XCTAssertEqual(try GSelProcess.gsel(short + ["--out", c]).status, 0)
-        var shortOther = short
-        shortOther[shortOther.firstIndex(of: "--seed")! + 1] = "6"
-        let resume = try GSelProcess.gsel(shortOther + ["--out", c, "--resume"])
-        XCTAssertNotEqual(resume.status, 0)
-        XCTAssertTrue(resume.stderr.contains("--seed is 6 here but 5 there"), resume.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: c + "/fits/fit-1-a.tsv"), "the other run's fits are kept")
     }
 
     /// Planted data (5 linear drivers, the "pair" switched off so it is noise, correlated

@@ -52,13 +52,10 @@ final class WorkflowTests: XCTestCase {
     func testScatteredWorkflowRankingIsByteIdenticalToSelect() throws {
         let reference = try Self.reference.get()
         let work = try TemporaryDirectory("gsel-snakemake")
-        let results = try runWorkflow(in: work, settings: """
-            input: "\(Self.expression)"
-            labels: "\(Self.labels)"
-            label_col: "label"
-            k: \(Self.k)
-            repeats: \(Self.repeats)
-            """)
+        let results = try runWorkflow(in: work, settings: [
+            "input": Self.expression, "labels": Self.labels, "label_col": "label", "top_k": "\(Self.k)",
+            "repeats": "\(Self.repeats)",
+        ])
 
         // The scatter really ran one job per pair, each with its log and benchmark.
         for pair in 1 ... Self.repeats {
@@ -90,14 +87,9 @@ final class WorkflowTests: XCTestCase {
             "--k", "3", "--repeats", "3", "--seed", "\(Self.seed)", "--out", work.path("select"), "--quiet",
         ])
         XCTAssertEqual(select.status, 0, select.stderr)
-        let results = try runWorkflow(in: work, settings: """
-            input: "\(files.x)"
-            labels: "\(files.y)"
-            label_col: ""
-            groups: "\(files.groups)"
-            k: 3
-            repeats: 3
-            """)
+        let results = try runWorkflow(in: work, settings: [
+            "input": files.x, "labels": files.y, "label_col": "", "groups": files.groups, "top_k": "3", "repeats": "3",
+        ])
         let scattered = try Data(contentsOf: results.appendingPathComponent("ranking.tsv"))
         let direct = try Data(contentsOf: URL(fileURLWithPath: work.path("select/ranking.tsv")))
         XCTAssertEqual(scattered, direct, "scattered group ranking differs from gsel select --groups")
@@ -105,23 +97,94 @@ final class WorkflowTests: XCTestCase {
         XCTAssertEqual(Set(rows.compactMap { $0["group_id"] }), Set(planted.informative.map(planted.groupID)))
     }
 
-    /// Runs Workflows/snakemake in `work` with these config keys plus seed, outdir and the
-    /// gsel under test; returns the results folder.
-    private func runWorkflow(in work: TemporaryDirectory, settings: String,
-                             file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-        // A --configfile, not --config: snakemake's --config rejects one-letter keys such as `k`.
-        let config = try work.write("gsel.yaml", """
-            \(settings)
-            seed: \(Self.seed)
-            outdir: "results"
-            gsel: "\(GSelProcess.binary.path)"
-
-            """)
-        let run = try GSelProcess.run(try Self.snakemake(), [
-            "-s", Self.snakefile, "--directory", work.url.path, "--cores", "2", "--configfile", config,
+    /// `covariates:` and `covariate_cols:` reach every `gsel repeat` (and `gsel aggregate`
+    /// through the fits' manifest): the scattered ranking equals `gsel select --covariates`.
+    func testScatteredWorkflowWithCovariatesMatchesSelect() throws {
+        let work = try TemporaryDirectory("gsel-snakemake-covariates")
+        let planted = PlantedConfounding()
+        let (matrix, labels, covariates) = planted.tsv()
+        let files = (x: try work.write("x.tsv", matrix), y: try work.write("y.tsv", labels),
+                     covariates: try work.write("cov.tsv", covariates))
+        let select = try GSelProcess.gsel([
+            "select", "--input", files.x, "--labels", files.y, "--covariates", files.covariates, "--covariate-cols", "batch,age",
+            "--k", "4", "--repeats", "2", "--seed", "\(Self.seed)", "--out", work.path("select"), "--quiet",
         ])
+        XCTAssertEqual(select.status, 0, select.stderr)
+        let results = try runWorkflow(in: work, settings: [
+            "input": files.x, "labels": files.y, "label_col": "", "covariates": files.covariates, "covariate_cols": "batch,age",
+            "top_k": "4", "repeats": "2",
+        ])
+        let scattered = try Data(contentsOf: results.appendingPathComponent("ranking.tsv"))
+        XCTAssertEqual(scattered, try Data(contentsOf: URL(fileURLWithPath: work.path("select/ranking.tsv"))),
+                       "scattered ranking differs from gsel select --covariates")
+        let ranked = try OutputFiles.tsv(results.appendingPathComponent("ranking.tsv").path).map { Int($0["feature_id"]!.dropFirst())! }
+        XCTAssertTrue(Set(ranked).isDisjoint(with: planted.batchGenes), "\(ranked)")
+    }
+
+    /// `chunks: 3` scatters chunk x pair `gsel repeat` jobs, aggregates each chunk and runs
+    /// the tournament: its ranking, and every chunk's, equal `gsel select --chunks 3`'s.
+    func testChunkedWorkflowEqualsSelectWithChunks() throws {
+        let work = try TemporaryDirectory("gsel-snakemake-chunks")
+        let select = try GSelProcess.gsel([
+            "select", "--input", Self.expression, "--labels", Self.labels, "--label-col", "label", "--k", "\(Self.k)",
+            "--repeats", "2", "--chunks", "3", "--seed", "\(Self.seed)", "--out", work.path("select"), "--quiet",
+        ])
+        XCTAssertEqual(select.status, 0, select.stderr)
+        let results = try runWorkflow(in: work, settings: [
+            "input": Self.expression, "labels": Self.labels, "label_col": "label", "top_k": "\(Self.k)", "repeats": "2",
+            "chunks": "3",
+        ])
+        for chunk in 1 ... 3 {
+            for pair in 1 ... 2 {
+                XCTAssertTrue(exists(results, "chunks/chunk-\(chunk)/repeats/pair-\(pair)/fit-\(pair)-b.tsv"))
+                XCTAssertTrue(exists(results, "logs/gsel_repeat/chunk-\(chunk)-pair-\(pair).log"))
+            }
+            XCTAssertTrue(exists(results, "logs/gsel_aggregate/chunk-\(chunk).log"))
+            let file = "chunks/chunk-\(chunk)/ranking.tsv"
+            XCTAssertEqual(try Data(contentsOf: results.appendingPathComponent(file)),
+                           try Data(contentsOf: work.url.appendingPathComponent("select/\(file)")), file)
+        }
+        XCTAssertFalse(exists(results, "chunks/chunk-4"))
+        XCTAssertTrue(exists(results, "logs/gsel_tournament.log"))
+        XCTAssertEqual(try Data(contentsOf: results.appendingPathComponent("ranking.tsv")),
+                       try Data(contentsOf: work.url.appendingPathComponent("select/ranking.tsv")),
+                       "the scattered tournament's ranking differs from gsel select --chunks 3")
+    }
+
+    /// Runs Workflows/snakemake in `work` with these config keys plus seed, outdir and the
+    /// gsel under test, all passed with `--config key=value` as a user would; returns the
+    /// results folder.
+    private func runWorkflow(in work: TemporaryDirectory, settings: [String: String],
+                             file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+        let all = settings.merging(["seed": "\(Self.seed)", "outdir": "results", "gsel": GSelProcess.binary.path]) { a, _ in a }
+        let run = try GSelProcess.run(try Self.snakemake(), [
+            "-s", Self.snakefile, "--directory", work.url.path, "--cores", "2", "--config",
+        ] + all.keys.sorted().map { "\($0)=\(all[$0]!)" })
         XCTAssertEqual(run.status, 0, "snakemake:\n\(run.stderr)", file: file, line: line)
         return work.url.appendingPathComponent("results")
+    }
+
+    /// Every key of config.yaml can be given with `--config key=value` (Snakemake refuses
+    /// one-letter keys and cannot reach into nested mappings that way): a dry run that sets
+    /// each key to its default value is accepted.
+    func testEveryConfigKeyIsSettableWithConfig() throws {
+        let text = try String(contentsOfFile: Self.root.appendingPathComponent("Workflows/snakemake/config.yaml").path,
+                              encoding: .utf8)
+        var pairs: [String] = []
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix(" ") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon]
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            XCTAssertFalse(value.isEmpty, "\(key) is a nested mapping, which --config cannot set")
+            XCTAssertGreaterThanOrEqual(key.count, 2, "--config needs keys of two or more characters: \(key)")
+            if value.hasPrefix("\"") { value = String(value.dropFirst().dropLast()) }
+            pairs.append("\(key)=\(key == "input" ? Self.expression : key == "labels" ? Self.labels : value)")
+        }
+        XCTAssertGreaterThanOrEqual(pairs.count, 15)
+        let work = try TemporaryDirectory("gsel-config-keys")
+        let dry = try GSelProcess.run(try Self.snakemake(), ["-s", Self.snakefile, "--directory", work.url.path, "-n",
+                                                             "--config"] + pairs)
+        XCTAssertEqual(dry.status, 0, "snakemake -n --config \(pairs):\n\(dry.stderr)")
     }
 
     func testWrapperExampleRankingIsByteIdenticalToSelect() throws {

@@ -1,3 +1,5 @@
+import GSelIO
+
 /// Direction and size of a feature's association with the target on the training data,
 /// for the `effect` column of ranking.tsv:
 /// - binary: standardized mean difference (Cohen's d with pooled sd) of the second class
@@ -14,13 +16,7 @@ public enum FeatureEffect: Sendable, Equatable {
         let x = data.column(j).map(Double.init)
         switch target {
         case .values(let y):
-            let yd = y.map(Double.init)
-            let mx = x.reduce(0, +) / Double(x.count), my = yd.reduce(0, +) / Double(yd.count)
-            var sxy = 0.0, sxx = 0.0, syy = 0.0
-            for i in x.indices {
-                sxy += (x[i] - mx) * (yd[i] - my); sxx += (x[i] - mx) * (x[i] - mx); syy += (yd[i] - my) * (yd[i] - my)
-            }
-            return .correlation(sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : 0)
+            return .correlation(Pearson.r(x, y.map(Double.init)))
         case .classes(let codes, let names):
             var sum = [Double](repeating: 0, count: names.count), sq = sum, n = sum
             for (i, c) in codes.enumerated() {

@@ -4,6 +4,9 @@ import GSelIO
 /// standardization: `(x - mean) / sd` with the statistics of a reference split
 /// (normally the training split). Missing values become 0, i.e. the mean.
 /// The compact store is never copied; values are standardized as they are read.
+///
+/// When the matrix is a `CovariateMatrix`, its last `covariateCount` columns are covariates:
+/// selectors give them to every fit and never pick them (`candidateCount` features are).
 public struct StandardizedData: @unchecked Sendable {
     public let matrix: any FeatureMatrix
     /// Rows of `matrix` in this split, in order.
@@ -14,13 +17,31 @@ public struct StandardizedData: @unchecked Sendable {
     public let inverseScales: [Float]
 
     public var sampleCount: Int { rows.count }
+    /// Columns of the matrix, covariates included: the width of a standardized row.
     public var featureCount: Int { matrix.columnCount }
+    /// Trailing covariate columns (0 without covariates).
+    public var covariateCount: Int { (matrix as? CovariateMatrix)?.covariateCount ?? 0 }
+    /// The features that can be selected: every column but the covariates.
+    public var candidateCount: Int { featureCount - covariateCount }
+    /// Column indices of the covariates.
+    public var covariateColumns: Range<Int> { candidateCount ..< featureCount }
 
     /// Standardizes `rows` of `matrix` with their own statistics.
     public init(matrix: any FeatureMatrix, rows: [Int]) {
         self.matrix = matrix
         self.rows = rows
         (means, inverseScales) = Self.statistics(matrix, rows: rows)
+    }
+
+    /// Standardizes `rows` of `matrix` with their own statistics, for a minibatch trainer: a
+    /// store organised by features is first copied sample-major for these rows (when it
+    /// offers a copy), so minibatches read contiguous rows. Same values as `init(matrix:rows:)`.
+    public init(trainingRows rows: [Int], of matrix: any FeatureMatrix) {
+        if let copy = matrix.sampleMajorCopy(rows: rows) {
+            self.init(matrix: copy, rows: Array(0 ..< rows.count))
+        } else {
+            self.init(matrix: matrix, rows: rows)
+        }
     }
 
     /// Standardizes `rows` of `matrix` with the statistics of `reference` (no leakage from this split).
@@ -98,6 +119,23 @@ public struct StandardizedData: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// This split restricted to the candidate features `columns` (in that order) and its
+    /// covariates, which stay the trailing columns, materialised as a compact store of those
+    /// columns only (`FeatureMatrix.subset`), with the same statistics.
+    public func columns(_ columns: [Int]) -> StandardizedData {
+        let all = columns + covariateColumns
+        let sub = matrix.subset(rows: rows, columns: all)
+        return StandardizedData(matrix: sub, rows: Array(0 ..< rows.count), means: all.map { means[$0] },
+                                inverseScales: all.map { inverseScales[$0] })
+    }
+
+    private init(matrix: any FeatureMatrix, rows: [Int], means: [Float], inverseScales: [Float]) {
+        self.matrix = matrix
+        self.rows = rows
+        self.means = means
+        self.inverseScales = inverseScales
     }
 
     /// The standardized values of feature `j` over this split.

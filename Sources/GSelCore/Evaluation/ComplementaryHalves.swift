@@ -1,3 +1,5 @@
+import GSelIO
+
 /// Two disjoint halves of a set of samples for one complementary pair of stability
 /// selection (Shah & Samworth 2013), stratified by class for classification: each
 /// class is split in half, and the odd sample of successive odd-sized classes goes

@@ -1,12 +1,23 @@
+import CBLAS
 import GSelIO
 
 /// Held-out evaluation of feature rankings: for each ranking and each k', a fresh
 /// model is fitted on the training split using only the ranking's first k'
 /// features and scored on the validation split. Models: `LogisticRegressionModel`
-/// (C = 1) for classification, `RidgeRegressionModel` (α = 1) for regression, on
-/// features standardized with training statistics. Rankings of feature groups are
-/// evaluated with all members of the first k' groups. Deterministic.
+/// (C = 1, fitted as scikit-learn's defaults fit it) for classification,
+/// `RidgeRegressionModel` (α = 1) for regression, on features standardized with
+/// training statistics. Rankings of feature groups are evaluated with all members of
+/// the first k' groups. The refits are independent (each starts from zero, as
+/// scikit-learn's), so they run in parallel on `threads` threads, each with one BLAS
+/// thread: the rows do not depend on the thread count. Deterministic.
+///
+/// With covariates (a `CovariateMatrix`), every refit includes them as further inputs, and
+/// a last row, method `covariates` with k' = 0, scores the covariates alone: the gap above
+/// it is what the selected features add.
 public enum HeldOutEvaluation {
+    /// Method name of the row that scores the covariates alone.
+    public static let covariatesOnly = "covariates"
+
     /// The k' values reported for a ranking of length `k`: 1, 2, 5, 10, 20, 50, 100, …
     /// up to `k`, plus `k` itself.
     public static func kGrid(upTo k: Int) -> [Int] {
@@ -29,16 +40,17 @@ public enum HeldOutEvaluation {
     /// statistics), `trainTarget`/`validationTarget` their targets. `kValues` defaults
     /// to `kGrid(upTo:)` of the longest ranking; a ranking shorter than some k' (a
     /// selector that stopped early) is evaluated up to its own length, which is then
-    /// added as its last point. Rows come out by method (in `orders` order), then k'.
+    /// added as its last point. Rows come out by method (in `orders` order), then k', then
+    /// the covariates-only row when there are covariates.
     /// Throws a `UsageError` when a class has fewer than 2 training samples, the
     /// validation split is empty, or a ranking names a feature out of range.
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 orders: [(method: String, features: [Int])],
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         try evaluate(train: train, trainTarget: trainTarget, validation: validation, validationTarget: validationTarget,
                      groupedOrders: orders.map { (method: $0.method, groups: $0.features.map { [$0] }) },
-                     kValues: kValues)
+                     kValues: kValues, threads: threads)
     }
 
     /// `evaluate(orders:)` for rankings of feature groups (`--groups`): k' counts groups,
@@ -46,7 +58,7 @@ public enum HeldOutEvaluation {
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 groupedOrders orders: [(method: String, groups: [[Int]])],
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         guard trainTarget.count == train.sampleCount, validationTarget.count == validation.sampleCount else {
             throw UsageError("evaluation: the targets do not match the training (\(train.sampleCount)) and validation (\(validation.sampleCount)) samples")
         }
@@ -56,27 +68,30 @@ public enum HeldOutEvaluation {
         guard validation.sampleCount > 0 else { throw UsageError("evaluation: the validation split is empty") }
         try ClassCountCheck.require(trainTarget)
         for (method, groups) in orders {
-            if let bad = groups.joined().first(where: { $0 < 0 || $0 >= train.featureCount }) {
-                throw UsageError("evaluation: ranking '\(method)' names feature \(bad), but there are \(train.featureCount) features")
+            if let bad = groups.joined().first(where: { $0 < 0 || $0 >= train.candidateCount }) {
+                throw UsageError("evaluation: ranking '\(method)' names feature \(bad), but there are \(train.candidateCount) features")
             }
         }
+        let covariates = Array(train.covariateColumns)
         let longest = orders.map(\.groups.count).max() ?? 0
         let grid = (kValues ?? kGrid(upTo: longest)).filter { $0 >= 1 }
-        var rows: [EvaluationRow] = []
+        var refits: [(method: String, k: Int, features: [Int])] = []
         for (method, groups) in orders {
             var ks = grid.filter { $0 <= groups.count }
             if let top = grid.max(), groups.count < top, !groups.isEmpty, !ks.contains(groups.count) {
                 ks.append(groups.count)
             }
-            for k in ks {
-                let chosen = Array(groups.prefix(k).joined())
-                rows.append(score(method: method, k: k,
-                                  train: DesignMatrix(train, features: chosen), trainTarget: trainTarget,
-                                  validation: DesignMatrix(validation, features: chosen),
-                                  validationTarget: validationTarget))
-            }
+            refits += ks.map { (method: method, k: $0, features: Array(groups.prefix($0).joined()) + covariates) }
         }
-        return rows
+        if !covariates.isEmpty { refits.append((method: covariatesOnly, k: 0, features: covariates)) }
+        // Largest refits first, so that the last ones to finish are short; rows keep the refit order.
+        let schedule = refits.indices.sorted { refits[$0].features.count > refits[$1].features.count }
+        gsel_blas_set_threads(1)
+        return concurrentMap(count: refits.count, threads: threads, schedule: schedule) { [refits] i in
+            score(method: refits[i].method, k: refits[i].k,
+                  train: DesignMatrix(train, features: refits[i].features), trainTarget: trainTarget,
+                  validation: DesignMatrix(validation, features: refits[i].features), validationTarget: validationTarget)
+        }
     }
 
     /// Convenience for a literal list: `orders: ["sa": saOrder, "marginal": marginalOrder]`
@@ -84,10 +99,10 @@ public enum HeldOutEvaluation {
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 orders: KeyValuePairs<String, [Int]>,
-                                kValues: [Int]? = nil) throws -> [EvaluationRow] {
+                                kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         try evaluate(train: train, trainTarget: trainTarget, validation: validation,
                      validationTarget: validationTarget,
-                     orders: orders.map { (method: $0.key, features: $0.value) }, kValues: kValues)
+                     orders: orders.map { (method: $0.key, features: $0.value) }, kValues: kValues, threads: threads)
     }
 
     /// Fits one model on `train` and scores it on `validation`.

@@ -1,15 +1,11 @@
-import CBLAS
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// L2-penalised logistic regression refitted on a few selected features: binary
 /// logistic for two classes, multinomial (softmax over all classes) for more — the
 /// same model and objective as scikit-learn's `LogisticRegression(C=…)` with the
 /// lbfgs solver: `C · Σ_i cross-entropy_i + ½ ‖W‖²`, intercepts not penalised.
-/// Fitted to convergence with L-BFGS (Double), deterministically.
+/// Fitted with L-BFGS (Double) and stopped as scikit-learn stops by default
+/// (`tol` 1e-4 on the gradient of the objective divided by `C·n`, at most 100
+/// iterations), deterministically; `LogisticLoss` keeps each iteration to a few BLAS
+/// products and vectorised exponentials.
 public struct LogisticRegressionModel: Sendable {
     public let classCount: Int
     public let featureCount: Int
@@ -20,44 +16,25 @@ public struct LogisticRegressionModel: Sendable {
     public let coefficients: [Double]
     public let intercepts: [Double]
     public let iterations: Int
-    /// Whether the gradient reached the tolerance (1e-8 per component of the mean loss).
+    /// Whether the fit stopped on `tolerance` (every gradient component of the objective
+    /// divided by `C·n` at most `tolerance`) or on a negligible decrease, rather than on
+    /// `maxIterations`.
     public let converged: Bool
 
     /// Fits the model to `x` and class codes `classes` (0 ..< classCount), with
-    /// inverse regularisation strength `inverseRegularization` (scikit-learn's `C`).
-    public init(fitting x: DesignMatrix, classes: [Int32], classCount: Int, inverseRegularization: Double = 1) {
+    /// inverse regularisation strength `inverseRegularization` (scikit-learn's `C`),
+    /// gradient tolerance `tolerance` and iteration cap `maxIterations` (scikit-learn's
+    /// `tol` and `max_iter`). The fit starts from all zeros, as scikit-learn's: where the
+    /// cap stops it short of the optimum, the answer is the one scikit-learn gives.
+    public init(fitting x: DesignMatrix, classes: [Int32], classCount: Int, inverseRegularization: Double = 1,
+                tolerance: Double = 1e-4, maxIterations: Int = 100) {
         precondition(x.rowCount == classes.count && x.rowCount > 0 && classCount >= 2 && inverseRegularization > 0)
-        let n = x.rowCount, d = x.columnCount
-        let m = classCount == 2 ? 1 : classCount
-        let lambda = 1 / (inverseRegularization * Double(n))
-        var logits = [Double](repeating: 0, count: n * m)
-        var residuals = [Double](repeating: 0, count: n * m)
-        var probabilities = [Double](repeating: 0, count: classCount)
-        let outcome = LBFGS().minimize(from: [Double](repeating: 0, count: (d + 1) * m)) { theta, gradient in
-            Self.linear(x, theta: theta, outputs: m, into: &logits)
-            var loss = 0.0
-            for i in 0 ..< n {
-                let y = Int(classes[i])
-                loss -= Self.probabilities(logits, row: i, outputs: m, classes: classCount, into: &probabilities, logOf: y)
-                for o in 0 ..< m {
-                    let c = m == 1 ? 1 : o
-                    residuals[i * m + o] = probabilities[c] - (c == y ? 1 : 0)
-                }
-            }
-            // Gradient: Xᵀ D / n + λ W, then the intercepts Σ_i D_i / n.
-            cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(d), Int32(m), Int32(n),
-                        1 / Double(n), x.values, Int32(d), residuals, Int32(m), 0, &gradient, Int32(m))
-            var penalty = 0.0
-            for t in 0 ..< d * m {
-                penalty += theta[t] * theta[t]
-                gradient[t] += lambda * theta[t]
-            }
-            for o in 0 ..< m {
-                var s = 0.0
-                for i in 0 ..< n { s += residuals[i * m + o] }
-                gradient[d * m + o] = s / Double(n)
-            }
-            return loss / Double(n) + 0.5 * lambda * penalty
+        let d = x.columnCount
+        var loss = LogisticLoss(x: x, classes: classes, classCount: classCount, inverseRegularization: inverseRegularization)
+        let m = loss.outputCount
+        let solver = LBFGS(gradientTolerance: tolerance, maxIterations: maxIterations)
+        let outcome = solver.minimize(from: [Double](repeating: 0, count: (d + 1) * m)) { theta, gradient in
+            loss.evaluate(theta, gradient: &gradient)
         }
         self.classCount = classCount
         self.featureCount = d
@@ -71,15 +48,7 @@ public struct LogisticRegressionModel: Sendable {
     /// Class probabilities, `rowCount x classCount` row-major.
     public func probabilities(_ x: DesignMatrix) -> [Double] {
         precondition(x.columnCount == featureCount)
-        var logits = [Double](repeating: 0, count: x.rowCount * outputCount)
-        Self.linear(x, theta: coefficients + intercepts, outputs: outputCount, into: &logits)
-        var out = [Double](repeating: 0, count: x.rowCount * classCount)
-        var row = [Double](repeating: 0, count: classCount)
-        for i in 0 ..< x.rowCount {
-            _ = Self.probabilities(logits, row: i, outputs: outputCount, classes: classCount, into: &row, logOf: 0)
-            for c in 0 ..< classCount { out[i * classCount + c] = row[c] }
-        }
-        return out
+        return LogisticLoss.probabilities(x, theta: coefficients + intercepts, outputs: outputCount, classes: classCount)
     }
 
     /// The most probable class of each row (the lower class code on ties).
@@ -91,27 +60,4 @@ public struct LogisticRegressionModel: Sendable {
             return Int32(best)
         }
     }
-
-    /// `logits = X W + b` for parameters `theta = [W (d x m row-major), b (m)]`.
-    private static func linear(_ x: DesignMatrix, theta: [Double], outputs m: Int, into logits: inout [Double]) {
-        let n = x.rowCount, d = x.columnCount
-        for i in 0 ..< n { for o in 0 ..< m { logits[i * m + o] = theta[d * m + o] } }
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(d),
-                    1, x.values, Int32(d), theta, Int32(m), 1, &logits, Int32(m))
-    }
-
-    /// Softmax of row `i` into `p` (class 0 has logit 0 in the binary model);
-    /// returns log p[`logOf`].
-    private static func probabilities(_ logits: [Double], row i: Int, outputs m: Int, classes: Int,
-                                      into p: inout [Double], logOf y: Int) -> Double {
-        for c in 0 ..< classes { p[c] = m == 1 ? (c == 0 ? 0 : logits[i]) : logits[i * m + c] }
-        let top = p.max()!
-        var total = 0.0
-        for c in 0 ..< classes { total += exp(p[c] - top) }
-        let logTotal = log(total) + top
-        let logY = p[y] - logTotal
-        for c in 0 ..< classes { p[c] = exp(p[c] - logTotal) }
-        return logY
-    }
 }
-

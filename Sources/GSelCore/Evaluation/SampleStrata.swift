@@ -1,3 +1,5 @@
+import GSelIO
+
 /// Groups of rows that a split must keep in proportion: one group per class
 /// (in class order, rows in the given order) for classification, one group of all
 /// rows for regression.

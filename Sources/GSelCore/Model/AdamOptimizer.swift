@@ -55,13 +55,21 @@ public struct AdamOptimizer: Sendable {
     /// One step for the group `group` (index into the ranges given at init).
     public mutating func step(group: Int, parameters: UnsafeMutablePointer<Float>,
                               gradients: UnsafePointer<Float>, learningRate: Float) {
+        step(group: group, learningRate: learningRate) { m, v, range, coefficients in
+            Self.update(parameters, gradients, m, v, range, coefficients)
+        }
+    }
+
+    /// One step for `group` whose updates `body` applies itself (with `update` on the ranges
+    /// it chooses), given the moments, the group's range and this step's coefficients: for
+    /// kernels that compute a gradient block and update it while it is in cache.
+    mutating func step(group: Int, learningRate: Float,
+                       _ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Range<Int>, Coefficients) -> Void) {
         let (r, c1, c2) = advance(group: group)
         let coefficients = Coefficients(beta1: beta1, beta2: beta2, stepSize: learningRate * c2.squareRoot() / c1,
                                         epsilon: epsilon * c2.squareRoot())
         m.withUnsafeMutableBufferPointer { mm in
-            v.withUnsafeMutableBufferPointer { vv in
-                Self.update(parameters, gradients, mm.baseAddress!, vv.baseAddress!, r, coefficients)
-            }
+            v.withUnsafeMutableBufferPointer { vv in body(mm.baseAddress!, vv.baseAddress!, r, coefficients) }
         }
     }
 
@@ -75,11 +83,17 @@ public struct AdamOptimizer: Sendable {
     /// so the result does not depend on the vector width or on how the range is split.
     static func update(_ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
                        _ v: UnsafeMutablePointer<Float>, _ range: Range<Int>, _ c: Coefficients) {
+        update(parameters: p + range.lowerBound, gradients: g + range.lowerBound, m: m + range.lowerBound,
+               v: v + range.lowerBound, count: range.count, c)
+    }
+
+    /// The Adam update of `count` coordinates, each pointer at the first of them.
+    static func update(parameters p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
+                       m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, count: Int, _ c: Coefficients) {
         let b1 = FloatLanes(repeating: c.beta1), a1 = FloatLanes(repeating: 1 - c.beta1)
         let b2 = FloatLanes(repeating: c.beta2), a2 = FloatLanes(repeating: 1 - c.beta2)
         let size = FloatLanes(repeating: c.stepSize), eps = FloatLanes(repeating: c.epsilon)
-        let (p, g, m, v) = (p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound)
-        forEachLaneGroup(range.count) { i in
+        forEachLaneGroup(count) { i in
             let gi = g.lanes(i)
             let mi = b1 * m.lanes(i) + a1 * gi
             let vi = b2 * v.lanes(i) + a2 * gi * gi

@@ -65,9 +65,22 @@ public final class MLP: @unchecked Sendable {
         return activations[shape.layerCount - 1].pointer
     }
 
+    /// dL/d(pre-activation) of the first layer from the last `backward` (`rows x fanOut`).
+    public var firstLayerDelta: UnsafePointer<Float> { UnsafePointer(deltas[0].pointer) }
+
+    /// Where the first layer's weights (`inputs x fanOut`, row-major) sit in `parameters`.
+    public var firstLayerWeights: Range<Int> { weightOffsets[0] ..< weightOffsets[0] + shape.inputs * shape.layerSizes[1] }
+
+    /// The input of the last forward pass.
+    public var lastInput: UnsafePointer<Float>? { input }
+
     /// Backward pass from `outputGradient` (dL/d output, `rows x outputs`) of the last forward.
-    /// Overwrites `gradients`; fills `inputGradient` when `computeInputGradient`.
-    public func backward(outputGradient: UnsafePointer<Float>, rows: Int, computeInputGradient: Bool) {
+    /// Overwrites `gradients`; fills `inputGradient` when `computeInputGradient`. With
+    /// `firstLayerWeightGradient` false the first layer's weight gradient and the input
+    /// gradient are left to the caller (`FirstLayerStep` fuses them with the optimizer step);
+    /// its bias gradient and `firstLayerDelta` are still computed.
+    public func backward(outputGradient: UnsafePointer<Float>, rows: Int, computeInputGradient: Bool,
+                         firstLayerWeightGradient: Bool = true) {
         guard let input else { preconditionFailure("backward before forward") }
         let sizes = shape.layerSizes
         let L = shape.layerCount
@@ -77,9 +90,11 @@ public final class MLP: @unchecked Sendable {
             let delta = deltas[l].pointer
             let below: UnsafePointer<Float> = l == 0 ? input : UnsafePointer(activations[l - 1].pointer)
             // dW = below^T * delta
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(fanIn), Int32(fanOut), Int32(rows),
-                        1, below, Int32(fanIn), delta, Int32(fanOut),
-                        0, gradients.pointer + weightOffsets[l], Int32(fanOut))
+            if l > 0 || firstLayerWeightGradient {
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(fanIn), Int32(fanOut), Int32(rows),
+                            1, below, Int32(fanIn), delta, Int32(fanOut),
+                            0, gradients.pointer + weightOffsets[l], Int32(fanOut))
+            }
             let db = gradients.pointer + biasOffsets[l]
             db.update(repeating: 0, count: fanOut)
             for r in 0 ..< rows {
@@ -94,7 +109,7 @@ public final class MLP: @unchecked Sendable {
                             0, prev, Int32(fanIn))
                 let a = activations[l - 1].pointer
                 for i in 0 ..< rows * fanIn where a[i] <= 0 { prev[i] = 0 }
-            } else if computeInputGradient {
+            } else if computeInputGradient && firstLayerWeightGradient {
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(fanIn), Int32(fanOut),
                             1, delta, Int32(fanOut), parameters.pointer + weightOffsets[0], Int32(fanOut),
                             0, inputGradient.pointer, Int32(fanIn))

@@ -1,3 +1,5 @@
+import GSelIO
+
 /// A method that picks features in order from a training split.
 public protocol FeatureSelector: Sendable {
     /// Short method name used on the command line and in outputs ("sa", "omp", "marginal").
@@ -38,9 +40,14 @@ public struct SelectionResult: Sendable, Equatable {
     public var snapshots: [AttentionSnapshot]
     /// Why fewer than k features were picked, if so.
     public var stopReason: String?
+    /// The training plan a Sequential Attention fit ran with (nil for other methods).
+    public var plan: SequentialAttentionConfig.Plan?
+    /// Features the fit was screened to (`WideDataScreen`), nil when it saw them all.
+    public var screenedTo: Int?
 
-    public init(picks: [Pick], snapshots: [AttentionSnapshot] = [], stopReason: String? = nil) {
-        self.picks = picks; self.snapshots = snapshots; self.stopReason = stopReason
+    public init(picks: [Pick], snapshots: [AttentionSnapshot] = [], stopReason: String? = nil,
+                plan: SequentialAttentionConfig.Plan? = nil) {
+        self.picks = picks; self.snapshots = snapshots; self.stopReason = stopReason; self.plan = plan
     }
 
     public var features: [Int] { picks.map(\.feature) }

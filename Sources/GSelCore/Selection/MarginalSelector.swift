@@ -8,6 +8,12 @@ import GSelIO
 /// classes scores +infinity, as in scikit-learn. Both statistics are invariant to
 /// standardization; missing values count as the feature mean, as everywhere in gsel.
 ///
+/// With covariates (a `CovariateMatrix`), each feature is tested after regressing the
+/// covariates out, as PLINK's `--glm` with covariates does: for classification the partial
+/// (ANCOVA) F of the classes on the feature given the covariates, for regression the
+/// absolute partial correlation of feature and target given the covariates (a monotone
+/// function of the linear model's t statistic). See `CovariateAdjustment`.
+///
 /// With `groups`, a group scores the maximum statistic of its members (its best single
 /// feature), and picks are group indices.
 public struct MarginalSelector: FeatureSelector {
@@ -20,15 +26,9 @@ public struct MarginalSelector: FeatureSelector {
     /// Picks the `k` best-scoring features (or groups). Deterministic: `seed` and `stream` are not used.
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
-        try SelectionRequest.validate(data, target: target, k: k, method: name)
+        try SelectionRequest.validate(data, target: target, k: k, groups: groups, method: name)
         var scores = try Self.scores(data, target: target)
-        if let groups {
-            guard groups.featureCount == data.featureCount else {
-                throw UsageError("marginal: the feature groups cover \(groups.featureCount) features but the data has \(data.featureCount)")
-            }
-            guard k <= groups.count else { throw UsageError("--k \(k) is larger than the number of groups (\(groups.count))") }
-            scores = Self.groupScores(scores, groups: groups)
-        }
+        if let groups { scores = Self.groupScores(scores, groups: groups) }
         return SelectionResult(picks: Self.ranking(scores).prefix(k).map { .init(feature: $0, score: scores[$0]) })
     }
 
@@ -42,14 +42,15 @@ public struct MarginalSelector: FeatureSelector {
         scores.indices.sorted { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
     }
 
-    /// The statistic of every feature (F or |r|), in input order. Throws a `UsageError`
-    /// when the target does not fit the data, or when fewer than two classes are present
-    /// or there are no more samples than classes (no within-class degrees of freedom).
+    /// The statistic of every candidate feature (F or |r|, given the covariates when the data
+    /// has them), in input order. Throws a `UsageError` when the target does not fit the
+    /// data, or when fewer than two classes are present or there are no more samples than
+    /// classes and covariates (no residual degrees of freedom).
     public static func scores(_ data: StandardizedData, target: Target) throws -> [Double] {
         guard target.count == data.sampleCount else {
             throw UsageError("marginal: the target has \(target.count) values but the data has \(data.sampleCount) samples")
         }
-        let n = data.sampleCount, p = data.featureCount
+        let n = data.sampleCount, p = data.candidateCount
         // Per sample: the group its weighted sum goes to, and the weight (1 per class, or y).
         let group: [Int], weight: [Double], groupCount: Int
         switch target {
@@ -57,31 +58,6 @@ public struct MarginalSelector: FeatureSelector {
             group = codes.map { Int($0) }
             weight = [Double](repeating: 1, count: n)
             groupCount = names.count
-        case .values(let v):
-            group = [Int](repeating: 0, count: n)
-            weight = v.map { Double($0) }
-            groupCount = 1
-        }
-        // Column sums, sums of squares and per-group weighted sums, in one pass.
-        let sums = UnsafeMutablePointer<Double>.allocate(capacity: (2 + groupCount) * p)
-        defer { sums.deallocate() }
-        sums.initialize(repeating: 0, count: (2 + groupCount) * p)
-        let sum = sums, sumSquares = sums + p, groupSums = sums + 2 * p
-        data.forEachBlock { b in
-            for i in 0 ..< b.rowCount {
-                let row = b.rowStart + i
-                let g = groupSums + group[row] * p + b.featureStart, w = weight[row]
-                let s = sum + b.featureStart, q = sumSquares + b.featureStart
-                for f in 0 ..< b.featureCount {
-                    let x = Double(b[row: i, feature: f])
-                    s[f] += x
-                    q[f] += x * x
-                    g[f] += x * w
-                }
-            }
-        }
-        switch target {
-        case .classes(let codes, let names):
             var counts = [Int](repeating: 0, count: names.count)
             for c in codes { counts[Int(c)] += 1 }
             let present = counts.filter { $0 > 0 }.count
@@ -91,35 +67,47 @@ public struct MarginalSelector: FeatureSelector {
             guard n > present else {
                 throw UsageError("marginal: the F-test needs more samples (\(n)) than classes (\(present))")
             }
-            return (0 ..< p).map { j in
-                var between = 0.0
-                for c in 0 ..< names.count where counts[c] > 0 {
-                    let s = groupSums[c * p + j]
-                    between += s * s / Double(counts[c])
-                }
-                let correction = sum[j] * sum[j] / Double(n)
-                return fStatistic(total: sumSquares[j] - correction, between: between - correction,
-                                  classes: present, samples: n)
-            }
         case .values(let v):
-            var ySum = 0.0, ySquares = 0.0
-            for value in v { let y = Double(value); ySum += y; ySquares += y * y }
-            let yVariation = ySquares - ySum * ySum / Double(n)
-            return (0 ..< p).map { j in
-                let xVariation = sumSquares[j] - sum[j] * sum[j] / Double(n)
-                guard xVariation > 0, yVariation > 0 else { return 0 }
-                let covariation = groupSums[j] - sum[j] * ySum / Double(n)
-                return min(1, abs(covariation) / (xVariation * yVariation).squareRoot())
+            group = [Int](repeating: 0, count: n)
+            weight = v.map { Double($0) }
+            groupCount = 1
+        }
+        let adjustment = try CovariateAdjustment(data, target: target)
+        let r = adjustment.rank
+        // Column sums, sums of squares, per-group weighted sums and the products with the
+        // covariate basis, in one pass.
+        let width = 2 + groupCount + r
+        let sums = UnsafeMutablePointer<Double>.allocate(capacity: width * p)
+        defer { sums.deallocate() }
+        sums.initialize(repeating: 0, count: width * p)
+        let sum = sums, sumSquares = sums + p, groupSums = sums + 2 * p, basisProducts = sums + (2 + groupCount) * p
+        adjustment.basis.withUnsafeBufferPointer { q in
+            data.forEachBlock { b in
+                guard b.featureStart < p else { return }
+                let width = min(b.featureCount, p - b.featureStart)
+                for i in 0 ..< b.rowCount {
+                    let row = b.rowStart + i
+                    let g = groupSums + group[row] * p + b.featureStart, w = weight[row]
+                    let s = sum + b.featureStart, sq = sumSquares + b.featureStart
+                    for f in 0 ..< width {
+                        let x = Double(b[row: i, feature: f])
+                        s[f] += x
+                        sq[f] += x * x
+                        g[f] += x * w
+                    }
+                    for k in 0 ..< r {
+                        let u = basisProducts + k * p + b.featureStart, qk = q[k * n + row]
+                        for f in 0 ..< width { u[f] += Double(b[row: i, feature: f]) * qk }
+                    }
+                }
             }
         }
-    }
-
-    /// One-way ANOVA F from the total and between-class sums of squares.
-    private static func fStatistic(total: Double, between: Double, classes: Int, samples: Int) -> Double {
-        guard total > 0 else { return 0 }
-        let b = min(max(between, 0), total)
-        let within = total - b
-        if within <= 1e-12 * total { return b > 0 ? .infinity : 0 }
-        return (b / Double(classes - 1)) / (within / Double(samples - classes))
+        var groupSum = [Double](repeating: 0, count: groupCount), products = [Double](repeating: 0, count: r)
+        return (0 ..< p).map { j in
+            for c in 0 ..< groupCount { groupSum[c] = groupSums[c * p + j] }
+            for k in 0 ..< r { products[k] = basisProducts[k * p + j] }
+            return adjustment.statistic(sum: sum[j], sumOfSquares: sumSquares[j], groupSums: groupSum,
+                                        basisProducts: products)
+        }
     }
 }

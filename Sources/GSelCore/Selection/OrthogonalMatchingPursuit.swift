@@ -27,11 +27,15 @@ import GSelIO
 /// recorded loss is the mean squared training residual `‖R‖²_F / n` after the pick.
 /// Least squares is refitted each step through an incrementally grown Cholesky
 /// factor of the Gram matrix of the picked columns (Double). Correlations of all
-/// columns with the residual come from one BLAS pass per step over a dense
-/// standardized Float32 copy of the split (n x p x 4 bytes). Features with zero variance are
+/// columns with the residual come from one BLAS pass per step over the split
+/// (`OMPDesign`: a dense Float32 copy up to 512 MB, else streamed from the store). Features with zero variance are
 /// never picked. The run stops early, with `stopReason`, when the residual
 /// vanishes, nothing correlates with it any more, or the best feature is
 /// numerically a linear combination of those already picked (k above the rank).
+///
+/// Covariates (the trailing columns of a `CovariateMatrix`) form the initial active set:
+/// the first pick already explains the residual of the target after a least-squares fit
+/// of the covariates, every refit includes them, and they are never picked.
 public struct OrthogonalMatchingPursuit: FeatureSelector {
     public var name: String { "omp" }
     /// A candidate whose squared distance to the span of the picked features is at most
@@ -39,6 +43,8 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
     public var spanTolerance: Double
     /// How many leading candidates to record in `snapshots` before each pick (0 = none).
     public var snapshotSize: Int
+    /// Largest dense copy of the split OMP makes (bytes); larger splits stream from the store.
+    public var denseLimitBytes = OMPDesign.denseLimitBytes
 
     public init(spanTolerance: Double = 1e-6, snapshotSize: Int = 10) {
         self.spanTolerance = spanTolerance
@@ -54,33 +60,39 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
         try SelectionRequest.validate(data, target: target, k: k, method: name)
-        let n = data.sampleCount, p = data.featureCount
+        let n = data.sampleCount, p = data.featureCount, candidates = data.candidateCount
         let (y, m) = Self.centredTargets(target)
-        let x = data.denseRows()
-        let norms = Self.squaredColumnNorms(x, rows: n, columns: p)
-        var available = (0 ..< p).map { norms[$0] > 0 && data.inverseScales[$0] != 0 }
+        let x = OMPDesign(data, denseLimitBytes: denseLimitBytes)
+        let norms = x.squaredColumnNorms()
+        var available = (0 ..< p).map { $0 < candidates && norms[$0] > 0 && data.inverseScales[$0] != 0 }
 
         let targetEnergy = y.reduce(0) { $0 + $1 * $1 }
-        var residual = y
+        var path = LeastSquaresPath(targets: y, width: m, rows: n, spanTolerance: spanTolerance)
+        // Covariates start in the active set; one in the span of those before it (a level
+        // absent from this split, a constant) adds nothing and is left out.
+        for j in data.covariateColumns where norms[j] > 0 {
+            _ = path.append(x.column(j))
+        }
+        path.refit()
+        let covariateColumns = path.size
         var residualFloat = [Float](repeating: 0, count: n * m)
         var products = [Float](repeating: 0, count: p * m)
-        var picked: [Double] = []  // picked columns, column-major n x s
-        var pickedTimesY: [Double] = []  // X_Sᵀ Y, s x m row-major
-        var cholesky = IncrementalCholesky()
         var picks: [SelectionResult.Pick] = []
         var snapshots: [SelectionResult.AttentionSnapshot] = []
         var stopReason: String?
 
         while picks.count < k {
-            let energy = residual.reduce(0) { $0 + $1 * $1 }
+            let energy = path.residualEnergy
             if energy <= Self.residualFloor * targetEnergy || targetEnergy == 0 {
                 stopReason = targetEnergy == 0
                     ? "the target is constant, so no feature can explain it"
+                    : picks.isEmpty && covariateColumns > 0
+                    ? "the covariates explain the target exactly, so no feature can add to them"
                     : "the least-squares fit is exact after \(picks.count) features (k exceeds the rank of the data)"
                 break
             }
-            for i in 0 ..< n * m { residualFloat[i] = Float(residual[i]) }
-            Self.correlate(x, rows: n, columns: p, residual: residualFloat, targets: m, into: &products)
+            for i in 0 ..< n * m { residualFloat[i] = Float(path.residual[i]) }
+            x.correlate(residual: residualFloat, targets: m, into: &products)
             let scores = Self.normalisedScores(products, targets: m, norms: norms, energy: energy, available: available)
             if snapshotSize > 0 {
                 snapshots.append(.init(step: picks.count, candidates: Self.leading(scores, count: snapshotSize)))
@@ -93,31 +105,14 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
                 stopReason = "no remaining feature correlates with the residual after \(picks.count) features"
                 break
             }
-            let column = (0 ..< n).map { Double(x[$0 * p + best]) }
-            let cross = (0 ..< picks.count).map { s in Self.dot(picked, offset: s * n, column) }
-            guard cholesky.append(cross: cross, diagonal: Self.dot(column, offset: 0, column),
-                                  relativeTolerance: spanTolerance) else {
-                stopReason = "feature \(best) is numerically a linear combination of the \(picks.count) selected features (k exceeds the rank of the data)"
+            guard path.append(x.column(best)) else {
+                let span = covariateColumns > 0 ? "the covariates and the \(picks.count) selected features" : "the \(picks.count) selected features"
+                stopReason = "feature \(best) is numerically a linear combination of \(span) (k exceeds the rank of the data)"
                 break
             }
             available[best] = false
-            picked.append(contentsOf: column)
-            for c in 0 ..< m {
-                var s = 0.0
-                for i in 0 ..< n { s += column[i] * y[i * m + c] }
-                pickedTimesY.append(s)
-            }
-            var coefficients = pickedTimesY
-            cholesky.solve(&coefficients, columns: m)
-            residual = y
-            for s in 0 ..< cholesky.size {
-                for c in 0 ..< m {
-                    let g = coefficients[s * m + c]
-                    for i in 0 ..< n { residual[i * m + c] -= g * picked[s * n + i] }
-                }
-            }
-            let loss = residual.reduce(0) { $0 + $1 * $1 } / Double(n)
-            picks.append(.init(feature: best, score: scores[best], loss: loss))
+            path.refit()
+            picks.append(.init(feature: best, score: scores[best], loss: path.residualEnergy / Double(n)))
         }
         return SelectionResult(picks: picks, snapshots: snapshots, stopReason: stopReason)
     }
@@ -151,48 +146,6 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
         }
     }
 
-    /// ‖x_j‖² for every column of a row-major n x p block.
-    private static func squaredColumnNorms(_ x: [Float], rows n: Int, columns p: Int) -> [Double] {
-        var norms = [Double](repeating: 0, count: p)
-        x.withUnsafeBufferPointer { v in
-            norms.withUnsafeMutableBufferPointer { out in
-                for i in 0 ..< n {
-                    let row = v.baseAddress! + i * p
-                    for j in 0 ..< p { let a = Double(row[j]); out[j] += a * a }
-                }
-            }
-        }
-        return norms
-    }
-
-    /// `products = Xᵀ R`, stored target-major (`products[c * p + j]`), for row-major
-    /// `X` (n x p) and `R` (n x m). One pass over `X`: a BLAS matrix-vector product
-    /// for one target; for several, column blocks of `X` that stay in cache while every
-    /// target accumulates into them (a general matrix product would repack all of `X`
-    /// on every call).
-    private static func correlate(_ x: [Float], rows n: Int, columns p: Int, residual: [Float],
-                                  targets m: Int, into products: inout [Float]) {
-        if m == 1 {
-            cblas_sgemv(CblasRowMajor, CblasTrans, Int32(n), Int32(p), 1, x, Int32(p),
-                        residual, 1, 0, &products, 1)
-            return
-        }
-        let block = 8192
-        x.withUnsafeBufferPointer { xs in
-            products.withUnsafeMutableBufferPointer { out in
-                let base = out.baseAddress!
-                base.update(repeating: 0, count: p * m)
-                for j0 in stride(from: 0, to: p, by: block) {
-                    let width = Int32(min(block, p - j0))
-                    for i in 0 ..< n {
-                        let row = xs.baseAddress! + i * p + j0
-                        for c in 0 ..< m { cblas_saxpy(width, residual[i * m + c], row, 1, base + c * p + j0, 1) }
-                    }
-                }
-            }
-        }
-    }
-
     /// `sqrt(Σ_c ⟨x_j, r_c⟩² / (‖x_j‖² ‖R‖²))` for available features, −1 for the others.
     private static func normalisedScores(_ products: [Float], targets m: Int, norms: [Double],
                                          energy: Double, available: [Bool]) -> [Double] {
@@ -222,12 +175,5 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
             if top.count > count { top.removeLast() }
         }
         return top
-    }
-
-    /// `⟨a[offset ..< offset + b.count], b⟩`.
-    private static func dot(_ a: [Double], offset: Int, _ b: [Double]) -> Double {
-        var s = 0.0
-        for i in b.indices { s += a[offset + i] * b[i] }
-        return s
     }
 }

@@ -17,6 +17,10 @@ import Darwin
 /// of a group gets the group's mask, whole groups are picked, k counts groups, and picks and
 /// snapshots hold group indices. Features in no group are seen during warm-up only (mask 0
 /// in the phases). Without groups every feature is its own group.
+///
+/// Covariates (the trailing columns of a `CovariateMatrix`) are network inputs with mask 1
+/// throughout and no logit: they are never candidates, so attention scores what a feature
+/// adds beyond them.
 public struct SequentialAttention: FeatureSelector {
     public var config: SequentialAttentionConfig
     /// Feature groups to select instead of single features.
@@ -30,22 +34,36 @@ public struct SequentialAttention: FeatureSelector {
 
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64,
                        stream: [UInt64]) throws -> SelectionResult {
-        let p = data.featureCount, n = data.sampleCount
-        if let groups, groups.featureCount != p {
-            throw UsageError("the feature groups cover \(groups.featureCount) features but the data has \(p)")
+        try SelectionRequest.validate(data, target: target, k: k, groups: groups, method: name)
+        if groups == nil, let screen = config.screen(features: data.candidateCount, k: k) {
+            return try screened(data, target: target, k: k, screen: screen, seed: seed, stream: stream)
         }
-        let candidates = groups?.count ?? p, noun = groups == nil ? "features" : "groups"
-        guard k >= 1 && k <= candidates else { throw UsageError("k must be between 1 and the number of \(noun) (\(candidates)); got \(k)") }
-        guard n >= 2 else { throw UsageError("Sequential Attention needs at least 2 training samples; got \(n)") }
         var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups,
                               rng: SeededGenerator(seed: seed, stream: stream))
         return trainer.run()
     }
+
+    /// A fit on the features `screen` keeps (the fit runs on the kept columns and its picks
+    /// are mapped back).
+    private func screened(_ data: StandardizedData, target: Target, k: Int, screen: WideDataScreen,
+                          seed: UInt64, stream: [UInt64]) throws -> SelectionResult {
+        let kept = try screen.keep(data, target: target, k: k)
+        var trainer = Trainer(data: data.columns(kept), target: target, k: k, config: config, groups: nil,
+                              rng: SeededGenerator(seed: seed, stream: stream))
+        var result = trainer.run()
+        result.picks = result.picks.map { .init(feature: kept[$0.feature], score: $0.score, loss: $0.loss) }
+        result.snapshots = result.snapshots.map { s in
+            .init(step: s.step, candidates: s.candidates.map { (feature: kept[$0.feature], weight: $0.weight) })
+        }
+        result.screenedTo = kept.count
+        return result
+    }
 }
 
 /// The training loop behind `SequentialAttention`; all buffers are allocated once.
-/// Logits, weights and the selection live on `units` (groups, or features without groups);
-/// `mask` and `maskGrad` on features. Without groups the unit buffers are the feature buffers.
+/// Logits, weights and the selection live on `units` (groups, or candidate features without
+/// groups); `mask` and `maskGrad` on all input columns, whose covariate entries stay 1.
+/// Without groups the unit buffers are the leading part of the feature buffers.
 private struct Trainer {
     let data: StandardizedData
     let groups: FeatureGroups?
@@ -67,6 +85,8 @@ private struct Trainer {
 
     // Buffers.
     let x: FloatBuffer, xm: FloatBuffer, outGrad: FloatBuffer
+    /// The gradient of one block of first-layer rows (`FirstLayerStep`).
+    let firstLayerScratch: FloatBuffer
     let logits: FloatBuffer, logitGrad: FloatBuffer, mask: FloatBuffer, weights: FloatBuffer, maskGrad: FloatBuffer
     let unitMask: FloatBuffer, unitMaskGrad: FloatBuffer
     let batchLabels: UnsafeMutablePointer<Int32>
@@ -86,7 +106,7 @@ private struct Trainer {
         self.rng = rng
         p = data.featureCount
         n = data.sampleCount
-        units = groups?.count ?? p
+        units = groups?.count ?? data.candidateCount
         plan = config.plan(samples: n, features: p, k: k)
         b = plan.batchSize
         schedule = SelectionSchedule(totalSteps: plan.totalSteps, warmupFraction: config.warmupFraction,
@@ -118,6 +138,8 @@ private struct Trainer {
         x = FloatBuffer(count: b * p)
         xm = FloatBuffer(count: b * p)
         outGrad = FloatBuffer(count: b * outputs)
+        firstLayerScratch = FloatBuffer(count: FirstLayerStep.blockRows * mlp.shape.layerSizes[1])
+        precondition(mlp.firstLayerWeights.lowerBound == 0, "the first layer's weights lead the parameter buffer")
         logits = FloatBuffer(count: units)
         logitGrad = FloatBuffer(count: units)
         mask = FloatBuffer(count: p, value: 1)
@@ -159,6 +181,80 @@ private struct Trainer {
         return unselected
     }
 
+    /// One optimizer step at `step` on the minibatch it draws into `idx`: the network with
+    /// the full input during warm-up, network and attention logits through the mask after.
+    /// Returns the minibatch loss.
+    mutating func trainStep(_ step: Int, idx: UnsafeMutablePointer<Int>) -> Float {
+        nextBatch(idx)
+        data.fillRows(UnsafeBufferPointer(start: idx, count: b), into: x.pointer)
+        let warm = schedule.isWarmup(step)
+        let input: UnsafePointer<Float>
+        var unselected = units
+        if warm {
+            input = UnsafePointer(x.pointer)
+        } else {
+            unselected = computeMask()
+            AttentionMask.apply(mask: mask.pointer, to: x.pointer, rows: b, count: p, out: xm.pointer)
+            input = UnsafePointer(xm.pointer)
+        }
+        let out = mlp.forward(input, rows: b)
+        let loss: Float
+        if classCodes.isEmpty {
+            for i in 0 ..< b { batchValues[i] = values[idx[i]] }
+            loss = Loss.squaredError(output: out, targets: batchValues.pointer, rows: b, gradient: outGrad.pointer)
+        } else {
+            for i in 0 ..< b { batchLabels[i] = classCodes[idx[i]]; batchWeights[i] = rowWeights[idx[i]] }
+            loss = Loss.softmaxCrossEntropy(logits: out, classes: outputs, labels: batchLabels,
+                                            weights: batchWeights.pointer, rows: b, gradient: outGrad.pointer)
+        }
+        mlp.backward(outputGradient: outGrad.pointer, rows: b, computeInputGradient: false, firstLayerWeightGradient: false)
+        let decayFactor = expf(decay * Float(step))
+        let lr = plan.learningRate * decayFactor
+        // The network's Adam step, with the first layer's backward pass fused into it block
+        // by block (the input gradient, needed for the mask, uses the weights before the step).
+        let (mlp, firstLayer, scratch) = (self.mlp, self.mlp.firstLayerWeights, self.firstLayerScratch)
+        let (hidden, rows, inputs) = (mlp.shape.layerSizes[1], b, p)
+        networkAdam.step(group: 0, learningRate: lr) { m, v, range, coefficients in
+            FirstLayerStep.apply(input: input, delta: mlp.firstLayerDelta, rows: rows, inputs: inputs, fanOut: hidden,
+                                 parameters: mlp.parameters.pointer, weightOffset: firstLayer.lowerBound, m: m, v: v,
+                                 coefficients: coefficients, inputGradient: warm ? nil : mlp.inputGradient.pointer,
+                                 scratch: scratch.pointer)
+            AdamOptimizer.update(mlp.parameters.pointer, mlp.gradients.pointer, m, v, firstLayer.upperBound ..< range.upperBound,
+                                 coefficients)
+        }
+        if !warm {
+            // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
+            AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
+                                       count: p, out: maskGrad.pointer)
+            groups?.foldGradient(maskGrad.pointer, into: unitMaskGrad.pointer)
+            selected.withUnsafeBufferPointer { sel in
+                AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,
+                                            maskGrad: unitMaskGrad.pointer, count: units, form: config.attention,
+                                            unselected: unselected, out: logitGrad.pointer)
+            }
+            let logitLR = config.logitLearningRate * decayFactor
+            switch plan.logitOptimizer {
+            case .auto:
+                preconditionFailure("the plan resolves auto to adam or shared-scale")
+            case .adam:
+                logitAdam.step(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer, learningRate: logitLR)
+            case .sharedScale:
+                logitAdam.stepSharedScale(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer,
+                                          learningRate: logitLR)
+            }
+        }
+        if config.weightDecay > 0 {
+            // Decoupled weight decay (AdamW): shrink the network weights towards 0.
+            let shrink = 1 - lr * config.weightDecay
+            let w = mlp.parameters.pointer
+            for i in 0 ..< mlp.parameters.count { w[i] *= shrink }
+        }
+        return loss
+    }
+
+    /// Exponential learning-rate decay per step (to `finalLearningRateFraction` at the end).
+    var decay: Float { logf(config.finalLearningRateFraction) / Float(max(schedule.totalSteps, 1)) }
+
     mutating func run() -> SelectionResult {
         defer { batchLabels.deallocate() }
         resetLogits()
@@ -166,65 +262,11 @@ private struct Trainer {
         var snapshots: [SelectionResult.AttentionSnapshot] = []
         let idx = UnsafeMutablePointer<Int>.allocate(capacity: b)
         defer { idx.deallocate() }
-        var unselected = units
         var phaseLoss: Double = 0, phaseSteps = 0
-        let decay = logf(config.finalLearningRateFraction) / Float(max(schedule.totalSteps, 1))
 
         for step in 0 ..< schedule.totalSteps {
-            nextBatch(idx)
-            data.fillRows(UnsafeBufferPointer(start: idx, count: b), into: x.pointer)
-            let warm = schedule.isWarmup(step)
-            let input: UnsafePointer<Float>
-            if warm {
-                input = UnsafePointer(x.pointer)
-            } else {
-                unselected = computeMask()
-                AttentionMask.apply(mask: mask.pointer, to: x.pointer, rows: b, count: p, out: xm.pointer)
-                input = UnsafePointer(xm.pointer)
-            }
-            let out = mlp.forward(input, rows: b)
-            let loss: Float
-            if classCodes.isEmpty {
-                for i in 0 ..< b { batchValues[i] = values[idx[i]] }
-                loss = Loss.squaredError(output: out, targets: batchValues.pointer, rows: b, gradient: outGrad.pointer)
-            } else {
-                for i in 0 ..< b { batchLabels[i] = classCodes[idx[i]]; batchWeights[i] = rowWeights[idx[i]] }
-                loss = Loss.softmaxCrossEntropy(logits: out, classes: outputs, labels: batchLabels,
-                                                weights: batchWeights.pointer, rows: b, gradient: outGrad.pointer)
-            }
+            let loss = trainStep(step, idx: idx)
             phaseLoss += Double(loss); phaseSteps += 1
-            mlp.backward(outputGradient: outGrad.pointer, rows: b, computeInputGradient: !warm)
-            let decayFactor = expf(decay * Float(step))
-            let lr = plan.learningRate * decayFactor
-            if !warm {
-                // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
-                AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
-                                           count: p, out: maskGrad.pointer)
-                groups?.foldGradient(maskGrad.pointer, into: unitMaskGrad.pointer)
-                selected.withUnsafeBufferPointer { sel in
-                    AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,
-                                                maskGrad: unitMaskGrad.pointer, count: units, form: config.attention,
-                                                unselected: unselected, out: logitGrad.pointer)
-                }
-                let logitLR = config.logitLearningRate * decayFactor
-                switch plan.logitOptimizer {
-                case .auto:
-                    preconditionFailure("the plan resolves auto to adam or shared-scale")
-                case .adam:
-                    logitAdam.step(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer, learningRate: logitLR)
-                case .sharedScale:
-                    logitAdam.stepSharedScale(group: 0, parameters: logits.pointer, gradients: logitGrad.pointer,
-                                              learningRate: logitLR)
-                }
-            }
-            networkAdam.step(group: 0, parameters: mlp.parameters.pointer, gradients: mlp.gradients.pointer,
-                             learningRate: lr)
-            if config.weightDecay > 0 {
-                // Decoupled weight decay (AdamW): shrink the network weights towards 0.
-                let shrink = 1 - lr * config.weightDecay
-                let w = mlp.parameters.pointer
-                for i in 0 ..< mlp.parameters.count { w[i] *= shrink }
-            }
 
             if let phase = schedule.phaseEnding(at: step) {
                 let meanLoss = phaseLoss / Double(max(phaseSteps, 1))
@@ -242,7 +284,7 @@ private struct Trainer {
                 resetLogits()
             }
         }
-        return SelectionResult(picks: picks, snapshots: snapshots)
+        return SelectionResult(picks: picks, snapshots: snapshots, plan: plan)
     }
 
     /// Unselected units by decreasing logit (ties: lower index first), the first `limit`.

@@ -1,6 +1,6 @@
 /// Hyper-parameters of Sequential Attention. `nil` values are chosen from the
 /// data size by `plan(samples:features:k:)`.
-public struct SequentialAttentionConfig: Sendable, Equatable {
+public struct SequentialAttentionConfig: Sendable, Equatable, Codable {
     /// Hidden layer widths; `[]` is a linear model (`--hidden 0`).
     public var hidden: [Int] = [67]
     public var epochs: Int?
@@ -31,6 +31,19 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
     public var classWeighted: Bool = true
     /// How many leading candidates each attention snapshot keeps.
     public var snapshotWidth: Int = 10
+    /// Features kept by the `WideDataScreen` before a fit: nil = `automaticSize` (a screen
+    /// only when p is much larger than max(5000, 50·k)), 0 = never screen, M = screen to M
+    /// whenever p > M.
+    public var screenSize: Int?
+
+    /// The screen a fit over `p` features picking `k` runs, if any.
+    public func screen(features p: Int, k: Int) -> WideDataScreen? {
+        switch screenSize {
+        case nil: return WideDataScreen.automaticSize(features: p, k: k).map(WideDataScreen.init(size:))
+        case 0?: return nil
+        case let m?: return p > m ? WideDataScreen(size: max(m, k)) : nil
+        }
+    }
 
     public init() {}
 
@@ -42,7 +55,7 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
     }
 
     /// Concrete training plan for a training split of `samples` rows and `k` picks.
-    public struct Plan: Sendable, Equatable {
+    public struct Plan: Sendable, Equatable, Codable {
         public var batchSize: Int
         public var epochs: Int
         public var totalSteps: Int
@@ -50,6 +63,11 @@ public struct SequentialAttentionConfig: Sendable, Equatable {
         public var learningRate: Float
         /// The logit optimizer in force (never `.auto`).
         public var logitOptimizer: LogitOptimizer
+
+        public init(batchSize: Int, epochs: Int, totalSteps: Int, learningRate: Float, logitOptimizer: LogitOptimizer) {
+            self.batchSize = batchSize; self.epochs = epochs; self.totalSteps = totalSteps
+            self.learningRate = learningRate; self.logitOptimizer = logitOptimizer
+        }
     }
 
     /// The default rule, documented in the README:

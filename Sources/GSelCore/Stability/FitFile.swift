@@ -9,15 +9,21 @@ import GSelIO
 /// # fingerprint=<sha256 of the run manifest>
 /// # pair=3
 /// # half=a
+/// # plan=batch_size=16;epochs=38;total_steps=1140;learning_rate=0.002;logit_optimizer=adam
+/// # screened_to=5000
 /// kind	step	feature	feature_id	value	loss
 /// pick	1	17	GENE17	0.1234	0.53
 /// candidate	1	17	GENE17	0.1234	NA
 /// ```
+/// The reference fit is pair 0, half a; `# plan=` is written for Sequential Attention fits,
+/// `# screened_to=` for fits that ran on the features a `WideDataScreen` kept.
 public enum FitFile {
     /// Renders `fit`; `featureIDs` label the rows for people reading the file.
     public static func render(_ fit: FitRecord, fingerprint: String, featureIDs: [String]) -> String {
-        var s = "# gsel fit\n# fingerprint=\(fingerprint)\n# pair=\(fit.pair)\n# half=\(fit.half == 0 ? "a" : "b")\n"
+        var s = "# gsel fit\n# fingerprint=\(fingerprint)\n# pair=\(fit.id.pair)\n# half=\(fit.id.halfLetter)\n"
         if let reason = fit.stopReason { s += "# stop_reason=\(reason.replacingOccurrences(of: "\n", with: " "))\n" }
+        if let plan = fit.plan { s += "# plan=\(render(plan))\n" }
+        if let m = fit.screenedTo { s += "# screened_to=\(m)\n" }
         s += "kind\tstep\tfeature\tfeature_id\tvalue\tloss\n"
         for (i, p) in fit.picks.enumerated() {
             s += "pick\t\(i + 1)\t\(p.feature)\t\(featureIDs[p.feature])\t\(p.score)\t\(p.loss.map { "\($0)" } ?? "NA")\n"
@@ -30,9 +36,10 @@ public enum FitFile {
         return s
     }
 
-    /// Parses a fit file; checks the fingerprint against `expectedFingerprint` when given.
+    /// Parses a fit file written for `featureCount` ranked units; returns the fit and the
+    /// fingerprint it carries (the caller compares it with its run's).
     public static func parse(_ text: String, path: String, featureCount: Int) throws -> (fit: FitRecord, fingerprint: String) {
-        var fingerprint = "", pair: Int?, half: Int?, stop: String?
+        var fingerprint = "", pair: Int?, half: Int?, stop: String?, plan: SequentialAttentionConfig.Plan?, screened: Int?
         var picks: [SelectionResult.Pick] = []
         var snaps: [Int: [(feature: Int, weight: Double)]] = [:]
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -46,8 +53,14 @@ public enum FitFile {
                 switch key {
                 case "fingerprint": fingerprint = value
                 case "pair": pair = Int(value)
-                case "half": half = value == "a" ? 0 : (value == "b" ? 1 : nil)
+                case "half": half = ["a", "b"].firstIndex(of: value)
                 case "stop_reason": stop = value
+                case "screened_to": screened = Int(value)
+                case "plan":
+                    guard let p = parsePlan(value) else {
+                        throw InputError(file: path, location: loc, "malformed '# plan=' line; expected batch_size, epochs, total_steps, learning_rate and logit_optimizer")
+                    }
+                    plan = p
                 default: break
                 }
                 continue
@@ -64,17 +77,30 @@ public enum FitFile {
             default: throw InputError(file: path, location: loc, "unknown row kind '\(f[0])'; expected pick or candidate")
             }
         }
-        guard let pair, let half, !fingerprint.isEmpty else {
+        guard let pair, let half, pair >= 0, !(pair == 0 && half == 1), !fingerprint.isEmpty else {
             throw InputError(file: path, "not a gsel fit file: the '# fingerprint=', '# pair=' and '# half=' header lines are required")
         }
         let snapshots = snaps.keys.sorted().map { SelectionResult.AttentionSnapshot(step: $0, candidates: snaps[$0]!) }
-        let fit = FitRecord(pair: pair, half: half,
-                            result: SelectionResult(picks: picks, snapshots: snapshots, stopReason: stop))
+        var result = SelectionResult(picks: picks, snapshots: snapshots, stopReason: stop, plan: plan)
+        result.screenedTo = screened
+        let fit = FitRecord(id: FitID(pair: pair, half: half), result: result)
         return (fit, fingerprint)
     }
 
-    /// File name of a fit: `fit-<pair>-<a|b>.tsv` (pair 0, the reference fit, is `fit-0-a.tsv`).
-    public static func fileName(pair: Int, half: Int) -> String {
-        "fit-\(pair)-\(half == 0 ? "a" : "b").tsv"
+    private static func render(_ plan: SequentialAttentionConfig.Plan) -> String {
+        "batch_size=\(plan.batchSize);epochs=\(plan.epochs);total_steps=\(plan.totalSteps);learning_rate=\(plan.learningRate);logit_optimizer=\(plan.logitOptimizer.rawValue)"
+    }
+
+    private static func parsePlan(_ text: String) -> SequentialAttentionConfig.Plan? {
+        var fields: [String: String] = [:]
+        for part in text.split(separator: ";") {
+            let kv = part.split(separator: "=", maxSplits: 1)
+            if kv.count == 2 { fields[String(kv[0])] = String(kv[1]) }
+        }
+        guard let batch = fields["batch_size"].flatMap({ Int($0) }), let epochs = fields["epochs"].flatMap({ Int($0) }),
+              let steps = fields["total_steps"].flatMap({ Int($0) }), let lr = fields["learning_rate"].flatMap({ Float($0) }),
+              let optimizer = fields["logit_optimizer"].flatMap(SequentialAttentionConfig.LogitOptimizer.init(rawValue:)),
+              optimizer != .auto else { return nil }
+        return .init(batchSize: batch, epochs: epochs, totalSteps: steps, learningRate: lr, logitOptimizer: optimizer)
     }
 }

@@ -1,21 +1,24 @@
-/// The outcome of one selection fit: which features one half of one complementary
-/// pair picked, in order. `pair` is 1-based; `half` is 0 or 1 (files say a/b).
-/// A fit with `pair == 0` is the single fit of `--repeats 0` on all training data.
+/// The outcome of one selection fit: which features (or groups) it picked, in order, the
+/// attention snapshots after each pick, and the training plan it ran with.
 public struct FitRecord: Sendable, Equatable {
-    public var pair: Int
-    public var half: Int
+    public var id: FitID
     public var picks: [SelectionResult.Pick]
     public var snapshots: [SelectionResult.AttentionSnapshot]
     public var stopReason: String?
+    /// The Sequential Attention plan the fit ran with (nil for OMP and marginal).
+    public var plan: SequentialAttentionConfig.Plan?
+    /// Features the fit was screened to, nil when it saw all.
+    public var screenedTo: Int?
 
-    public init(pair: Int, half: Int, result: SelectionResult) {
-        self.pair = pair
-        self.half = half
+    public init(id: FitID, result: SelectionResult) {
+        self.id = id
         self.picks = result.picks
         self.snapshots = result.snapshots
         self.stopReason = result.stopReason
+        self.plan = result.plan
+        self.screenedTo = result.screenedTo
     }
 
-    /// Random stream of this fit, derived from (pair, half) so any scheduling gives the same result.
-    public static func stream(pair: Int, half: Int) -> [UInt64] { [UInt64(pair), UInt64(half)] }
+    public var pair: Int { id.pair }
+    public var half: Int { id.half }
 }

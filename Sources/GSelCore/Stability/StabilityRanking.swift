@@ -33,7 +33,7 @@ public struct StabilityRanking: Sendable, Equatable {
         var orderSum = [Double](repeating: 0, count: p)
         var scoreSum = [Double](repeating: 0, count: p)
         // Fits in a canonical order so that sums do not depend on how they were gathered.
-        let sorted = fits.sorted { ($0.pair, $0.half) < ($1.pair, $1.half) }
+        let sorted = fits.sorted { $0.id < $1.id }
         for fit in sorted {
             for (i, pick) in fit.picks.enumerated() {
                 picks[pick.feature] += 1

@@ -5,7 +5,7 @@ import GSelIO
 /// Stability selection with complementary pairs (Meinshausen & Bühlmann 2010;
 /// Shah & Samworth 2013): for each pair, the training samples are split into two
 /// disjoint halves and the selector runs on each. Fits run in parallel; each
-/// fit's random stream depends only on (seed, pair, half), so the result does not
+/// fit's random stream depends only on (seed, fit), so the result does not
 /// depend on the thread count or on which fits were resumed from disk.
 public struct StabilitySelection: Sendable {
     public var selector: any FeatureSelector
@@ -24,11 +24,10 @@ public struct StabilitySelection: Sendable {
 
     /// One unit of work: a half of a pair (or the reference fit, pair 0) on these samples.
     public struct Job: Sendable {
-        public var pair: Int
-        public var half: Int
+        public var fit: FitID
         /// Positions into the labelled samples (`rows` / `target` of `run`).
         public var samples: [Int]
-        public init(pair: Int, half: Int, samples: [Int]) { self.pair = pair; self.half = half; self.samples = samples }
+        public init(fit: FitID, samples: [Int]) { self.fit = fit; self.samples = samples }
     }
 
     /// Runs `jobs` over the labelled samples (`rows[i]` is the matrix row of sample i,
@@ -49,10 +48,10 @@ public struct StabilitySelection: Sendable {
             while let i = state.next() {
                 let job = jobs[i]
                 do {
-                    let data = StandardizedData(matrix: matrix, rows: job.samples.map { rows[$0] })
+                    let data = StandardizedData(trainingRows: job.samples.map { rows[$0] }, of: matrix)
                     let result = try selector.select(data, target: target.subset(job.samples), k: q, seed: seed,
-                                                     stream: FitRecord.stream(pair: job.pair, half: job.half))
-                    let fit = FitRecord(pair: job.pair, half: job.half, result: result)
+                                                     stream: job.fit.stream)
+                    let fit = FitRecord(id: job.fit, result: result)
                     try state.finish(i, fit, completed)
                 } catch {
                     state.fail(error)
@@ -60,7 +59,7 @@ public struct StabilitySelection: Sendable {
             }
         }
         if let error = state.error { throw error }
-        return state.results.compactMap { $0 }.sorted { ($0.pair, $0.half) < ($1.pair, $1.half) }
+        return state.results.compactMap { $0 }.sorted { $0.id < $1.id }
     }
 }
 

@@ -18,15 +18,15 @@ public struct DelimitedReader: MatrixReader {
     }
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let scanner = try DelimitedTableScanner(path: path, maxLineBytes: LineReader.maxLineBytes(budget: options.maxMemoryBytes))
+        let scanner = try DelimitedTableScanner(path: path, threads: options.threads,
+                                                maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
         var values: [Float] = []
         var missing = 0
         while let row = try scanner.nextRow() {
             let width = scanner.columnIDs.count
-            if let limit = options.maxMemoryBytes, (values.count + width) * MemoryLayout<Float>.stride > limit {
-                throw InputError(file: path, location: "line \(row.line)",
-                                 "the matrix outgrows the --max-memory limit of \(limit) bytes at this row (\(scanner.rowIDs.count) rows of \(width) values); expected a smaller input or a higher limit")
-            }
+            try options.memoryBudget.check((values.count + width) * MemoryLayout<Float>.stride, file: path,
+                                           location: "line \(row.line)",
+                                           what: "the matrix (\(scanner.rowIDs.count) rows of \(width) values at this row)")
             var cursor = row.cursor
             do {
                 for j in 0 ..< width {
@@ -62,7 +62,7 @@ public struct DelimitedReader: MatrixReader {
             matrix = DenseMatrix(rows: columnIDs.count, columns: rowIDs.count, featureMajor: values)
             (sampleIDs, featureIDs) = (columnIDs, rowIDs)
         }
-        return try LoadedMatrix(format: scanner.delimiter == .comma ? "csv" : "tsv",
+        return try LoadedMatrix(kind: .delimited, format: scanner.delimiter == .comma ? "csv" : "tsv",
                             sampleIDs: sampleIDs,
                             features: featureIDs.map { FeatureInfo(id: $0) },
                             matrix: matrix,
@@ -72,7 +72,8 @@ public struct DelimitedReader: MatrixReader {
     }
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
-        let scanner = try DelimitedTableScanner(path: path, maxLineBytes: LineReader.maxLineBytes(budget: options.maxMemoryBytes))
+        let scanner = try DelimitedTableScanner(path: path, threads: options.threads,
+                                                maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
         while try scanner.nextRow() != nil {}
         let (layout, reason) = try scanner.finish(options: options)
         let (samples, features) = layout == .samplesByFeatures
@@ -82,7 +83,7 @@ public struct DelimitedReader: MatrixReader {
         }
         return [
             ("format", scanner.delimiter == .comma ? "csv" : "tsv"),
-            ("compression", scanner.isGzip ? "gzip" : "none"),
+            ("compression", scanner.compression.rawValue),
             ("delimiter", scanner.delimiter.rawValue),
             ("table", "\(scanner.rowIDs.count) data rows x \(scanner.columnIDs.count) value columns"),
             ("layout", "\(layout.rawValue) (\(reason))"),

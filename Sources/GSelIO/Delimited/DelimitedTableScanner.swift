@@ -10,8 +10,9 @@ final class DelimitedTableScanner {
 
     let path: String
     let delimiter: TextDelimiter
-    let isGzip: Bool
     private let lines: LineReader
+    /// How the file is compressed.
+    var compression: StreamCompression { lines.source.compression }
     private let headerLine: Int
     private let headerFields: [String]
     /// Ids of the value columns (header minus the corner cell); final after the first row.
@@ -24,10 +25,9 @@ final class DelimitedTableScanner {
     private var rowLines: [String: Int] = [:]
 
     /// Opens `path` and reads its header. Throws for a missing, empty or unreadable file.
-    init(path: String, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws {
+    init(path: String, threads: Int = 1, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws {
         self.path = path
-        lines = try LineReader(path: path, maxLineBytes: maxLineBytes)
-        isGzip = lines.source.isGzip
+        lines = try TextStream.lines(path: path, threads: threads, maxLineBytes: maxLineBytes)
         guard let header = try lines.firstNonBlankLine() else {
             throw InputError(file: path, "the file is empty; expected a header row of ids followed by data rows")
         }

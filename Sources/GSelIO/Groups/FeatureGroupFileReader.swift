@@ -9,7 +9,7 @@ struct FeatureGroupFileReader {
         featureIndex.reserveCapacity(featureIDs.count)
         for (j, id) in featureIDs.enumerated() where featureIndex[id] == nil { featureIndex[id] = j }
 
-        let lines = try LineReader(path: path)
+        let lines = try TextStream.lines(path: path)
         var delimiter: TextDelimiter?
         var names: [String] = [], groupIndex: [String: Int] = [:]
         var groupOf = [Int](repeating: -1, count: featureIDs.count)

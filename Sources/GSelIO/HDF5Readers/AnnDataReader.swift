@@ -14,11 +14,11 @@ public struct AnnDataReader: MatrixReader {
         let featureIDs = try vars.readIndex()
         let names = try vars.readColumn("gene_symbols")
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
-        try StoreBudget.check(try estimatedBytes(matrix), options: options, file: path, what: "the matrix \(matrix.path)")
+        try options.memoryBudget.check(try estimatedBytes(matrix), file: path, what: "the matrix \(matrix.path)")
         let store = try matrix.load()
         var notes = ["matrix: \(matrix.path)"]
         notes += obs.skipped.map { "obs column not read: \($0)" }
-        return try LoadedMatrix(format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
+        return try LoadedMatrix(kind: .anndata, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: try obs.readColumns(), notes: notes)
             .checkingVariation(file: path, location: matrix.path)
     }
@@ -63,11 +63,13 @@ public struct AnnDataReader: MatrixReader {
         return (obs, vars, matrix)
     }
 
-    private func estimatedBytes(_ matrix: AnnDataMatrix) throws -> Int {
+    /// The store's size; nil when sizes declared by a damaged file overflow.
+    private func estimatedBytes(_ matrix: AnnDataMatrix) throws -> Int? {
         switch matrix {
-        case .dense(let d): return StoreBudget.bytes(d.count, each: 4)
+        case .dense(let d): return MemoryBudget.size(count: d.count, stride: 4)
         case .sparse(let g, _, let rows, _):
-            return StoreBudget.sum(StoreBudget.bytes(try g.dataset("data").count, each: 8), StoreBudget.bytes(rows + 1, each: 8))
+            return MemoryBudget.sum(MemoryBudget.size(count: try g.dataset("data").count, stride: 8),
+                                    MemoryBudget.size(count: rows + 1, stride: 8))
         }
     }
 }

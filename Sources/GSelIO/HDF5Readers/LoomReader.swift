@@ -12,7 +12,7 @@ public struct LoomReader: MatrixReader {
         let matrix = try matrixDataset(file, options: options)
         // The declared shape is checked before ids are read or generated from it.
         try matrix.requireStoredData()
-        try StoreBudget.check(StoreBudget.bytes(matrix.count, each: 4), options: options, file: path, what: "the matrix \(matrix.path)")
+        try options.memoryBudget.check(MemoryBudget.size(count: matrix.count, stride: 4), file: path, what: "the matrix \(matrix.path)")
         let (genes, cells) = (matrix.shape[0], matrix.shape[1])
         var notes = ["matrix: \(matrix.path) (genes x cells)"]
         let columns = try attributes(file, group: "/col_attrs", count: cells)
@@ -22,7 +22,7 @@ public struct LoomReader: MatrixReader {
         let names = rows["Gene"]
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
         let store = try HDF5DenseLoader.load(matrix, samplesAreRows: false)
-        return try LoadedMatrix(format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
+        return try LoadedMatrix(kind: .loom, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: columns, notes: notes)
             .checkingVariation(file: path, location: matrix.path)
     }

@@ -13,7 +13,7 @@ public struct PlainHDF5Reader: MatrixReader {
         let matrix = try matrixDataset(file, options: options)
         // The declared shape is checked before ids are read or generated from it.
         try matrix.requireStoredData()
-        try StoreBudget.check(StoreBudget.bytes(matrix.count, each: 4), options: options, file: path, what: "the matrix \(matrix.path)")
+        try options.memoryBudget.check(MemoryBudget.size(count: matrix.count, stride: 4), file: path, what: "the matrix \(matrix.path)")
         let samplesAreRows = (options.layout ?? .samplesByFeatures) == .samplesByFeatures
         let samples = samplesAreRows ? matrix.shape[0] : matrix.shape[1]
         let featureCount = samplesAreRows ? matrix.shape[1] : matrix.shape[0]
@@ -28,7 +28,7 @@ public struct PlainHDF5Reader: MatrixReader {
             annotations[p] = values
         }
         let store = try HDF5DenseLoader.load(matrix, samplesAreRows: samplesAreRows)
-        return try LoadedMatrix(format: Self.formatName, sampleIDs: sampleIDs, features: featureIDs.map { FeatureInfo(id: $0) },
+        return try LoadedMatrix(kind: .plainHDF5, format: Self.formatName, sampleIDs: sampleIDs, features: featureIDs.map { FeatureInfo(id: $0) },
                             matrix: store, sampleAnnotations: annotations,
                             notes: ["matrix: \(matrix.path) (\(samplesAreRows ? "samples-by-features" : "features-by-samples"))"])
             .checkingVariation(file: path, location: matrix.path)

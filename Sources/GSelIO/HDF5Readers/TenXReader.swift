@@ -34,7 +34,8 @@ public struct TenXReader: MatrixReader {
         try DuplicateID.requireUnique(barcodes, file: path, location: g.childPath("barcodes"), what: "barcode")
         let features = try readFeatures(layout, count: featureCount)
         let nnz = try g.dataset("data").count
-        try StoreBudget.check(StoreBudget.sum(StoreBudget.bytes(nnz, each: 8), StoreBudget.bytes(cellCount + 1, each: 8)), options: options, file: path, what: "the matrix \(g.path)")
+        try options.memoryBudget.check(MemoryBudget.sum(MemoryBudget.size(count: nnz, stride: 8), MemoryBudget.size(count: cellCount + 1, stride: 8)),
+                                       file: path, what: "the matrix \(g.path)")
         var arrays = try HDF5SparseLoader.read(g, majorCount: cellCount, minorCount: featureCount,
                                                axes: .init(major: "barcode column", minor: "feature row"))
         var kept = Array(0 ..< featureCount)
@@ -53,7 +54,7 @@ public struct TenXReader: MatrixReader {
             }
         }
         let infos = kept.map { FeatureInfo(id: features.ids[$0], name: features.names[$0]) }
-        return try LoadedMatrix(format: layout.format, sampleIDs: barcodes, features: infos, matrix: arrays.rowsAsMajor(),
+        return try LoadedMatrix(kind: .tenX, format: layout.format, sampleIDs: barcodes, features: infos, matrix: arrays.rowsAsMajor(),
                             counters: ["features_of_other_types_removed": featureCount - kept.count], notes: notes)
             .checkingVariation(file: path, location: g.path)
     }

@@ -3,9 +3,8 @@
 public struct AlignedLabels: Sendable {
     /// Matrix rows (sample indices) that have a label, ascending.
     public var rows: [Int]
-    public var task: LabelTaskKind
     /// One value per entry of `rows`.
-    public var target: LabelValues
+    public var target: Target
     /// Matrix samples whose id does not appear in the label table.
     public var samplesNotInLabels: Int
     /// Matrix samples whose label is missing (`NA`, empty, `-9` where that means missing).
@@ -14,6 +13,9 @@ public struct AlignedLabels: Sendable {
     public var labelsWithoutSample: Int
     /// Sentences for the log: the task and why, the counts above.
     public var notes: [String]
+
+    /// Classification or regression (from `target`).
+    public var task: TaskKind { target.task }
 
     /// Matrix samples dropped for lack of a label (absent or missing).
     public var unlabelledSamplesDropped: Int { samplesNotInLabels + samplesWithMissingLabel }

@@ -8,14 +8,14 @@ struct LabelEncoder {
     let table: LabelTable
 
     /// Encodes the labels at `entries` (indices into `table`, all non-missing).
-    func encode(_ entries: [Int], task requested: LabelTaskKind?) throws -> (LabelTaskKind, LabelValues, String) {
+    func encode(_ entries: [Int], task requested: TaskKind?) throws -> (TaskKind, Target, String) {
         let texts = entries.map { table.values[$0]! }
         let numbers = texts.map(LabelTable.number)
         let allNumeric = numbers.allSatisfy { $0 != nil }
         let allIntegers = allNumeric && numbers.allSatisfy { $0! == $0!.rounded() && abs($0!) < 1e15 }
         let distinct = allNumeric ? Set(numbers.map { $0! }).count : Set(texts).count
         let kind = allIntegers ? "integer" : (allNumeric ? "numeric" : "non-numeric")
-        let task: LabelTaskKind
+        let task: TaskKind
         var why: String
         if let requested {
             task = requested
@@ -33,7 +33,7 @@ struct LabelEncoder {
         }
     }
 
-    private func classes(texts: [String], numbers: [Double]?, entries: [Int]) throws -> LabelValues {
+    private func classes(texts: [String], numbers: [Double]?, entries: [Int]) throws -> Target {
         let names: [String]
         let codes: [Int32]
         if let numbers {
@@ -72,7 +72,7 @@ struct LabelEncoder {
                          "\(what) a single labelled sample\(examples); every class needs at least 2 samples to train and validate on (merge or drop rare classes)")
     }
 
-    private func regression(entries: [Int], numbers: [Double?], auto: Bool, distinct: Int) throws -> LabelValues {
+    private func regression(entries: [Int], numbers: [Double?], auto: Bool, distinct: Int) throws -> Target {
         var out: [Float] = []
         out.reserveCapacity(entries.count)
         for (k, i) in entries.enumerated() {

@@ -2,7 +2,7 @@ extension LabelTable {
     /// Matches the labels to a matrix's samples (by position when the ids are the very same
     /// list, e.g. an annotation column, else by id) and encodes them for `task`
     /// (nil = auto-detect). Throws when no sample id matches, or no matched sample has a label.
-    public func align(to matrixSampleIDs: [String], task: LabelTaskKind? = nil) throws -> AlignedLabels {
+    public func align(to matrixSampleIDs: [String], task: TaskKind? = nil) throws -> AlignedLabels {
         var rows: [Int] = []
         var entries: [Int] = []
         var notInLabels = 0, missing = 0, matched = 0
@@ -32,12 +32,12 @@ extension LabelTable {
             throw InputError(file: source, location: "column \(labelColumn)",
                              "all \(matched) samples found in the labels have a missing label (NA, empty or -9); expected label values")
         }
-        let (kind, target, why) = try LabelEncoder(table: self).encode(entries, task: task)
+        let (_, target, why) = try LabelEncoder(table: self).encode(entries, task: task)
         var notes = [why, "labels: \(rows.count) of \(matrixSampleIDs.count) samples labelled from column '\(labelColumn)'"]
         if notInLabels > 0 { notes.append("\(notInLabels) samples have no row in the labels and are dropped") }
         if missing > 0 { notes.append("\(missing) samples have a missing label and are dropped") }
         if labelsWithoutSample > 0 { notes.append("\(labelsWithoutSample) label rows match no sample and are ignored") }
-        return AlignedLabels(rows: rows, task: kind, target: target, samplesNotInLabels: notInLabels,
+        return AlignedLabels(rows: rows, target: target, samplesNotInLabels: notInLabels,
                              samplesWithMissingLabel: missing, labelsWithoutSample: labelsWithoutSample, notes: notes)
     }
 

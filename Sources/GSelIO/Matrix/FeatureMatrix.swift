@@ -13,6 +13,11 @@ public protocol FeatureMatrix: Sendable {
     func copyRow(_ row: Int, into out: UnsafeMutablePointer<Float>)
     /// Writes the raw values of column `column` at `rows` into `out[0 ..< rows.count]`.
     func copyColumn(_ column: Int, rows: [Int], into out: UnsafeMutablePointer<Float>)
+    /// A sample-major copy of `rows` (in that order) for a minibatch trainer, when this store
+    /// is organised by features and a copy is worth its memory; nil = read this store as it is.
+    func sampleMajorCopy(rows: [Int]) -> (any FeatureMatrix)?
+    /// `rows` x `columns` of this store, in those orders, as a compact sample-major copy.
+    func subset(rows: [Int], columns: [Int]) -> any FeatureMatrix
 }
 
 /// Which axis of a matrix a stream or a store is organised by.
@@ -24,6 +29,8 @@ public enum MatrixAxis: String, Sendable, Codable {
 }
 
 extension FeatureMatrix {
+    public func sampleMajorCopy(rows: [Int]) -> (any FeatureMatrix)? { nil }
+
     /// The raw values of one column over all rows.
     public func column(_ column: Int) -> [Float] {
         let rows = Array(0 ..< rowCount)

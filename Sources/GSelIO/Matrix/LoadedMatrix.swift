@@ -2,6 +2,8 @@
 /// and whatever per-sample annotations the file carries (h5ad obs, loom col_attrs)
 /// for `--label-key`.
 public struct LoadedMatrix: Sendable {
+    /// The input format.
+    public var kind: InputFormat
     /// Format name as shown to users: "tsv", "h5ad", "10x-h5-v3", "loom", "hdf5", "vcf".
     public var format: String
     public var sampleIDs: [String]
@@ -14,10 +16,11 @@ public struct LoadedMatrix: Sendable {
     /// Free-text notes for logs (e.g. "layout detected: features-by-samples").
     public var notes: [String]
 
-    public init(format: String, sampleIDs: [String], features: [FeatureInfo], matrix: any FeatureMatrix,
+    public init(kind: InputFormat, format: String, sampleIDs: [String], features: [FeatureInfo], matrix: any FeatureMatrix,
                 sampleAnnotations: [String: [String?]] = [:], counters: [String: Int] = [:], notes: [String] = []) {
         precondition(sampleIDs.count == matrix.rowCount && features.count == matrix.columnCount,
                      "LoadedMatrix: ids do not match matrix shape")
+        self.kind = kind
         self.format = format
         self.sampleIDs = sampleIDs
         self.features = features

@@ -7,8 +7,7 @@ import Dispatch
 /// compressed byte where it ends, after all complete blocks have been delivered.
 public final class BGZFReader: ByteStream {
     public let path: String
-    /// BGZF is always gzip.
-    public var isGzip: Bool { true }
+    public var compression: StreamCompression { .bgzf }
     public let threads: Int
     /// False once the stream has ended without the empty end-of-file marker block
     /// that bgzip writes (the text ended on a complete line, so it is read, but may be cut).

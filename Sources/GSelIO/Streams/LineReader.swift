@@ -14,8 +14,8 @@ public final class LineReader {
     public static let defaultMaxLineBytes = 256 << 20
 
     /// The longest line to accept under a `--max-memory` budget (at least 1 MiB).
-    public static func maxLineBytes(budget: Int?) -> Int {
-        min(defaultMaxLineBytes, max(budget ?? .max, 1 << 20))
+    public static func maxLineBytes(budget: MemoryBudget) -> Int {
+        min(defaultMaxLineBytes, max(budget.bytes ?? .max, 1 << 20))
     }
 
     public let source: any ByteStream
@@ -27,10 +27,6 @@ public final class LineReader {
     private var start = 0
     private var end = 0
     private var eof = false
-
-    public convenience init(path: String, chunkSize: Int = 1 << 20, maxLineBytes: Int = defaultMaxLineBytes) throws {
-        self.init(stream: try ByteSource(path: path, chunkSize: chunkSize), chunkSize: chunkSize, maxLineBytes: maxLineBytes)
-    }
 
     /// Splits the bytes of an already opened stream (e.g. a `BGZFReader`).
     public init(stream: any ByteStream, chunkSize: Int = 1 << 20, maxLineBytes: Int = defaultMaxLineBytes) {

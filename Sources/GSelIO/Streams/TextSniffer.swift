@@ -29,7 +29,7 @@ public enum TextSniffer {
 
     /// File signatures of formats gsel does not read as text.
     private static let signatures: [([UInt8], String)] = [
-        ([0x89, 0x48, 0x44, 0x46], "an HDF5 file (name it .h5, .h5ad or .loom to read it as HDF5)"),
+        ([0x89, 0x48, 0x44, 0x46], "an HDF5 file (HDF5 is read as the input matrix, not as a text table)"),
         ([0x50, 0x4b, 0x03, 0x04], "a zip archive (unzip it first)"),
         ([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], "an xz file (gsel reads plain or gzip text; recompress with gzip)"),
         ([0x28, 0xb5, 0x2f, 0xfd], "a zstd file (gsel reads plain or gzip text; recompress with gzip)"),

@@ -1,6 +1,6 @@
 /// Reads genotypes from a VCF (`.vcf`, `.vcf.gz`, `.vcf.bgz`; BGZF, plain gzip or uncompressed).
 /// GT becomes a `DosageMatrix` (ALT allele count per call, feature-major UInt8); with
-/// `vcfField == "DS"` the DS field becomes a Float32 `DenseMatrix`. Sites with ALT `.`,
+/// `vcfField == .dosage` the DS field becomes a Float32 `DenseMatrix`. Sites with ALT `.`,
 /// monomorphic sites and those failing `minMAF` / `maxMissing` are dropped and counted.
 public struct VCFReader: MatrixReader {
     public static let formatName = "vcf"
@@ -10,19 +10,10 @@ public struct VCFReader: MatrixReader {
         self.path = path
     }
 
-    /// The FORMAT field `options.vcfField` names, validated.
-    static func field(_ name: String) throws -> String {
-        let upper = name.uppercased()
-        guard upper == "GT" || upper == "DS" else {
-            throw UsageError("--vcf-field must be GT (genotypes) or DS (dosages), got \"\(name)\"")
-        }
-        return upper
-    }
-
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let field = try Self.field(options.vcfField)
+        let field = options.vcfField.rawValue
         let source = try VCFSource(path: path, threads: options.threads,
-                                   maxLineBytes: LineReader.maxLineBytes(budget: options.maxMemoryBytes))
+                                   maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
         let header = try VCFHeader.read(from: source)
         let samples = header.sampleIDs.count
         var parser = VCFLineParser(path: path, sampleIDs: header.sampleIDs, field: field)
@@ -31,15 +22,15 @@ public struct VCFReader: MatrixReader {
         let matrix: any FeatureMatrix
         let features: [FeatureInfo]
         var renamed = 0
-        if field == "GT" {
-            var store = VariantStore<UInt8>(samples: samples, missing: DosageMatrix.missing, maxBytes: options.maxMemoryBytes)
+        if options.vcfField == .genotype {
+            var store = VariantStore<UInt8>(samples: samples, missing: DosageMatrix.missing, budget: options.memoryBudget)
             try collect(source, &parser, &qc, &store, &scan) { parser, line, record, index, lineNumber, out in
                 try parser.decodeGenotypes(line, record, fieldIndex: index, lineNumber: lineNumber, into: out)
             }
             matrix = DosageMatrix(samples: samples, features: store.features.count, codes: store.values)
             (features, renamed) = (store.features, store.renamedDuplicates)
         } else {
-            var store = VariantStore<Float>(samples: samples, missing: .nan, maxBytes: options.maxMemoryBytes)
+            var store = VariantStore<Float>(samples: samples, missing: .nan, budget: options.memoryBudget)
             try collect(source, &parser, &qc, &store, &scan) { parser, line, record, index, lineNumber, out in
                 try parser.decodeDosages(line, record, fieldIndex: index, lineNumber: lineNumber, into: out)
             }
@@ -57,7 +48,7 @@ public struct VCFReader: MatrixReader {
             counters["duplicate_ids_renamed"] = renamed
             notes.append("\(renamed) variants repeat an earlier CHROM:POS:REF:ALT and got a #n suffix")
         }
-        return LoadedMatrix(format: Self.formatName, sampleIDs: header.sampleIDs, features: features,
+        return LoadedMatrix(kind: .vcf, format: Self.formatName, sampleIDs: header.sampleIDs, features: features,
                             matrix: matrix, counters: counters, notes: notes)
     }
 

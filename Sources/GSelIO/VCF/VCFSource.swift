@@ -1,26 +1,16 @@
-/// An opened VCF file: its decompressed lines, and how it is compressed. BGZF files are
-/// inflated in parallel by a `BGZFReader`; plain gzip and uncompressed files go through `ByteSource`.
+/// An opened VCF file: its decompressed lines (opened by `TextStream`), and how it is compressed.
 struct VCFSource {
     let path: String
     let lines: LineReader
-    let compression: VCFCompression
-    /// The BGZF stream, when the file is BGZF.
-    let bgzf: BGZFReader?
 
     init(path: String, threads: Int, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws {
         self.path = path
-        if BGZFReader.isBGZF(path: path) {
-            let reader = try BGZFReader(path: path, threads: threads)
-            bgzf = reader
-            lines = LineReader(stream: reader, maxLineBytes: maxLineBytes)
-            compression = .bgzf
-        } else {
-            let source = try ByteSource(path: path)
-            bgzf = nil
-            lines = LineReader(stream: source, maxLineBytes: maxLineBytes)
-            compression = source.isGzip ? .gzip : .plain
-        }
+        lines = try TextStream.lines(path: path, threads: threads, maxLineBytes: maxLineBytes)
     }
+
+    var compression: StreamCompression { lines.source.compression }
+    /// The BGZF stream, when the file is BGZF.
+    var bgzf: BGZFReader? { lines.source as? BGZFReader }
 
     /// The next line, nil at the end. A stream error (truncated or corrupt compressed data)
     /// is rethrown with the number of the last complete line read before it.

@@ -3,7 +3,7 @@
 struct VariantStore<Value: BitwiseCopyable> {
     let samples: Int
     let missing: Value
-    let maxBytes: Int?
+    let budget: MemoryBudget
     private(set) var values: [Value] = []
     private(set) var features: [FeatureInfo] = []
     private var ids: Set<String> = []
@@ -12,10 +12,10 @@ struct VariantStore<Value: BitwiseCopyable> {
     /// Variants whose `CHROM:POS:REF:ALT` repeated an earlier one and got a `#n` suffix.
     private(set) var renamedDuplicates = 0
 
-    init(samples: Int, missing: Value, maxBytes: Int?) {
+    init(samples: Int, missing: Value, budget: MemoryBudget) {
         self.samples = samples
         self.missing = missing
-        self.maxBytes = maxBytes
+        self.budget = budget
     }
 
     var storageBytes: Int { values.count * MemoryLayout<Value>.stride }
@@ -24,10 +24,8 @@ struct VariantStore<Value: BitwiseCopyable> {
     mutating func append(path: String, lineNumber: Int,
                          _ fill: (UnsafeMutablePointer<Value>) throws -> FeatureInfo?) throws {
         let start = values.count
-        if let maxBytes, (start + samples) * MemoryLayout<Value>.stride > maxBytes {
-            throw InputError(file: path, location: "line \(lineNumber)",
-                             "the variant store would exceed --max-memory (\(maxBytes) bytes) at \(features.count + 1) variants x \(samples) samples; raise --max-memory or filter the VCF (--maf, --max-missing, bcftools view -r)")
-        }
+        try budget.check((start + samples) * MemoryLayout<Value>.stride, file: path, location: "line \(lineNumber)",
+                         what: "the variant store (\(features.count + 1) variants x \(samples) samples at this record; filter with --maf, --max-missing or bcftools view -r)")
         values.append(contentsOf: repeatElement(missing, count: samples))
         let feature = try values.withUnsafeMutableBufferPointer { try fill($0.baseAddress! + start) }
         guard var feature else {

@@ -1,4 +1,6 @@
-/// Held-out metric against the number of top features used (k', log axis), one line per method.
+/// Held-out metric against the number of top features used (k', log axis), one line per
+/// method. A series whose only point is at k' = 0 (a model without selected features: the
+/// covariates alone) is drawn as a horizontal reference line, labelled at its right end.
 public struct MetricCurveChart: Sendable {
     public let metric: String
     public let series: [(method: String, points: [(k: Int, value: Double)])]
@@ -13,12 +15,16 @@ public struct MetricCurveChart: Sendable {
         let clean = series.map { s in
             (method: s.method, points: s.points.filter { $0.k > 0 && $0.value.isFinite }.sorted { $0.k < $1.k })
         }
-        let ks = Array(Set(clean.flatMap { $0.points.map(\.k) })).sorted()
-        let values = clean.flatMap { $0.points.map(\.value) }
-
-        let legendItems = clean.enumerated().map { i, s in
-            LegendItem(swatch: .line(color: color(i), dash: dash(i), marker: shape(i)), label: s.method)
+        let references = series.compactMap { s -> (method: String, value: Double)? in
+            guard s.points.allSatisfy({ $0.k == 0 }), let v = s.points.first?.value, v.isFinite else { return nil }
+            return (s.method, v)
         }
+        let ks = Array(Set(clean.flatMap { $0.points.map(\.k) })).sorted()
+        let values = clean.flatMap { $0.points.map(\.value) } + references.map(\.value)
+
+        let legendItems = clean.enumerated().filter { !$0.element.points.isEmpty }.map { i, s in
+            LegendItem(swatch: .line(color: color(i), dash: dash(i), marker: shape(i)), label: s.method)
+        } + references.map { LegendItem(swatch: .line(color: Palette.grey, dash: "5 4", marker: nil), label: "\($0.method) only") }
         let frame = PlotFrame(left: 62, top: 44, width: 400, height: 220)
         var canvas = SVGCanvas(width: frame.right + 24, height: frame.bottom + 56)
         Legend.draw(&canvas, items: legendItems, x: frame.left, y: 18, maxWidth: frame.width)
@@ -35,6 +41,11 @@ public struct MetricCurveChart: Sendable {
         frame.drawXAxis(&canvas, scale: x, ticks: MetricCurveChart.spacedTicks(ks, scale: x, minGap: 26),
                         title: "Top features used (k′, log scale)", grid: false)
 
+        for r in references {
+            let level = y(r.value)
+            canvas.line(x1: frame.left, y1: level, x2: frame.right, y2: level, stroke: Palette.grey, width: 1.5, dash: "5 4")
+            canvas.text("\(r.method) only", x: frame.right, y: level - 4, anchor: .end, size: 10, fill: Palette.mutedText)
+        }
         for (i, s) in clean.enumerated() {
             let points = s.points.map { (x: x(Double($0.k)), y: y($0.value)) }
             canvas.polyline(points, stroke: color(i), width: 2.5, dash: dash(i))
@@ -43,7 +54,9 @@ public struct MetricCurveChart: Sendable {
                               title: "\(s.method), k′ = \(point.k): \(metric) \(DisplayFormat.fixed(point.value, 3))")
             }
         }
-        let best = clean.map { s in s.points.max { $0.value < $1.value }.map { "\(s.method) peaks at \(DisplayFormat.fixed($0.value, 3)) with k′ = \($0.k)" } ?? "\(s.method) has no values" }
+        let best = clean.filter { s in !references.contains { $0.method == s.method } }.map { s in
+            s.points.max { $0.value < $1.value }.map { "\(s.method) peaks at \(DisplayFormat.fixed($0.value, 3)) with k′ = \($0.k)" } ?? "\(s.method) has no values"
+        } + references.map { "\($0.method) alone reach \(DisplayFormat.fixed($0.value, 3))" }
         return canvas.render(title: "Held-out \(metric) against the number of top features", description: best.joined(separator: "; ") + ".")
     }
 

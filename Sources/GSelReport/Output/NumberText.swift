@@ -27,7 +27,10 @@ public enum NumberText {
         if value == 0 { return "0" }
         let magnitude = abs(value)
         if magnitude < 1e-3 || magnitude >= 1e6 { return String(format: "%.\(max(0, digits - 1))e", value) }
-        let decimals = max(0, digits - 1 - Int(floor(log10(magnitude))))
+        var decimals = max(0, digits - 1 - Int(floor(log10(magnitude))))
+        // Rounding can carry into a new leading digit (0.99995 -> 1.0000): one decimal fewer.
+        if decimals > 0, let rounded = Double(String(format: "%.\(decimals)f", magnitude)),
+           floor(log10(rounded)) > floor(log10(magnitude)) { decimals -= 1 }
         let text = String(format: "%.\(decimals)f", value)
         return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
     }

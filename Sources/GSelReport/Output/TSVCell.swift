@@ -6,6 +6,8 @@ public enum TSVCell: Sendable, Equatable {
     case double(Double?)
     /// Float32 value in Float's shortest round-trip form.
     case float(Float?)
+    /// A measurement people read: 4 significant digits (`NumberText.significant`).
+    case rounded(Double?)
     /// `true` / `false`.
     case bool(Bool?)
     case na
@@ -25,6 +27,10 @@ public enum TSVCell: Sendable, Equatable {
             guard let v else { return "NA" }
             if v.isInfinite { return v > 0 ? "Inf" : "-Inf" }
             return NumberText.shortest(v) ?? "NA"
+        case .rounded(let v):
+            guard let v else { return "NA" }
+            if v.isInfinite { return v > 0 ? "Inf" : "-Inf" }
+            return NumberText.significant(v, digits: 4) ?? "NA"
         case .bool(let v): return v.map { $0 ? "true" : "false" } ?? "NA"
         case .na: return "NA"
         }

@@ -1,27 +1,18 @@
-/// Builds a tab-separated table: optional `# comment` lines, one header line, then rows.
-///
-/// Numbers follow `TSVCell` (shortest round-trip decimals, `NA` for missing, `Inf`/`-Inf`),
-/// lines end with `\n`. Readers: `pandas.read_csv(path, sep="\t", comment="#")`,
-/// R `read.delim(path, comment.char = "#")`. Comment lines are only written before the
-/// header, so a plain reader can also skip them by count.
+/// Builds a tab-separated table: one header line, then rows, nothing else, so that
+/// `pandas.read_csv(path, sep="\t")` and R's `read.delim(path)` read it as it is (provenance
+/// belongs in run.json). Numbers follow `TSVCell` (shortest round-trip decimals or 4
+/// significant digits, `NA` for missing, `Inf`/`-Inf`); lines end with `\n`.
 public struct TSVWriter: Sendable {
     /// Column names, in order.
     public let columns: [String]
     /// The table text so far.
     public private(set) var text: String
 
-    /// Starts a table; each comment becomes a line `# <comment>` above the header.
-    public init(columns: [String], comments: [String] = []) {
+    /// Starts a table with its header line.
+    public init(columns: [String]) {
         precondition(!columns.isEmpty, "a TSV table needs at least one column")
         self.columns = columns
-        var text = ""
-        for comment in comments {
-            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) {
-                text += "# \(line)\n"
-            }
-        }
-        text += TSVWriter.line(columns.map { .text($0) })
-        self.text = text
+        self.text = TSVWriter.line(columns.map { .text($0) })
     }
 
     /// Appends one row; it must have one cell per column.

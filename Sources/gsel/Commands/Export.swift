@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GSelIO
+import GSelPipeline
 import GSelReport
 
 /// `gsel export`: the decoded matrix as TSV, so users and tests can check what gsel sees.
@@ -20,12 +21,12 @@ struct Export: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        try CommandRunner.run(quiet: quiet) { log in
+        try CommandRunner.run(quiet: quiet, { execution in
             let reader = try InputFormat.reader(for: input.input)
-            let loaded = try reader.load(options: input.readerOptions(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
-            for note in loaded.notes { log.info(note) }
+            let loaded = try reader.load(options: input.parameters.readerOptions(threads: execution.threads))
+            for note in loaded.notes { execution.log.info(note) }
             try MatrixExport.write(loaded, to: out)
-            log.info("exported \(loaded.sampleIDs.count) samples x \(loaded.features.count) features")
-        }
+            execution.log.info("exported \(loaded.sampleIDs.count) samples x \(loaded.features.count) features")
+        }, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GSelIO
+import GSelPipeline
 
 /// `gsel inspect`: what an input file holds, without loading the matrix.
 struct Inspect: ParsableCommand {
@@ -9,13 +10,13 @@ struct Inspect: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        try CommandRunner.run(quiet: false) { _ in
+        try CommandRunner.run(quiet: false, { _ in
             let reader = try InputFormat.reader(for: input.input)
-            let lines = try reader.inspect(options: input.readerOptions(threads: 1))
+            let lines = try reader.inspect(options: input.parameters.readerOptions(threads: 1))
             let width = lines.map(\.0.count).max() ?? 0
             for (key, value) in lines {
                 print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)
             }
-        }
+        }, threads: 1)
     }
 }

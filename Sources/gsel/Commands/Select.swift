@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import GSelCore
+import GSelPipeline
 
 /// `gsel select` (the default command): load, select under stability selection, write results.
 struct Select: ParsableCommand {
@@ -9,28 +8,16 @@ struct Select: ParsableCommand {
         discussion: "Writes ranking.tsv, selection_path.tsv, evaluation.tsv, report.html and run.json into --out; finished fits are kept in --out/fits so that --resume can continue a killed run.")
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var chunking: ChunkOptions
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CommandRunner.run(quiet: output.quiet) { log in
-            let threads = selection.resolvedThreads
-            let pipeline = try SelectionPipeline.load(input, selection, log: log)
-            let loaded = pipeline.input
-            let manifest = pipeline.manifest
-            let fitDirectory = FitDirectory(outDir: output.out)
-            let done = try fitDirectory.prepare(manifest: manifest, resume: output.resume,
-                                                featureCount: pipeline.units.count, command: "select")
-            let start = Date()
-            let fits = try pipeline.runFits(pairs: pipeline.allPairs, done: done, fitDirectory: fitDirectory,
-                                            threads: threads)
-            let selectSeconds = Date().timeIntervalSince(start)
-            let result = try pipeline.aggregate(fits)
-            try ResultWriter(pipeline: pipeline, result: result, outDir: output.out,
-                             timings: [("load", loaded.loadSeconds), ("selection", selectSeconds),
-                                       ("aggregation and evaluation", result.aggregateSeconds)])
-                .writeAll()
-            log.info("wrote \(output.out)/ranking.tsv, report.html, run.json (\(String(format: "%.1f", log.elapsed)) s)")
-        }
+        try CommandRunner.run(quiet: output.quiet, { execution in
+            var parameters = RunParameters(input: input.parameters, selection: selection.parameters)
+            parameters.input.chunking = chunking.parameters
+            try Pipeline.select(parameters, out: output.out, resume: output.resume, execution: execution)
+            execution.log.info("wrote \(output.out)/ranking.tsv, report.html, run.json (\(String(format: "%.1f", execution.log.elapsed)) s)")
+        }, threads: selection.resolvedThreads)
     }
 }

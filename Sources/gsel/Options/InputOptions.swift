@@ -1,10 +1,13 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import GSelIO
+import GSelPipeline
 
 /// Where the matrix and the phenotype come from, and how to decode them.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: "Input matrix: .h5ad, 10x .h5, .loom, .h5/.hdf5 (with --dataset), .tsv/.csv[.gz], .vcf[.gz].")
+    private static let defaults = InputParameters(path: "")
+
+    @Option(name: .long, help: "Input matrix: .h5ad, 10x .h5, .loom, HDF5 (with --dataset), .tsv/.csv[.gz], .vcf[.gz] (format read from the file's first bytes).")
     var input: String
 
     @Option(name: .long, help: "Phenotype file (TSV/CSV/whitespace; PLINK FID IID pheno... accepted).")
@@ -22,8 +25,23 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Group selection: file of feature_id group_id rows (TSV/CSV/whitespace, header optional); whole groups are scored and picked, k counts groups.")
     var groups: String?
 
-    @Option(name: .long, help: "Task: auto, classification or regression.")
-    var task: TaskChoice = .auto
+    @Option(name: .long, help: "Covariates in every fit, never ranked (age, sex, batch, PCs): TSV/CSV/whitespace with a sample id column, or PLINK FID IID / #FID IID / #IID (.eigenvec as is). Numeric columns are standardized, text columns one-hot against their first sorted level. Samples without every covariate are dropped and counted.")
+    var covariates: String?
+
+    @Option(name: .customLong("covariate-cols"), help: "Columns of --covariates, comma-separated names or 1-based indices (default: every column but the sample ids).", transform: Self.names)
+    var covariateColumns: [String]?
+
+    @Option(name: .customLong("covariate-keys"), help: "Covariates from the input itself, comma-separated: h5ad obs columns or loom col_attrs.", transform: Self.names)
+    var covariateKeys: [String]?
+
+    @Option(name: .customLong("categorical-covariates"), help: "Covariates to one-hot encode although their values are numbers (batch 1, 2, 3), comma-separated.", transform: Self.names)
+    var categoricalCovariates: [String]?
+
+    @Flag(name: .customLong("covariates-required"), help: "Refuse labelled samples without every covariate instead of dropping them.")
+    var covariatesRequired = false
+
+    @Option(name: .long, help: "Task: auto (detected from the label column), classification or regression.")
+    var task = "auto"
 
     @Option(name: .long, help: "Matrix orientation: samples-by-features or features-by-samples (default: detected).")
     var layout: MatrixLayout?
@@ -37,65 +55,75 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("feature-ids"), help: "Plain HDF5: path of the feature id dataset.")
     var featureIDs: String?
 
-    @Option(name: .long, help: "loom: layer to read instead of /matrix.")
+    @Option(name: .long, help: "loom or h5ad: layer to read instead of the main matrix.")
     var layer: String?
 
     @Option(name: .customLong("feature-type"), help: "10x: feature type to keep.")
-    var featureType: String = "Gene Expression"
+    var featureType = defaults.featureType
 
     @Option(name: .customLong("vcf-field"), help: "VCF: GT (dosage from genotypes) or DS.")
-    var vcfField: String = "GT"
+    var vcfField = defaults.vcfField
 
-    @Option(name: .long, help: "VCF: drop variants with minor-allele frequency below this.")
+    @Option(name: .long, parsing: .unconditional, help: "VCF: drop variants with minor-allele frequency below this.")
     var maf: Double?
 
-    @Option(name: .customLong("max-missing"), help: "VCF: drop variants with a larger fraction of missing calls.")
+    @Option(name: .customLong("max-missing"), parsing: .unconditional, help: "VCF: drop variants with a larger fraction of missing calls.")
     var maxMissing: Double?
 
-    @Option(name: .customLong("max-memory"), help: "Refuse to build a store larger than this (e.g. 4G, 500M).")
-    var maxMemory: String?
+    @Option(name: .customLong("max-memory"), help: "Refuse to build a store larger than this (e.g. 4G, 500M).",
+            transform: { text in
+                guard let budget = MemoryBudget(parsing: text) else {
+                    throw ValidationError("--max-memory: expected a size like 800M, 4G or 1.5T; got '\(text)'")
+                }
+                return budget
+            })
+    var maxMemory: MemoryBudget?
 
     func validate() throws {
-        if labels != nil && labelKey != nil { throw ValidationError("give either --labels or --label-key, not both") }
-        if let m = maf, !(0 ... 0.5).contains(m) { throw ValidationError("--maf must be between 0 and 0.5; got \(m)") }
-        if let m = maxMissing, !(0 ... 1).contains(m) { throw ValidationError("--max-missing must be between 0 and 1; got \(m)") }
-        if !["GT", "DS"].contains(vcfField) { throw ValidationError("--vcf-field must be GT or DS; got \(vcfField)") }
-        if let s = maxMemory, ByteSize.parse(s) == nil { throw ValidationError("--max-memory: expected a size like 800M or 4G; got '\(s)'") }
+        guard task == "auto" || TaskKind(rawValue: task) != nil else {
+            throw ValidationError("--task: expected auto, classification or regression; got '\(task)'")
+        }
     }
 
-    func readerOptions(threads: Int) -> ReaderOptions {
-        var o = ReaderOptions()
-        o.layout = layout
-        o.datasetPath = dataset
-        o.sampleIDsPath = sampleIDs
-        o.featureIDsPath = featureIDs
-        o.layer = layer
-        o.featureType = featureType
-        o.vcfField = vcfField
-        o.minMAF = maf
-        o.maxMissing = maxMissing
-        o.maxMemoryBytes = maxMemory.flatMap(ByteSize.parse)
-        o.threads = threads
-        return o
+    /// The input half of the run parameters.
+    var parameters: InputParameters {
+        var p = InputParameters(path: input)
+        p.labels = labels
+        p.sampleColumn = sampleColumn
+        p.labelColumn = labelColumn
+        p.labelKey = labelKey
+        p.groups = groups
+        if covariates != nil || covariateKeys != nil || covariateColumns != nil || categoricalCovariates != nil || covariatesRequired {
+            var c = CovariateParameters(file: covariates, keys: covariateKeys)
+            c.columns = covariateColumns
+            c.categorical = categoricalCovariates
+            c.required = covariatesRequired
+            p.covariates = c
+        }
+        p.task = TaskKind(rawValue: task)
+        p.layout = layout
+        p.dataset = dataset
+        p.sampleIDs = sampleIDs
+        p.featureIDs = featureIDs
+        p.layer = layer
+        p.featureType = featureType
+        p.vcfField = vcfField
+        p.maf = maf
+        p.maxMissing = maxMissing
+        p.memoryBudget = maxMemory ?? .unlimited
+        return p
     }
 }
 
-/// `--task` values.
-enum TaskChoice: String, ExpressibleByArgument, CaseIterable, Codable {
-    case auto, classification, regression
+extension InputOptions {
+    /// A comma-separated list of names, blanks around each name dropped.
+    static func names(_ text: String) -> [String] {
+        text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
 }
 
 extension MatrixLayout: ExpressibleByArgument {}
 
-/// Parses sizes like `512M`, `4G`, `1000000`.
-enum ByteSize {
-    static func parse(_ s: String) -> Int? {
-        let t = s.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [(String, Double)] = [("T", 0x1p40), ("G", 0x1p30), ("M", 0x1p20), ("K", 0x1p10)]
-        for (u, mult) in units where t.hasSuffix(u) || t.hasSuffix(u + "B") {
-            let num = t.hasSuffix(u + "B") ? t.dropLast(2) : t.dropLast(1)
-            return Double(num).map { Int($0 * mult) }
-        }
-        return Int(t)
-    }
+extension VCFField: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }

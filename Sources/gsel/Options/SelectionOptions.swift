@@ -1,112 +1,107 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import GSelCore
+import GSelPipeline
 
-/// How features are selected: method, model, stability selection, randomness.
+/// How features are selected: method, model, stability selection, randomness. Defaults
+/// come from `SelectionParameters` and `SequentialAttentionConfig`, where they are declared.
 struct SelectionOptions: ParsableArguments {
-    @Option(name: .long, help: "Number of features to report.")
+    private static let defaults = SelectionParameters(k: 1)
+    private static let sa = defaults.sequentialAttention
+
+    @Option(name: .long, parsing: .unconditional, help: "Number of features to report.")
     var k: Int
 
     @Option(name: .long, help: "Selection method: sa (Sequential Attention), omp, or marginal.")
-    var method: MethodChoice = .sa
+    var method = defaults.method
 
-    @Option(name: .long, help: "Stability selection: complementary pairs of half-samples (2B fits); 0 = one fit on all training data.")
-    var repeats: Int = 50
+    @Option(name: .long, parsing: .unconditional, help: "Stability selection: complementary pairs of half-samples (2B fits); 0 = one fit on all training data.")
+    var repeats = defaults.repeats
 
-    @Option(name: .long, help: "Features each stability fit selects (default: k).")
+    @Option(name: .long, parsing: .unconditional, help: "Features each stability fit selects (default: k).")
     var q: Int?
 
-    @Option(name: .long, help: "Selection frequency from which a feature is called stable, in (0.5, 1].")
-    var threshold: Double = 0.6
+    @Option(name: .long, parsing: .unconditional, help: "Selection frequency from which a feature is called stable, in (0.5, 1].")
+    var threshold = defaults.threshold
 
     @Option(name: .long, help: "Random seed; the same seed gives the same ranking for any --threads.")
-    var seed: UInt64 = 1
+    var seed = defaults.seed
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores).")
     var threads: Int?
 
-    @Option(name: .customLong("validation-fraction"), help: "Held-out fraction for evaluation, stratified (0 disables).")
-    var validationFraction: Double = 0.2
+    @Option(name: .customLong("validation-fraction"), parsing: .unconditional, help: "Held-out fraction for evaluation, stratified (0 disables).")
+    var validationFraction = defaults.validationFraction
 
-    @Option(name: .long, help: "Hidden layer widths, comma-separated; 0 = linear model.")
-    var hidden: String = "67"
+    @Option(name: .long, help: "Hidden layer widths, comma-separated; 0 = linear model. (default: \(sa.hidden.map(String.init).joined(separator: ",")))",
+            transform: { text in
+                let widths = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !widths.isEmpty, let parsed = widths as? [Int] else {
+                    throw ValidationError("--hidden: expected comma-separated layer widths like 67 or 128,64 (0 = linear); got '\(text)'")
+                }
+                return parsed == [0] ? [] : parsed
+            })
+    var hidden = sa.hidden
 
-    @Option(name: .long, help: "Training epochs (default: chosen from n and k, see README).")
+    @Option(name: .long, parsing: .unconditional, help: "Training epochs (default: chosen from n and k, see README).")
     var epochs: Int?
 
-    @Option(name: .customLong("batch-size"), help: "Minibatch size (default: chosen from n and k).")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Minibatch size (default: chosen from n and k).")
     var batchSize: Int?
 
-    @Option(name: .customLong("learning-rate"), help: "Adam learning rate of the network weights (default: 0.01·clamp(n/p, 0.2, 1)).")
+    @Option(name: .customLong("learning-rate"), parsing: .unconditional, help: "Adam learning rate of the network weights (default: 0.01·clamp(n/p, 0.2, 1)).")
     var learningRate: Float?
 
-    @Option(name: .customLong("logit-learning-rate"), help: "Adam learning rate of the attention logits.")
-    var logitLearningRate: Float = 0.01
+    @Option(name: .customLong("logit-learning-rate"), parsing: .unconditional, help: "Adam learning rate of the attention logits.")
+    var logitLearningRate = sa.logitLearningRate
 
     @Option(name: .long, help: "Attention mask form: paper (softmax over unselected) or scaled (SA++ |U|·softmax).")
-    var attention: AttentionMask.Form = .paper
+    var attention = sa.attention
 
-    @Option(name: .long, help: "Fraction of the training steps spent in warm-up (full input, no attention).")
-    var warmup: Double = 0.1
+    @Option(name: .long, parsing: .unconditional, help: "Fraction of the training steps spent in warm-up (full input, no attention).")
+    var warmup = sa.warmupFraction
 
-    @Option(name: .customLong("weight-decay"), help: "Decoupled (AdamW) weight decay of the network weights; 0 = none.")
-    var weightDecay: Float = 0
+    @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "Decoupled (AdamW) weight decay of the network weights; 0 = none.")
+    var weightDecay = sa.weightDecay
+
+    @Option(name: .long, help: "Wide data: run each fit on the features a warm-up network and the marginal statistic point to: auto (max(5000, 50·k) features when p is over 4 times that), off, or a number of features.")
+    var screen = "auto"
 
     @Option(name: .customLong("logit-optimizer"), help: "Optimiser of the attention logits: adam (per-coordinate, the paper), shared-scale (Adam with one second moment for all logits), or auto (shared-scale when an epoch has fewer than 4 minibatches, else adam).")
-    var logitOptimizer: SequentialAttentionConfig.LogitOptimizer = .auto
+    var logitOptimizer = sa.logitOptimizer
+
+    /// The selection half of the run parameters.
+    var parameters: SelectionParameters {
+        var p = SelectionParameters(k: k)
+        p.method = method
+        p.repeats = repeats
+        p.q = q
+        p.threshold = threshold
+        p.seed = seed
+        p.validationFraction = validationFraction
+        p.sequentialAttention.hidden = hidden
+        p.sequentialAttention.epochs = epochs
+        p.sequentialAttention.batchSize = batchSize
+        p.sequentialAttention.learningRate = learningRate
+        p.sequentialAttention.logitLearningRate = logitLearningRate
+        p.sequentialAttention.attention = attention
+        p.sequentialAttention.warmupFraction = warmup
+        p.sequentialAttention.weightDecay = weightDecay
+        p.sequentialAttention.logitOptimizer = logitOptimizer
+        p.sequentialAttention.screenSize = screen == "auto" ? nil : screen == "off" ? 0 : Int(screen)
+        return p
+    }
 
     func validate() throws {
-        if k < 1 { throw ValidationError("--k must be at least 1; got \(k)") }
-        if repeats < 0 { throw ValidationError("--repeats must be 0 or more; got \(repeats)") }
-        if let q, q < 1 { throw ValidationError("--q must be at least 1; got \(q)") }
-        if !(threshold > 0.5 && threshold <= 1) {
-            throw ValidationError("--threshold must be in (0.5, 1]; got \(threshold)")
+        if !(screen == "auto" || screen == "off" || (Int(screen).map { $0 >= 1 } ?? false)) {
+            throw ValidationError("--screen: expected auto, off or a number of features; got '\(screen)'")
         }
-        if !(validationFraction >= 0 && validationFraction < 1) {
-            throw ValidationError("--validation-fraction must be in [0, 1); got \(validationFraction)")
-        }
-        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1; got \(t)") }
-        if let e = epochs, e < 1 { throw ValidationError("--epochs must be at least 1; got \(e)") }
-        if let b = batchSize, b < 1 { throw ValidationError("--batch-size must be at least 1; got \(b)") }
-        if let learningRate, !(learningRate > 0) { throw ValidationError("--learning-rate must be positive; got \(learningRate)") }
-        if !(logitLearningRate > 0) { throw ValidationError("--logit-learning-rate must be positive; got \(logitLearningRate)") }
-        if !(warmup >= 0 && warmup < 1) { throw ValidationError("--warmup must be in [0, 1); got \(warmup)") }
-        if !(weightDecay >= 0) { throw ValidationError("--weight-decay must be 0 or more; got \(weightDecay)") }
-        _ = try hiddenLayers()
-    }
-
-    func hiddenLayers() throws -> [Int] {
-        let parts = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil && $0! >= 0 }) else {
-            throw ValidationError("--hidden: expected comma-separated layer widths like 67 or 128,64 (0 = linear); got '\(hidden)'")
-        }
-        let widths = parts.map { $0! }
-        if widths == [0] { return [] }
-        guard !widths.contains(0) else { throw ValidationError("--hidden: 0 is only allowed alone (linear model)") }
-        return widths
-    }
-
-    var saConfig: SequentialAttentionConfig {
-        var c = SequentialAttentionConfig()
-        c.hidden = (try? hiddenLayers()) ?? [67]
-        c.epochs = epochs
-        c.batchSize = batchSize
-        c.learningRate = learningRate
-        c.logitLearningRate = logitLearningRate
-        c.attention = attention
-        c.logitOptimizer = logitOptimizer
-        c.warmupFraction = warmup
-        c.weightDecay = weightDecay
-        return c
+        if let t = threads, !(1 ... 4096).contains(t) { throw ValidationError("--threads must be between 1 and 4096; got \(t)") }
     }
 
     var resolvedThreads: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 }
 
-/// `--method` values.
-enum MethodChoice: String, ExpressibleByArgument, CaseIterable, Codable {
-    case sa, omp, marginal
-}
-
+extension SelectionMethod: ExpressibleByArgument {}
 extension AttentionMask.Form: ExpressibleByArgument {}
 extension SequentialAttentionConfig.LogitOptimizer: ExpressibleByArgument {}

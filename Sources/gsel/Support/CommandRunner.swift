@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
 import GSelIO
+import GSelPipeline
 
-/// Runs a command body and turns user-facing errors into one line on stderr and exit code 1
-/// (no stack trace); anything else is reported as an internal error.
+/// Runs a command body with a stderr log and turns user-facing errors into one line on
+/// stderr and exit code 1 (no stack trace). Parameter errors name the command-line flag.
 enum CommandRunner {
-    static func run(quiet: Bool, _ body: (Log) throws -> Void) throws {
-        let log = Log(quiet: quiet)
+    static func run(quiet: Bool, _ body: (Pipeline.Execution) throws -> Void, threads: Int) throws {
+        let execution = Pipeline.Execution(threads: threads, log: StderrLog.make(quiet: quiet),
+                                           commandLine: CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))
         do {
-            try body(log)
+            try body(execution)
+        } catch let e as ParameterError {
+            fail("\(e.flag) \(e.message)")
         } catch let e as InputError {
             fail(e.description)
         } catch let e as UsageError {

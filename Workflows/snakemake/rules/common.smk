@@ -8,6 +8,12 @@ validate(config, "../schemas/config.schema.yaml")
 OUTDIR = config["outdir"]
 PAIRS = list(range(1, config["repeats"] + 1))
 PAIR_DIR = os.path.join(OUTDIR, "repeats", "pair-{pair}")
+CHUNKS = config["chunks"]
+CHUNKED = CHUNKS > 1
+CHUNK_LIST = list(range(1, CHUNKS + 1))
+# The layout of `gsel select --chunks N`: chunk outputs in <outdir>/chunks/chunk-<i>/.
+CHUNK_DIR = os.path.join(OUTDIR, "chunks", "chunk-{chunk}")
+CHUNK_PAIR_DIR = os.path.join(CHUNK_DIR, "repeats", "pair-{pair}")
 LOG_DIR = os.path.join(OUTDIR, "logs")
 BENCH_DIR = os.path.join(OUTDIR, "benchmarks")
 
@@ -18,12 +24,11 @@ def gsel_executable(wildcards):
 
 
 def gsel_inputs(wildcards):
-    """The matrix, plus the labels table and the group file when configured."""
+    """The matrix, plus the labels table, the group file and the covariate file when configured."""
     files = {"matrix": config["input"]}
-    if config.get("labels"):
-        files["labels"] = config["labels"]
-    if config.get("groups"):
-        files["groups"] = config["groups"]
+    for key in ("labels", "groups", "covariates"):
+        if config.get(key):
+            files[key] = config[key]
     return files
 
 
@@ -42,16 +47,25 @@ def group_args(wildcards, input):
     return shlex.join(["--groups", input.groups]) if config.get("groups") else ""
 
 
+def covariate_args(wildcards, input):
+    """--covariates FILE [--covariate-cols A,B] when a covariate file is configured (aggregate
+    reads both from the fits' manifest)."""
+    if not config.get("covariates"):
+        return ""
+    columns = config.get("covariate_cols") or ""
+    return shlex.join(["--covariates", input.covariates] + (["--covariate-cols", columns] if columns else []))
+
+
 def selection_args():
     """Flags every pair shares with the one-machine `gsel select` it reproduces."""
-    fixed = ["--k", str(config["k"]), "--repeats", str(config["repeats"])]
+    fixed = ["--k", str(config["top_k"]), "--repeats", str(config["repeats"])]
     fixed += ["--seed", str(config["seed"])]
     return f"{shlex.join(fixed)} {config.get('extra') or ''}".strip()
 
 
-def pair_fits(pair):
-    """The two fit files `gsel repeat --pair <pair>` writes (one per half)."""
-    folder = PAIR_DIR.format(pair=pair)
+def pair_fits(pair, chunk=None):
+    """The two fit files `gsel repeat --pair <pair>` (of chunk <chunk>) writes (one per half)."""
+    folder = PAIR_DIR.format(pair=pair) if chunk is None else CHUNK_PAIR_DIR.format(chunk=chunk, pair=pair)
     return [os.path.join(folder, f"fit-{pair}-{half}.tsv") for half in ("a", "b")]
 
 
@@ -61,6 +75,6 @@ def pair_dirs(wildcards, input):
 
 
 def scaled(rule_name, key):
-    """A resource from config.resources.<rule_name>, multiplied by the attempt number."""
-    base = config["resources"][rule_name][key]
+    """The resource config.<rule_name>_<key>, multiplied by the attempt number."""
+    base = config[f"{rule_name}_{key}"]
     return lambda wildcards, attempt: base * attempt

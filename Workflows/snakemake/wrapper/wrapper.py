@@ -43,9 +43,15 @@ else:
 groups = snakemake.input.get("groups", "")
 group_args = ["--groups", groups] if groups else []
 
+covariates = snakemake.input.get("covariates", "")
+covariate_cols = snakemake.params.get("covariate_cols", "")
+covariate_args = ["--covariates", covariates] if covariates else []
+if covariates and covariate_cols:
+    covariate_args += ["--covariate-cols", covariate_cols]
+
 gsel = shlex.quote(snakemake.params.get("gsel", "gsel"))
 args = shlex.join(
-    ["--input", matrix, *label_args, *group_args, "--k", str(k), "--threads", str(snakemake.threads)]
+    ["--input", matrix, *label_args, *group_args, *covariate_args, "--k", str(k), "--threads", str(snakemake.threads)]
 )
 extra = snakemake.params.get("extra", "")
 out = shlex.quote(out)

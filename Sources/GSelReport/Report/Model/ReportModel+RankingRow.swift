@@ -15,15 +15,16 @@ extension ReportModel {
         public var stable: Bool?
         /// Mean 1-based pick position over the fits that picked it.
         public var meanSelectionOrder: Double?
-        /// Attention weight when picked (mean over fits).
-        public var attentionWeight: Double?
+        /// The method's score when picked, mean over the fits (attention weight for Sequential
+        /// Attention; `ReportModel.scoreTitle` says what it is).
+        public var score: Double?
         /// Signed association with the target (e.g. standardized mean difference or correlation).
         public var effect: Double?
         /// Position when the feature is a variant.
         public var variant: VariantPosition?
 
         public init(rank: Int, featureID: String, featureName: String, selectionFrequency: Double? = nil,
-                    stable: Bool? = nil, meanSelectionOrder: Double? = nil, attentionWeight: Double? = nil,
+                    stable: Bool? = nil, meanSelectionOrder: Double? = nil, score: Double? = nil,
                     effect: Double? = nil, variant: VariantPosition? = nil) {
             self.rank = rank
             self.featureID = featureID
@@ -31,7 +32,7 @@ extension ReportModel {
             self.selectionFrequency = selectionFrequency
             self.stable = stable
             self.meanSelectionOrder = meanSelectionOrder
-            self.attentionWeight = attentionWeight
+            self.score = score
             self.effect = effect
             self.variant = variant
         }

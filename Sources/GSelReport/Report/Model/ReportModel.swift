@@ -17,16 +17,22 @@ public struct ReportModel: Sendable {
     public var samples: Int
     /// Features in the input (after QC filters).
     public var features: Int
-    /// "classification" or "regression".
-    public var task: String
+    public var task: TaskKind
     /// Samples per class (classification only; empty otherwise).
     public var classCounts: [(label: String, count: Int)]
+    /// Covariates every fit included and how each was encoded, e.g. ("batch", "categorical,
+    /// one-hot against reference level b1"); empty without covariates.
+    public var covariates: [(name: String, encoding: String)]
     /// Run parameters in display order, e.g. ("k", "20"), ("repeats", "50").
     public var parameters: [(name: String, value: String)]
     /// Wall-clock time per stage in seconds, e.g. ("read input", 1.2).
     public var timings: [(name: String, seconds: Double)]
     /// The ranked features, best first.
     public var ranking: [RankingRow]
+    /// What `RankingRow.score` is, as a column title ("Attention weight", "F statistic").
+    public var scoreTitle: String
+    /// One sentence explaining the score for the ranking table.
+    public var scoreExplanation: String
     /// Stability-selection threshold on the selection frequency, when stability selection ran.
     public var threshold: Double?
     /// Meinshausen–Bühlmann bound on the expected number of falsely selected features, E[V].
@@ -43,9 +49,12 @@ public struct ReportModel: Sendable {
     public var notes: [String]
 
     public init(title: String, version: String, commandLine: String, inputPath: String, inputFormat: String,
-                samples: Int, features: Int, task: String, classCounts: [(label: String, count: Int)] = [],
+                samples: Int, features: Int, task: TaskKind, classCounts: [(label: String, count: Int)] = [],
+                covariates: [(name: String, encoding: String)] = [],
                 parameters: [(name: String, value: String)] = [], timings: [(name: String, seconds: Double)] = [],
-                ranking: [RankingRow], threshold: Double? = nil, errorBound: Double? = nil,
+                ranking: [RankingRow], scoreTitle: String = "Attention weight",
+                scoreExplanation: String = "the share of the model's attention the feature held when it was picked",
+                threshold: Double? = nil, errorBound: Double? = nil,
                 evaluation: [EvaluationRow] = [], attentionSnapshots: [AttentionSnapshot] = [],
                 correlation: CorrelationMatrix? = nil, manhattan: [ManhattanPoint]? = nil, notes: [String] = []) {
         self.title = title
@@ -57,9 +66,12 @@ public struct ReportModel: Sendable {
         self.features = features
         self.task = task
         self.classCounts = classCounts
+        self.covariates = covariates
         self.parameters = parameters
         self.timings = timings
         self.ranking = ranking
+        self.scoreTitle = scoreTitle
+        self.scoreExplanation = scoreExplanation
         self.threshold = threshold
         self.errorBound = errorBound
         self.evaluation = evaluation

@@ -14,10 +14,14 @@ enum EvaluationSection {
                 })
             }).render()
         }
-        let names = methods.map { "<em>\(Markup.escape($0))</em>" }
+        // Methods evaluated at k′ = 0 only (the covariates alone) are reference lines.
+        let references = methods.filter { m in rows.allSatisfy { $0.method != m || $0.k == 0 } }
+        let names = methods.filter { !references.contains($0) }.map { "<em>\(Markup.escape($0))</em>" }
         let explain = "After selection, a fresh model was trained on the training samples using only the top k′ features of each ranking, "
             + "and scored on held-out samples it never saw (higher is better). "
-            + (methods.count > 1
+            + (references.isEmpty ? ""
+                : "Every model also included the covariates; the dashed line is the covariates alone, so the gap above it is what the features add. ")
+            + (names.count > 1
                 ? "Where the \(names[0]) line lies above \(names[1...].joined(separator: ", ")), the features chosen together carry more information than those ranked one at a time. "
                 : "")
             + "A curve that flattens early means a few features already capture most of the signal."

@@ -30,8 +30,8 @@ enum RankingSection {
         if rows.contains(where: { $0.meanSelectionOrder != nil }) {
             columns.append((.init("Mean pick order", numeric: true), { $0.meanSelectionOrder.map { DisplayFormat.fixed($0, 1) } ?? "–" }))
         }
-        if rows.contains(where: { $0.attentionWeight != nil }) {
-            columns.append((.init("Attention weight", numeric: true), { $0.attentionWeight.map { DisplayFormat.significant($0, 3) } ?? "–" }))
+        if rows.contains(where: { $0.score != nil }) {
+            columns.append((.init(model.scoreTitle, numeric: true), { $0.score.map { DisplayFormat.significant($0, 3) } ?? "–" }))
         }
         if rows.contains(where: { $0.effect != nil }) {
             columns.append((.init("Effect", numeric: true), { row in
@@ -57,8 +57,8 @@ enum RankingSection {
         if rows.contains(where: { $0.meanSelectionOrder != nil }) {
             explain += " <em>Mean pick order</em> is the average step at which it was chosen (1 = first)."
         }
-        if rows.contains(where: { $0.attentionWeight != nil }) {
-            explain += " <em>Attention weight</em> is the share of the model's attention the feature held when it was picked."
+        if rows.contains(where: { $0.score != nil }) {
+            explain += " <em>\(Markup.escape(model.scoreTitle))</em> is \(Markup.escape(model.scoreExplanation))."
         }
         if rows.contains(where: { $0.effect != nil }) {
             explain += " <em>Effect</em> is the size of the feature's own association with the target; its sign gives the direction."

@@ -11,7 +11,7 @@ enum SummarySection {
             ("File", "<span class=\"mono\">\(Markup.escape(model.inputPath))</span>"),
             ("Format", Markup.escape(model.inputFormat)),
             ("Samples × features", "\(DisplayFormat.integer(model.samples)) × \(DisplayFormat.integer(model.features))"),
-            ("Task", Markup.escape(model.task)),
+            ("Task", model.task.rawValue),
             ("Version", Markup.escape(model.version)),
         ])
         if !model.classCounts.isEmpty {
@@ -22,6 +22,11 @@ enum SummarySection {
                  total > 0 ? DisplayFormat.fixed(100 * Double(c.count) / Double(total), 1) + " %" : "–"]
             }
             html += "<h3>Classes</h3>" + table.render()
+        }
+        if !model.covariates.isEmpty {
+            var table = HTMLTable(columns: [.init("Covariate"), .init("Encoding")])
+            table.rows = model.covariates.map { ["<span class=\"mono\">\(Markup.escape($0.name))</span>", Markup.escape($0.encoding)] }
+            html += "<h3>Covariates (in every fit, never ranked)</h3>" + table.render()
         }
         html += "</div><div>"
         if !model.parameters.isEmpty {
@@ -44,10 +49,11 @@ enum SummarySection {
 
     /// One or two sentences a biologist can read without knowing the method.
     static func lead(_ model: ReportModel) -> String {
-        let what = model.task == "regression" ? "predict the measured trait" : "tell the classes apart"
+        let what = model.task == .regression ? "predict the measured trait" : "tell the classes apart"
         var text = "gsel ranked \(DisplayFormat.integer(model.ranking.count)) of the \(DisplayFormat.integer(model.features)) features "
             + "in <span class=\"mono\">\(Markup.escape(HTMLReport.fileName(model.inputPath)))</span> "
-            + "(\(DisplayFormat.integer(model.samples)) samples) by how well, taken together, they \(what)."
+            + "(\(DisplayFormat.integer(model.samples)) samples) by how well, taken together, they \(what)"
+            + (model.covariates.isEmpty ? "." : " beyond the covariates (\(model.covariates.map { Markup.escape($0.name) }.joined(separator: ", "))), which every fit included.")
         if let stable = model.stableCount, let threshold = model.threshold {
             text += " \(stable) of them were chosen in at least \(DisplayFormat.fixed(threshold * 100, 0)) % of the repeated fits on random halves of the samples (the stable set)"
             if let bound = model.errorBound {
@@ -62,7 +68,7 @@ enum SummarySection {
         var tiles = [
             (DisplayFormat.integer(model.samples), "samples"),
             (DisplayFormat.integer(model.features), "features in the input"),
-            (model.classCounts.isEmpty ? model.task : "\(model.classCounts.count) classes", model.classCounts.isEmpty ? "task" : model.task),
+            (model.classCounts.isEmpty ? model.task.rawValue : "\(model.classCounts.count) classes", model.classCounts.isEmpty ? "task" : model.task.rawValue),
             (DisplayFormat.integer(model.ranking.count), "features ranked"),
         ]
         if let stable = model.stableCount {

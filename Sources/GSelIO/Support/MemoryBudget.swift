@@ -1,0 +1,75 @@
+import Foundation
+
+/// The `--max-memory` limit on the matrix store. One type so that every reader and the run
+/// check the same number, refuse before allocating, and print sizes in the same unit.
+public struct MemoryBudget: Sendable, Equatable, Codable {
+    /// The limit in bytes; nil = no limit.
+    public var bytes: Int?
+
+    public init(bytes: Int? = nil) { self.bytes = bytes }
+
+    /// No limit.
+    public static let unlimited = MemoryBudget()
+
+    /// Parses a size such as `512M`, `4G`, `1.5G`, `800MB`, `2T` or a plain byte count (K, M, G
+    /// and T are powers of 1024); nil for anything else, including negative, non-finite or
+    /// sizes beyond 2^62 bytes.
+    public init?(parsing text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        var number = Substring(t), scale = 1.0
+        for (suffix, factor) in [("T", 0x1p40), ("G", 0x1p30), ("M", 0x1p20), ("K", 0x1p10), ("", 1.0)] {
+            if t.hasSuffix(suffix + "B") && !(suffix.isEmpty) { number = t.dropLast(2); scale = factor; break }
+            if !suffix.isEmpty && t.hasSuffix(suffix) { number = t.dropLast(1); scale = factor; break }
+        }
+        guard !number.isEmpty, number.allSatisfy({ $0.isNumber || $0 == "." }),
+              let value = Double(number), value.isFinite, value * scale >= 1, value * scale <= 0x1p62 else { return nil }
+        bytes = Int(value * scale)
+    }
+
+    /// Whether a store of `size` bytes fits.
+    public func allows(_ size: Int) -> Bool { bytes.map { size <= $0 } ?? true }
+
+    /// Throws an `InputError` on `file` (at `location`) when `what` needs more than the limit.
+    /// `size` nil means the size overflowed while it was computed from sizes declared in the file.
+    public func check(_ size: Int?, file: String, location: String? = nil, what: String) throws {
+        guard let size else {
+            throw InputError(file: file, location: location, "\(what) declares a size beyond what any machine can hold; the file is corrupt or not what it claims")
+        }
+        guard let limit = bytes, size > limit else { return }
+        throw InputError(file: file, location: location,
+                         "\(what) needs \(Self.format(size)) in memory, more than the --max-memory limit of \(Self.format(limit)); raise --max-memory or reduce the input")
+    }
+
+    /// Encoded as the number of bytes, or null for no limit.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        bytes = c.decodeNil() ? nil : try c.decode(Int.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let bytes { try c.encode(bytes) } else { try c.encodeNil() }
+    }
+
+    /// `count` elements of `stride` bytes, nil on overflow (for sizes declared in a file).
+    public static func size(count: Int, stride: Int) -> Int? {
+        guard count >= 0 else { return nil }
+        let (product, overflow) = count.multipliedReportingOverflow(by: stride)
+        return overflow ? nil : product
+    }
+
+    /// `a + b` for sizes from `size(count:stride:)`: nil when either is nil or the sum overflows.
+    public static func sum(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a, let b else { return nil }
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : total
+    }
+
+    /// Human-readable size in binary units: `512 B`, `1.5 MiB`, `4.0 GiB`.
+    public static func format(_ bytes: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        var value = Double(bytes), unit = 0
+        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+    }
+}

@@ -1,0 +1,70 @@
+import GSelCore
+import GSelIO
+import GSelReport
+
+extension RunOutputs {
+    /// Pearson correlations of the selected features over the training split (at most 50);
+    /// a group is represented by the member whose effect ranking.tsv shows.
+    func selectedCorrelation() -> ReportModel.CorrelationMatrix? {
+        let chosen = Array(result.representatives.prefix(50))
+        guard chosen.count >= 2 else { return nil }
+        let columns = chosen.map { result.trainData.column($0).map(Double.init) }
+        var values = [[Double]](repeating: [Double](repeating: 0, count: chosen.count), count: chosen.count)
+        for a in chosen.indices {
+            values[a][a] = 1
+            for b in a + 1 ..< chosen.count {
+                let r = Pearson.r(columns[a], columns[b])
+                values[a][b] = r; values[b][a] = r
+            }
+        }
+        return .init(names: result.entries.prefix(50).map { units.name($0.feature) }, values: values)
+    }
+
+    /// Everything report.html shows.
+    func reportModel() -> ReportModel {
+        let stability = parameters.repeats > 0
+        let ranking = result.entries.enumerated().map { i, e in
+            ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.feature), featureName: units.name(e.feature),
+                                   selectionFrequency: stability ? e.frequency : nil, stable: stability ? e.stable : nil,
+                                   meanSelectionOrder: e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder,
+                                   score: e.meanScore.isNaN ? nil : e.meanScore,
+                                   effect: result.effects[i].numeric, variant: hasVariants ? features[e.feature].variant : nil)
+        }
+        let evaluation = result.evaluation.map { r in
+            ReportModel.EvaluationRow(method: r.method, k: r.k, metrics: [
+                ("balanced accuracy", r.balancedAccuracy), ("accuracy", r.accuracy), ("AUROC", r.auroc), ("R²", r.r2),
+            ].compactMap { name, v in v.map { (name: name, value: $0) } })
+        }
+        let picks = result.reference.picks
+        let snapshots = result.reference.snapshots.enumerated().map { i, s in
+            ReportModel.AttentionSnapshot(step: s.step, pickedFeatureName: i < picks.count ? units.name(picks[i].feature) : "",
+                                          candidates: s.candidates.map { (name: units.name($0.feature), weight: $0.weight) })
+        }
+        let manhattan: [ReportModel.ManhattanPoint]? = hasVariants ? result.ranking.entries.compactMap { e in
+            features[e.feature].variant.map { .init(chrom: $0.chrom, pos: $0.pos, frequency: e.frequency, name: features[e.feature].name) }
+        } : nil
+        var notes = input.matrix.notes + input.labelNotes + (input.covariates?.notes ?? [])
+        if let reason = result.reference.stopReason { notes.append("\(parameters.method.rawValue) stopped early: \(reason)") }
+        let method = parameters.method
+        return ReportModel(
+            title: "gsel: top \(parameters.k) of \(units.count) \(units.noun)",
+            version: GSelVersion.number, commandLine: commandLine,
+            inputPath: run.manifest.parameters.input.path,
+            inputFormat: input.matrix.format, samples: input.rows.count, features: input.featureCount,
+            task: input.task, classCounts: input.classCounts.map { (label: $0.name, count: $0.count) },
+            covariates: input.covariates?.covariates.map { (name: $0.name, encoding: $0.encoding) } ?? [],
+            parameters: run.manifest.parameters.fields.map { (name: $0.name, value: Self.displayValue($0.value)) },
+            timings: timings, ranking: ranking,
+            scoreTitle: method.scoreTitle(for: input.task),
+            scoreExplanation: method.scoreDescription(for: input.task, covariates: input.covariates != nil),
+            threshold: stability ? parameters.threshold : nil,
+            errorBound: stability ? result.ranking.meinshausenBuhlmannBound : nil,
+            evaluation: evaluation, attentionSnapshots: method == .sa ? snapshots : [],
+            correlation: selectedCorrelation(), manhattan: manhattan, notes: notes)
+    }
+
+    /// A JSON value as people read it: strings without quotes.
+    static func displayValue(_ json: String) -> String {
+        json.count >= 2 && json.hasPrefix("\"") && json.hasSuffix("\"") ? String(json.dropFirst().dropLast()) : json
+    }
+}

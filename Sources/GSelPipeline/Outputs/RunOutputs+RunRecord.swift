@@ -1,0 +1,74 @@
+import GSelCore
+import GSelIO
+import GSelReport
+
+extension RunOutputs {
+    /// run.json: version, command, the run parameters as `RunParameters` encodes them (what
+    /// `aggregate` and `--resume` read back), the training plan the fits ran with, input and
+    /// label provenance, stability summary, metrics and timings.
+    func runRecord() throws -> JSONValue {
+        let manifest = run.manifest
+        let m = input.matrix
+        let r = result.ranking
+        let planned: JSONValue = try result.plan.map { try JSONValue(encoding: $0, with: RunParameters.encoder()) } ?? .null
+        let metrics: [JSONValue] = result.evaluation.map { e in
+            .object([("method", JSONValue.string(e.method)), ("k", .int(e.k)), ("accuracy", JSONValue(e.accuracy)),
+                     ("balanced_accuracy", JSONValue(e.balancedAccuracy)), ("auroc", JSONValue(e.auroc)), ("r2", JSONValue(e.r2))]
+                .map { (key: $0.0, value: $0.1) })
+        }
+        func object(_ pairs: [(String, JSONValue)]) -> JSONValue { .object(pairs.map { (key: $0.0, value: $0.1) }) }
+        return object([
+            ("gsel_version", .string(GSelVersion.number)),
+            ("hdf5_version", .string(GSelVersion.hdf5)),
+            ("command_line", .string(commandLine)),
+            ("seed", .string("\(parameters.seed)")),
+            ("parameters", try JSONValue(encoding: manifest.parameters, with: RunParameters.encoder())),
+            ("threads", .int(threads)),
+            ("training_plan_per_fit", planned),
+            ("screened_to_features", JSONValue(result.screenedTo)),
+            ("input", object([
+                ("path", .string(manifest.parameters.input.path)),
+                ("sha256", .string(input.inputSHA256)), ("format", .string(m.format)),
+                ("samples", .int(m.sampleIDs.count)), ("features", .int(m.features.count)),
+                ("features_after_qc", .int(input.inputFeatureCount)),
+                ("store", .string("\(type(of: m.matrix))")), ("store_bytes", .int(m.matrix.storageBytes)),
+                ("counters", object(m.counters.keys.sorted().map { ($0, .int(m.counters[$0]!)) })),
+            ])),
+            ("labels", object([
+                ("source", .string(input.labelSource)), ("sha256", JSONValue(input.labelsSHA256)),
+                ("task", .string(input.task.rawValue)), ("labelled_samples", .int(input.rows.count)),
+                ("unlabelled_samples_dropped", .int(input.unlabelledDropped)),
+                ("class_counts", object(input.classCounts.map { ($0.name, .int($0.count)) })),
+                ("training_samples", .int(run.train.count)), ("validation_samples", .int(run.validation.count)),
+            ])),
+            ("stability", object([
+                ("repeats", .int(parameters.repeats)), ("fits", .int(r.fitCount)), ("q", .int(r.q)), ("p", .int(r.featureCount)),
+                ("threshold", .number(r.threshold)), ("stable_set_size", .int(r.stableCount)),
+                ("expected_false_selections_bound", parameters.repeats > 0 ? .number(r.meinshausenBuhlmannBound) : .null),
+                ("bound", .string("Meinshausen-Buhlmann 2010: E[V] <= q^2 / ((2*threshold - 1) * p)")),
+            ])),
+            ("groups", input.groups.map { g in
+                object([("source", JSONValue(manifest.parameters.input.groups)),
+                        ("sha256", JSONValue(input.groupsSHA256)), ("groups", .int(g.count)),
+                        ("grouped_features", .int(g.featureCount - g.ungroupedCount)),
+                        ("ungrouped_features", .int(g.ungroupedCount))])
+            } ?? .null),
+            ("covariates", input.covariates.map { c in
+                object([("source", .string(c.source)), ("sha256", JSONValue(input.covariatesSHA256)),
+                        ("samples_without_row_dropped", .int(c.samplesNotInCovariates)),
+                        ("samples_with_missing_value_dropped", .int(c.samplesWithMissingCovariate)),
+                        ("model_columns", .int(c.columnCount)),
+                        ("covariates", .array(c.covariates.map { v in
+                            object([("name", .string(v.name)), ("type", .string(v.kind.rawValue)),
+                                    ("encoding", .string(v.encoding)), ("reference", JSONValue(v.reference)),
+                                    ("levels", .array(v.levels.map { .string($0) })),
+                                    ("columns", .array(v.columns.map { .string($0) }))])
+                        }))])
+            } ?? .null),
+            ("stop_reason", JSONValue(result.reference.stopReason)),
+            ("metrics", .array(metrics)),
+            ("timings_seconds", object(timings.map { ($0.name, .number(($0.seconds * 1000).rounded() / 1000)) })),
+            ("outputs", .array(outputNames.map { .string($0) })),
+        ])
+    }
+}

@@ -1,0 +1,67 @@
+import GSelCore
+import GSelReport
+
+extension RunOutputs {
+    /// Columns naming a ranked unit: feature id and name, or group id and member count.
+    private var unitColumns: [String] { grouped ? ["group_id", "n_members"] : ["feature_id", "feature_name"] }
+
+    private func unitCells(_ u: Int) -> [TSVCell] {
+        grouped ? [.text(units.id(u)), .int(units.members(u).count)] : [.text(features[u].id), .text(features[u].name)]
+    }
+
+    /// The effect column of entry `i`; for a group `member_id:effect` of its representative member.
+    private func effectText(_ i: Int) -> String {
+        grouped ? "\(features[result.representatives[i]].id):\(result.effects[i].text)" : result.effects[i].text
+    }
+
+    /// ranking.tsv: the k ranked units, best first.
+    func rankingTable() -> TSVWriter {
+        var columns = ["rank"] + unitColumns + ["selection_frequency", "stable", "mean_selection_order", scoreName, "effect"]
+        if hasVariants { columns += ["chrom", "pos", "ref", "alt"] }
+        var t = TSVWriter(columns: columns)
+        for (i, e) in result.entries.enumerated() {
+            var row: [TSVCell] = [.int(i + 1)] + unitCells(e.feature) + [
+                .double(e.frequency), .bool(e.stable), .rounded(e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder),
+                .rounded(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i))]
+            if hasVariants, let v = features[e.feature].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
+            t.append(row)
+        }
+        return t
+    }
+
+    /// selection_path.tsv: the reference fit on the whole training split, in pick order.
+    func selectionPathTable() -> TSVWriter {
+        var t = TSVWriter(columns: ["step"] + unitColumns + [scoreName, "train_loss"])
+        for (i, p) in result.reference.picks.enumerated() {
+            t.append([.int(i + 1)] + unitCells(p.feature) + [.rounded(p.score), .rounded(p.loss)])
+        }
+        return t
+    }
+
+    /// evaluation.tsv: held-out metrics of the refit models per method and k'.
+    func evaluationTable() -> TSVWriter {
+        var t = TSVWriter(columns: ["method", "k", "accuracy", "balanced_accuracy", "auroc", "r2"])
+        for r in result.evaluation {
+            t.append([.text(r.method), .int(r.k), .rounded(r.accuracy), .rounded(r.balancedAccuracy), .rounded(r.auroc), .rounded(r.r2)])
+        }
+        return t
+    }
+}
+
+extension FeatureEffect {
+    /// `effect` as written in ranking.tsv: four significant digits, or the class name.
+    var text: String {
+        switch self {
+        case .meanDifference(let d), .correlation(let d): return NumberText.significant(d, digits: 4) ?? "NA"
+        case .highestClass(let c): return c
+        }
+    }
+
+    /// Numeric effect for charts; nil for a class name.
+    var numeric: Double? {
+        switch self {
+        case .meanDifference(let d), .correlation(let d): return d
+        case .highestClass: return nil
+        }
+    }
+}

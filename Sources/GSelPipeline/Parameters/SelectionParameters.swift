@@ -1,0 +1,63 @@
+import GSelCore
+
+/// How features are selected: method, stability selection, validation split and the
+/// Sequential Attention settings: the selection half of `RunParameters`. The defaults here
+/// are the only declaration of gsel's selection defaults (the CLI shows them).
+public struct SelectionParameters: Codable, Sendable, Equatable {
+    /// Number of features (or groups) to report.
+    public var k: Int
+    public var method: SelectionMethod = .sa
+    /// Complementary pairs of half-samples (2B fits); 0 = one fit on the training split.
+    public var repeats: Int = 50
+    /// Features each stability fit picks; nil = k.
+    public var q: Int?
+    /// Selection frequency from which a feature is stable, in (0.5, 1].
+    public var threshold: Double = 0.6
+    public var seed: UInt64 = 1
+    /// Held-out fraction for evaluation, stratified; 0 = no evaluation.
+    public var validationFraction: Double = 0.2
+    /// Sequential Attention hyper-parameters (nil values are planned from the data size).
+    public var sequentialAttention = SequentialAttentionConfig()
+
+    public init(k: Int) { self.k = k }
+
+    /// Features each fit picks.
+    public var resolvedQ: Int { q ?? k }
+
+    /// Largest accepted values, far beyond any sensible run: they keep hostile numbers from
+    /// overflowing step counts or allocating unbounded networks.
+    public static let maximumRepeats = 100_000
+    public static let maximumEpochs = 1_000_000
+    public static let maximumLayerWidth = 65_536
+
+    /// Throws a `ParameterError` for values out of range.
+    public func validate() throws {
+        if k < 1 { throw ParameterError("k", "must be at least 1; got \(k)") }
+        if !(0 ... Self.maximumRepeats).contains(repeats) {
+            throw ParameterError("repeats", "must be between 0 and \(Self.maximumRepeats); got \(repeats)")
+        }
+        if let q, q < 1 { throw ParameterError("q", "must be at least 1; got \(q)") }
+        if !(threshold > 0.5 && threshold <= 1) { throw ParameterError("threshold", "must be in (0.5, 1]; got \(threshold)") }
+        if !(validationFraction >= 0 && validationFraction < 1) {
+            throw ParameterError("validation_fraction", "must be in [0, 1); got \(validationFraction)")
+        }
+        let sa = sequentialAttention
+        if let w = sa.hidden.first(where: { !(1 ... Self.maximumLayerWidth).contains($0) }) {
+            throw ParameterError("hidden", "layer widths must be between 1 and \(Self.maximumLayerWidth) (0 alone = linear model); got \(w)")
+        }
+        if let e = sa.epochs, !(1 ... Self.maximumEpochs).contains(e) {
+            throw ParameterError("epochs", "must be between 1 and \(Self.maximumEpochs); got \(e)")
+        }
+        if let b = sa.batchSize, b < 1 { throw ParameterError("batch_size", "must be at least 1; got \(b)") }
+        if let lr = sa.learningRate, !(lr > 0 && lr.isFinite) { throw ParameterError("learning_rate", "must be positive; got \(lr)") }
+        if !(sa.logitLearningRate > 0 && sa.logitLearningRate.isFinite) {
+            throw ParameterError("logit_learning_rate", "must be positive; got \(sa.logitLearningRate)")
+        }
+        if !(sa.warmupFraction >= 0 && sa.warmupFraction < 1) {
+            throw ParameterError("warmup", "must be in [0, 1); got \(sa.warmupFraction)")
+        }
+        if !(sa.weightDecay >= 0 && sa.weightDecay.isFinite) {
+            throw ParameterError("weight_decay", "must be 0 or more; got \(sa.weightDecay)")
+        }
+    }
+}

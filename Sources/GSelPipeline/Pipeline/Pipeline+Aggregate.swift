@@ -1,0 +1,93 @@
+import Foundation
+import GSelCore
+import GSelIO
+
+extension Pipeline {
+    /// Paths that moved since the fits were written (checked by SHA-256), and the k the
+    /// caller expects.
+    public struct AggregateOverrides: Sendable {
+        public var input: String?
+        public var labels: String?
+        public var groups: String?
+        public var covariates: String?
+        /// When given, must equal the fits' k.
+        public var k: Int?
+        public init(input: String? = nil, labels: String? = nil, groups: String? = nil, covariates: String? = nil,
+                    k: Int? = nil) {
+            self.input = input; self.labels = labels; self.groups = groups; self.covariates = covariates; self.k = k
+        }
+
+        /// `manifest` with the moved paths; throws when `k` differs from the manifest's.
+        func apply(to manifest: RunManifest) throws -> RunManifest {
+            var manifest = manifest
+            if let k, k != manifest.parameters.selection.k {
+                throw ParameterError("k", "\(k) differs from the fits' k \(manifest.parameters.selection.k); rerun the repeats with k \(k)")
+            }
+            if let input { manifest.parameters.input.path = input }
+            if let labels { manifest.parameters.input.labels = labels }
+            if let groups { manifest.parameters.input.groups = groups }
+            if let covariates {
+                guard manifest.parameters.input.covariates?.file != nil else {
+                    throw UsageError("--covariates \(covariates): the fits were computed without a covariate file")
+                }
+                manifest.parameters.input.covariates?.file = covariates
+            }
+            return manifest
+        }
+    }
+
+    /// Loads the input `manifest` names and checks that it, and its label, group and
+    /// covariate files, are the files the manifest's checksums describe.
+    static func loadVerified(_ manifest: RunManifest, _ execution: Execution) throws -> LoadedInput {
+        let loaded = try LoadedInput.load(manifest.parameters.input, threads: execution.threads, log: execution.log)
+        guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256,
+              loaded.groupsSHA256 == manifest.groupsSHA256, loaded.covariatesSHA256 == manifest.covariatesSHA256 else {
+            throw UsageError("\(manifest.parameters.input.path) (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
+        }
+        return loaded
+    }
+
+    /// Gathers the fits in `directories` (output directories of `repeatPair`/`select`, or
+    /// their fits folders), checks that they come from one run and that every pair is
+    /// there, runs the reference fit if no directory has it, and writes the outputs into
+    /// `out`: the same ranking bytes as `select` with the same parameters.
+    @discardableResult
+    public static func aggregate(directories: [String], out: String, overrides: AggregateOverrides = .init(),
+                                 execution: Execution = .init()) throws -> Summary {
+        guard !directories.isEmpty else { throw UsageError("aggregate needs at least one directory of fit files") }
+        try OutputDirectory.checkWritable(out)
+        let folders = directories.map(FitDirectory.locate)
+        var manifest = try folders[0].readManifest()
+        for folder in folders.dropFirst() {
+            if let diff = try folder.readManifest().difference(from: manifest) {
+                throw UsageError("\(folder.path) and \(folders[0].path) come from different runs: \(diff)")
+            }
+        }
+        if manifest.parameters.input.chunking?.isTournament == true {
+            throw UsageError("\(folders[0].path) holds the final fits of a chunked run (--chunks \(manifest.parameters.input.chunking?.count ?? 0)); gather the chunks' outputs with gsel aggregate --tournament")
+        }
+        manifest = try overrides.apply(to: manifest)
+        let loaded = try loadVerified(manifest, execution)
+        let run = try SelectionRun(input: loaded, manifest: manifest, log: execution.log)
+        var byID: [FitID: FitRecord] = [:]
+        for folder in folders {
+            for fit in try folder.readFits(fingerprint: manifest.fingerprint, unitCount: run.units.count) { byID[fit.id] = fit }
+        }
+        let missing = run.allFits.filter { !$0.isReference && byID[$0] == nil }.map(\.pair)
+        let missingPairs = Array(Set(missing)).sorted()
+        guard missingPairs.isEmpty else {
+            let list = missingPairs.prefix(10).map(String.init).joined(separator: ", ")
+            throw UsageError("fits of \(missingPairs.count) pair(s) are missing (pairs \(list)\(missingPairs.count > 10 ? ", …" : "")); run `gsel repeat --pair I` for them")
+        }
+        let start = Date()
+        let fits = try run.runFits([.reference], done: byID.values.sorted { $0.id < $1.id }, fitDirectory: nil,
+                                   threads: execution.threads)
+        let result = try run.aggregate(fits, threads: execution.threads)
+        try RunOutputs(run: run, result: result,
+                       timings: [("load", loaded.loadSeconds), ("reference fit", Date().timeIntervalSince(start)),
+                                 ("aggregation and evaluation", result.aggregateSeconds)],
+                       commandLine: execution.commandLine, threads: execution.threads).write(to: out)
+        execution.log.info("aggregated \(fits.count) fits into \(out)/ranking.tsv")
+        return Summary(outDir: out, run: run, result: result, fitsComputed: fits.count - byID.count)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import GSelCore
+import GSelIO
+
+extension Pipeline {
+    /// Runs the fits of one complementary pair (0 = the reference fit) and writes them with
+    /// the run manifest into `out` (a fits folder), for workflow scatter. Fits already there
+    /// for the same run are kept. Returns the fits of the pair.
+    @discardableResult
+    public static func repeatPair(_ pair: Int, parameters: RunParameters, out: String,
+                                  execution: Execution = .init()) throws -> [FitRecord] {
+        guard (0 ... parameters.selection.repeats).contains(pair) else {
+            throw ParameterError("pair", "must be between 0 and repeats (\(parameters.selection.repeats)); got \(pair)")
+        }
+        if let chunking = parameters.input.chunking, chunking.isTournament {
+            throw ParameterError("chunk", "is needed with --chunks \(chunking.count ?? 0): a repeat job runs one pair of one chunk (1 ... \(chunking.count ?? 0))")
+        }
+        try OutputDirectory.checkWritable(out)
+        let run = try prepare(parameters, execution)
+        let fitDirectory = FitDirectory(path: out)
+        let ids = FitID.fits(ofPair: pair)
+        let done = try fitDirectory.prepare(manifest: run.manifest, resume: true, unitCount: run.units.count)
+            .filter { ids.contains($0.id) }
+        return try run.runFits(ids, done: done, fitDirectory: fitDirectory, threads: execution.threads)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GSelCore
+import GSelIO
+
+/// The decoded input with its phenotype: the matrix, the labelled samples, their target,
+/// the optional feature groups and covariates, and the checksums that identify the files.
+public struct LoadedInput: Sendable {
+    public var matrix: LoadedMatrix
+    /// Matrix rows that have a label (and every covariate), ascending.
+    public var rows: [Int]
+    /// One target value per sample of `rows` (by position).
+    public var target: Target
+    /// Where the labels came from: the label file, or `input:key`.
+    public var labelSource: String
+    public var labelNotes: [String]
+    public var unlabelledDropped: Int
+    public var inputSHA256: String
+    public var labelsSHA256: String?
+    /// Feature groups: selection ranks groups instead of features.
+    public var groups: FeatureGroups?
+    public var groupsSHA256: String?
+    /// Covariates every fit includes, encoded for the samples of `rows`.
+    public var covariates: EncodedCovariates?
+    public var covariatesSHA256: String?
+    /// What selection reads: the matrix store, with the covariate columns appended when
+    /// there are covariates (`CovariateMatrix`).
+    public var selectionMatrix: any FeatureMatrix
+    /// Features of the input after QC; more than `featureCount` when the run selects from a
+    /// region or chunk of them (`ChunkParameters`).
+    public var inputFeatureCount: Int
+    public var loadSeconds: Double
+
+    public var task: TaskKind { target.task }
+    public var featureCount: Int { matrix.features.count }
+
+    /// Reads the input and the labels as `parameters` say, logging what was found; with
+    /// `chunking`, only the features of its region and chunk remain (`scoped(to:file:log:)`).
+    public static func load(_ parameters: InputParameters, threads: Int, log: RunLog) throws -> LoadedInput {
+        let start = Date()
+        var readerOptions = parameters.readerOptions(threads: threads)
+        var labelTable: LabelTable?
+        if let labels = parameters.labels {
+            let table = try LabelTable.load(path: labels, sampleColumn: parameters.sampleColumn, labelColumn: parameters.labelColumn)
+            readerOptions.labelSampleIDs = Set(table.sampleIDs)
+            labelTable = table
+        } else if parameters.labelKey == nil {
+            throw UsageError("no phenotype given: use --labels FILE (with --label-col if it has several columns) or --label-key NAME for a label stored in the input")
+        }
+        let matrix = try InputFormat.reader(for: parameters.path).load(options: readerOptions)
+        for note in matrix.notes { log.info(note) }
+        if let key = parameters.labelKey {
+            labelTable = try LabelTable.annotation(key, of: matrix, file: parameters.path)
+        }
+        guard let table = labelTable else { preconditionFailure("labels resolved above") }
+        let aligned = try table.align(to: matrix.sampleIDs, task: parameters.task)
+        for note in aligned.notes { log.info(note) }
+        let groups = try parameters.groups.map { try loadGroups($0, features: matrix.features, log: log) }
+        var rows = aligned.rows, target = aligned.target
+        var covariates: EncodedCovariates?
+        if let settings = parameters.covariates {
+            let encoded = try loadCovariates(settings, parameters: parameters, labels: table, matrix: matrix, rows: rows)
+            for note in encoded.notes { log.info(note) }
+            let position = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
+            target = target.subset(encoded.rows.map { position[$0]! })
+            rows = encoded.rows
+            covariates = encoded
+        }
+        let bytes = matrix.matrix.storageBytes
+        log.info("\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features; store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
+        try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
+        return try LoadedInput(matrix: matrix, rows: rows, target: target,
+                           labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",
+                           labelNotes: aligned.notes, unlabelledDropped: aligned.unlabelledSamplesDropped,
+                           inputSHA256: try SHA256.hex(file: parameters.path),
+                           labelsSHA256: try parameters.labels.map { try SHA256.hex(file: $0) },
+                           groups: groups, groupsSHA256: try parameters.groups.map { try SHA256.hex(file: $0) },
+                           covariates: covariates,
+                           covariatesSHA256: try parameters.covariates?.file.map { try SHA256.hex(file: $0) },
+                           selectionMatrix: covariates.map {
+                               CovariateMatrix(base: matrix.matrix, covariates: $0.values, covariateCount: $0.columnCount)
+                           } ?? matrix.matrix,
+                           inputFeatureCount: matrix.features.count,
+                           loadSeconds: Date().timeIntervalSince(start))
+            .scoped(to: parameters.chunking, file: parameters.path, log: log)
+    }
+
+    /// Reads the group file against the input's feature ids and logs what it covers.
+    private static func loadGroups(_ path: String, features: [FeatureInfo], log: RunLog) throws -> FeatureGroups {
+        let groups = try FeatureGroups.load(path: path, featureIDs: features.map(\.id))
+        for note in groups.notes { log.info(note) }
+        let ungrouped = groups.ungroupedCount
+        log.info("groups: \(groups.count) groups over \(features.count - ungrouped) features" +
+                 (ungrouped > 0 ? "; \(ungrouped) features in no group are not candidates" : ""))
+        return groups
+    }
+
+    /// Samples per class name (classification) in the labelled set.
+    public var classCounts: [(name: String, count: Int)] {
+        guard case .classes(let codes, let names) = target else { return [] }
+        var counts = [Int](repeating: 0, count: names.count)
+        for c in codes { counts[Int(c)] += 1 }
+        return zip(names, counts).map { ($0, $1) }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GSelIO
+
+/// What a set of fit files was computed from: gsel version, the checksums of the input,
+/// label, group and covariate files, and the run parameters. Fit files carry its fingerprint;
+/// `--resume` and `aggregate` refuse fits whose manifest differs and say which field
+/// differs. Paths, threads and the memory budget are recorded but not part of the
+/// fingerprint (scattered jobs may stage files under other paths; none changes results).
+public struct RunManifest: Codable, Equatable, Sendable {
+    public var gselVersion: String
+    public var inputSHA256: String
+    public var labelsSHA256: String?
+    /// SHA-256 of the group file, when groups are selected.
+    public var groupsSHA256: String?
+    /// SHA-256 of the covariate file, when covariates come from one.
+    public var covariatesSHA256: String?
+    public var parameters: RunParameters
+
+    /// Spelled so that the snake_case key strategies map them to `input_sha256` and back.
+    enum CodingKeys: String, CodingKey {
+        case gselVersion, parameters
+        case inputSHA256 = "inputSha256", labelsSHA256 = "labelsSha256", groupsSHA256 = "groupsSha256"
+        case covariatesSHA256 = "covariatesSha256"
+    }
+
+    public init(gselVersion: String = GSelVersion.number, inputSHA256: String, labelsSHA256: String?,
+                groupsSHA256: String?, covariatesSHA256: String? = nil, parameters: RunParameters) {
+        self.gselVersion = gselVersion
+        self.inputSHA256 = inputSHA256
+        self.labelsSHA256 = labelsSHA256
+        self.groupsSHA256 = groupsSHA256
+        self.covariatesSHA256 = covariatesSHA256
+        self.parameters = parameters
+    }
+
+    /// The manifest of a run with `parameters` over the loaded `input` (its checksums).
+    init(of input: LoadedInput, parameters: RunParameters) {
+        self.init(inputSHA256: input.inputSHA256, labelsSHA256: input.labelsSHA256, groupsSHA256: input.groupsSHA256,
+                  covariatesSHA256: input.covariatesSHA256, parameters: parameters)
+    }
+
+    /// The fields that define the result, in a fixed order.
+    public var definingFields: [(name: String, value: String)] {
+        var f: [(String, String)] = [("gsel version", gselVersion), ("input SHA-256", inputSHA256),
+                                     ("labels SHA-256", labelsSHA256 ?? "none")]
+        if let groupsSHA256 { f.append(("groups SHA-256", groupsSHA256)) }
+        if let covariatesSHA256 { f.append(("covariates SHA-256", covariatesSHA256)) }
+        return f + parameters.fields.filter { !RunParameters.nonDefiningFields.contains($0.name) }
+    }
+
+    public var fingerprint: String {
+        SHA256.hex(definingFields.map { "\($0.name)=\($0.value)" }.joined(separator: "\n"))
+    }
+
+    /// The first field that differs from `other`, described for an error message.
+    public func difference(from other: RunManifest) -> String? {
+        let a = Dictionary(definingFields.map { ($0.name, $0.value) }, uniquingKeysWith: { x, _ in x })
+        let b = Dictionary(other.definingFields.map { ($0.name, $0.value) }, uniquingKeysWith: { x, _ in x })
+        for key in definingFields.map(\.name) + other.definingFields.map(\.name) where a[key] != b[key] {
+            return "\(key) is \(a[key] ?? "unset") here but \(b[key] ?? "unset") there"
+        }
+        return nil
+    }
+
+    public func encoded() throws -> String {
+        String(decoding: try RunParameters.encoder().encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a manifest; an unreadable file, another format or a newer serialization is an `InputError`.
+    public static func decode(path: String) throws -> RunManifest {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, "cannot read the run manifest")
+        }
+        let manifest: RunManifest
+        do { manifest = try RunParameters.decoder().decode(RunManifest.self, from: data) } catch {
+            throw InputError(file: path, "not a run manifest of this gsel version (\(GSelVersion.number)): \(error.localizedDescription)")
+        }
+        try manifest.requireReadableVersion(path: path)
+        return manifest
+    }
+
+    /// Throws an `InputError` on `path` when a newer gsel wrote these parameters.
+    func requireReadableVersion(path: String) throws {
+        guard parameters.serializationVersion <= RunParameters.currentSerializationVersion else {
+            throw InputError(file: path, "written by a newer gsel (parameters version \(parameters.serializationVersion), this gsel reads up to \(RunParameters.currentSerializationVersion))")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GSelCore
+import GSelIO
+
+/// One selection run over a loaded input: the train/validation split, the stability fits
+/// (the reference fit on the whole training split, and the complementary halves of pairs
+/// 1...B) and their aggregation into the final ranking and evaluation. `select`, `repeat`
+/// and `aggregate` all go through it, so a scattered run gives the same bytes as a
+/// one-machine run.
+public struct SelectionRun: Sendable {
+    public let input: LoadedInput
+    public let parameters: SelectionParameters
+    public let manifest: RunManifest
+    /// What is ranked: features, or groups.
+    public let units: RankedUnits
+    let log: RunLog
+    /// Positions (into the labelled samples) of the training and validation splits.
+    public let train: [Int]
+    public let validation: [Int]
+
+    /// Stream ids that keep the split independent of the fits' random streams.
+    private static let splitStream: [UInt64] = [0x5B17]
+    private static let halvesStream: UInt64 = 0x4A1F
+
+    /// Prepares the run; throws when k or q exceed what can be picked, a class is too small
+    /// to split, or the Sequential Attention network would not fit in memory.
+    public init(input: LoadedInput, manifest: RunManifest, log: RunLog) throws {
+        let parameters = manifest.parameters.selection
+        let units = RankedUnits(features: input.matrix.features, groups: input.groups)
+        let p = units.count
+        guard parameters.k <= p else {
+            let chunk = manifest.parameters.input.chunking.flatMap { c in c.index.map { " (chunk \($0) of \(c.count ?? 1); use fewer chunks)" } }
+            throw ParameterError("k", "\(parameters.k) is larger than the number of \(units.noun) (\(p)) in the \(input.matrix.format) input\(chunk ?? "")")
+        }
+        if parameters.resolvedQ > p {
+            throw ParameterError("q", "\(parameters.resolvedQ) is larger than the number of \(units.noun) (\(p))")
+        }
+        self.units = units
+        self.input = input
+        self.parameters = parameters
+        self.manifest = manifest
+        self.log = log
+        if parameters.validationFraction > 0 {
+            let s = try StratifiedSplit(target: input.target, validationFraction: parameters.validationFraction,
+                                        seed: parameters.seed, stream: Self.splitStream)
+            train = s.train
+            validation = s.validation
+        } else {
+            train = Array(0 ..< input.rows.count)
+            validation = []
+        }
+        try ClassCountCheck.require(input.target.subset(train))
+        try checkNetworkMemory()
+        let classes = input.classCounts.isEmpty ? "" : "; classes " + input.classCounts.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+        let covariates = input.covariates.map { "; \($0.covariates.count) covariates (\($0.columnCount) model columns) in every fit" } ?? ""
+        log.info("\(input.task.rawValue): \(input.rows.count) labelled samples (\(train.count) training, \(validation.count) validation)\(classes)\(covariates)")
+    }
+
+    /// Refuses a Sequential Attention network whose weights, gradients and Adam moments
+    /// (4 floats per weight) for one fit exceed the memory budget, or half the machine's
+    /// memory without one.
+    private func checkNetworkMemory() throws {
+        guard parameters.method == .sa else { return }
+        let widths = [input.selectionMatrix.columnCount] + parameters.sequentialAttention.hidden + [max(input.target.outputCount, 1)]
+        var weights = 0
+        for (a, b) in zip(widths, widths.dropFirst()) {
+            let (w, overflow) = a.multipliedReportingOverflow(by: b + 1)
+            guard !overflow, weights <= Int.max - w else { weights = Int.max; break }
+            weights += w
+        }
+        let limit = manifest.parameters.input.memoryBudget.bytes ?? Int(ProcessInfo.processInfo.physicalMemory / 2)
+        guard let bytes = MemoryBudget.size(count: weights, stride: 16), bytes <= limit else {
+            let size = MemoryBudget.size(count: weights, stride: 16).map(MemoryBudget.format) ?? "more than any machine has"
+            throw ParameterError("hidden", "makes a network of \(weights) weights over \(input.featureCount) features that needs \(size) per fit, more than the limit of \(MemoryBudget.format(limit)) (--max-memory, or half the machine's memory); use fewer or narrower layers")
+        }
+    }
+
+    public var q: Int { parameters.resolvedQ }
+
+    var selector: any FeatureSelector {
+        parameters.method.selector(config: parameters.sequentialAttention, groups: input.groups)
+    }
+
+    /// Every fit this run needs: the reference fit, then the halves of pairs 1...B.
+    public var allFits: [FitID] { FitID.all(repeats: parameters.repeats) }
+
+    /// The job of fit `id`: its samples (positions into the labelled samples).
+    func job(_ id: FitID) -> StabilitySelection.Job {
+        if id.isReference { return .init(fit: id, samples: train) }
+        let halves = ComplementaryHalves(rows: train, target: input.target, seed: parameters.seed,
+                                         stream: [UInt64(id.pair), Self.halvesStream])
+        return .init(fit: id, samples: id.half == 0 ? halves.first : halves.second)
+    }
+
+    /// Runs the fits in `fits` that `done` does not already hold, writing each to
+    /// `fitDirectory` as it finishes; returns done + new fits, ordered.
+    public func runFits(_ fits: [FitID], done: [FitRecord], fitDirectory: FitDirectory?, threads: Int) throws -> [FitRecord] {
+        let have = Set(done.map(\.id))
+        let todo = fits.filter { !have.contains($0) }.map(job)
+        if !done.isEmpty { log.info("resuming: \(done.count) fits already done, \(todo.count) to run") }
+        let ids = units.ids, manifest = self.manifest, log = self.log
+        let counter = Counter()
+        let runner = StabilitySelection(selector: selector, q: q, seed: parameters.seed, threads: threads)
+        let fresh = try runner.run(jobs: todo, matrix: input.selectionMatrix, rows: input.rows, target: input.target) { fit in
+            try fitDirectory?.write(fit, manifest: manifest, featureIDs: ids)
+            log.fitsDone(counter.increment(), of: todo.count)
+        }
+        return (done + fresh).sorted { $0.id < $1.id }
+    }
+
+    /// Standardized training and validation splits (training statistics for both), with
+    /// the covariate columns when there are covariates.
+    public func splits() -> (train: StandardizedData, validation: StandardizedData?) {
+        let m = input.selectionMatrix
+        let t = StandardizedData(matrix: m, rows: train.map { input.rows[$0] })
+        let v = validation.isEmpty ? nil : StandardizedData(matrix: m, rows: validation.map { input.rows[$0] }, statisticsOf: t)
+        return (t, v)
+    }
+}
+
+/// Finished fits counted under the stability run's lock.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    func increment() -> Int { value += 1; return value }
+}

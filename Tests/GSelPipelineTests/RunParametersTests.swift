@@ -1,0 +1,85 @@
+import Foundation
+import GSelCore
+import GSelIO
+import GSelPipeline
+import XCTest
+import _TestSupport
+
+/// The run parameters: what the CLI builds, what run.json and the fit manifest record, and
+/// what `aggregate` and `--resume` read back.
+final class RunParametersTests: XCTestCase {
+    func testManifestRoundTripsAndFingerprintIgnoresPathsAndMemory() throws {
+        var p = GolubRun.parameters()
+        p.selection.sequentialAttention.hidden = [128, 64]
+        p.selection.q = 7
+        p.input.maf = 0.05
+        let manifest = RunManifest(inputSHA256: "aa", labelsSHA256: "bb", groupsSHA256: nil, parameters: p)
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("manifest.json", try manifest.encoded())
+        let back = try RunManifest.decode(path: path)
+        XCTAssertEqual(back, manifest)
+        XCTAssertEqual(back.fingerprint, manifest.fingerprint)
+
+        var moved = manifest
+        moved.parameters.input.path = "/elsewhere/expr.tsv.gz"
+        moved.parameters.input.labels = "labels.tsv"
+        moved.parameters.input.memoryBudget = MemoryBudget(bytes: 1 << 30)
+        XCTAssertEqual(moved.fingerprint, manifest.fingerprint, "paths and the memory budget do not define the result")
+        XCTAssertNil(moved.difference(from: manifest))
+
+        var other = manifest
+        other.parameters.selection.sequentialAttention.hidden = [67]
+        XCTAssertNotEqual(other.fingerprint, manifest.fingerprint)
+        XCTAssertEqual(other.difference(from: manifest), "sequential_attention.hidden is [67] here but [128,64] there")
+        var otherFile = manifest
+        otherFile.inputSHA256 = "cc"
+        XCTAssertEqual(otherFile.difference(from: manifest), "input SHA-256 is cc here but aa there")
+    }
+
+    func testNewerSerializationIsRefused() throws {
+        var p = GolubRun.parameters()
+        p.serializationVersion = RunParameters.currentSerializationVersion + 1
+        let manifest = RunManifest(inputSHA256: "aa", labelsSHA256: nil, groupsSHA256: nil, parameters: p)
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("manifest.json", try manifest.encoded())
+        XCTAssertThrowsError(try RunManifest.decode(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("newer gsel"), "\(error)")
+        }
+        let garbage = try dir.write("other.json", "{\"version\": \"0.1.0\", \"inputArguments\": []}")
+        XCTAssertThrowsError(try RunManifest.decode(path: garbage)) { error in
+            XCTAssertTrue("\(error)".contains("not a run manifest"), "\(error)")
+        }
+    }
+
+    /// Every out-of-range value is one ParameterError naming the setting.
+    func testValidationNamesTheParameter() {
+        func failure(_ change: (inout RunParameters) -> Void) -> ParameterError? {
+            var p = GolubRun.parameters()
+            change(&p)
+            do { try p.validate(); return nil } catch { return error as? ParameterError }
+        }
+        XCTAssertNil(failure { _ in })
+        XCTAssertEqual(failure { $0.selection.k = 0 }?.flag, "--k")
+        XCTAssertEqual(failure { $0.selection.repeats = -3 }?.message, "must be between 0 and 100000; got -3")
+        XCTAssertEqual(failure { $0.selection.threshold = 0.4 }?.message, "must be in (0.5, 1]; got 0.4")
+        XCTAssertEqual(failure { $0.selection.validationFraction = 1 }?.flag, "--validation-fraction")
+        XCTAssertEqual(failure { $0.selection.sequentialAttention.epochs = 4_611_686_018_427_387_904 }?.flag, "--epochs")
+        XCTAssertEqual(failure { $0.selection.sequentialAttention.hidden = [100_000_000_000] }?.flag, "--hidden")
+        XCTAssertEqual(failure { $0.selection.sequentialAttention.learningRate = .nan }?.flag, "--learning-rate")
+        XCTAssertEqual(failure { $0.input.maf = 0.7 }?.flag, "--maf")
+        XCTAssertEqual(failure { $0.input.labelKey = "cell_type" }?.flag, "--label-key")
+        XCTAssertEqual(failure { $0.input.groups = "g.tsv"; $0.selection.method = .omp }?.flag, "--groups")
+    }
+
+    func testMemoryBudgetParsing() {
+        XCTAssertEqual(MemoryBudget(parsing: "512M")?.bytes, 512 << 20)
+        XCTAssertEqual(MemoryBudget(parsing: "1.5G")?.bytes, 3 << 29)
+        XCTAssertEqual(MemoryBudget(parsing: "4gb")?.bytes, 4 << 30)
+        XCTAssertEqual(MemoryBudget(parsing: "1000000")?.bytes, 1_000_000)
+        for bad in ["1e30G", "nanG", "infG", "-1G", "", "G", "12Q", "0", "99999999999T"] {
+            XCTAssertNil(MemoryBudget(parsing: bad), bad)
+        }
+        XCTAssertEqual(MemoryBudget.format(3 << 29), "1.5 GiB")
+        XCTAssertEqual(MemoryBudget.size(count: 1 << 62, stride: 8), nil, "overflow")
+    }
+}

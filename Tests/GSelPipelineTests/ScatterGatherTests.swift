@@ -1,0 +1,94 @@
+import Foundation
+import GSelCore
+import GSelIO
+import GSelPipeline
+import XCTest
+import _TestSupport
+
+/// Scattered pairs gathered by `aggregate` give the bytes of the one-machine run; mixed
+/// or incomplete fit sets are refused with the reason.
+final class ScatterGatherTests: XCTestCase {
+    func testScatteredPairsAggregateToTheDirectRun() throws {
+        let dir = try TemporaryDirectory()
+        let parameters = GolubRun.parameters()
+        let direct = try Pipeline.select(parameters, out: dir.path("direct"), execution: GolubRun.execution)
+        XCTAssertEqual(direct.fitsComputed, 9)
+        // Pairs in scrambled order into separate folders, gathered in another order.
+        var folders: [String] = []
+        for pair in [3, 1, 4, 2] {
+            let out = dir.path("pair\(pair)")
+            let fits = try Pipeline.repeatPair(pair, parameters: parameters, out: out, execution: GolubRun.execution)
+            XCTAssertEqual(fits.map(\.id), FitID.fits(ofPair: pair))
+            XCTAssertEqual(Set(OutputFiles.list(out)), ["fit-\(pair)-a.tsv", "fit-\(pair)-b.tsv", "manifest.json"])
+            folders.append(out)
+        }
+        let gathered = try Pipeline.aggregate(directories: folders.reversed(), out: dir.path("gathered"),
+                                              execution: GolubRun.execution)
+        XCTAssertEqual(gathered.fitsComputed, 1, "only the reference fit is run by aggregate")
+        XCTAssertEqual(try GolubRun.ranking(dir.path("gathered")), try GolubRun.ranking(dir.path("direct")))
+        XCTAssertEqual(gathered.result.entries, direct.result.entries)
+
+        // A missing pair is named, and nothing is written.
+        let partial = GolubRun.error {
+            try Pipeline.aggregate(directories: Array(folders.dropLast()), out: dir.path("partial"), execution: GolubRun.execution)
+        }
+        XCTAssertTrue(partial?.contains("pairs 2") == true, partial ?? "no error")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("partial")))
+
+        // A k that differs from the fits' is refused by name.
+        let wrongK = GolubRun.error {
+            try Pipeline.aggregate(directories: folders, out: dir.path("k"), overrides: .init(k: 7), execution: GolubRun.execution)
+        }
+        XCTAssertTrue(wrongK?.contains("k 7 differs from the fits' k 5") == true, wrongK ?? "no error")
+    }
+
+    func testMovedInputsAreFoundByChecksum() throws {
+        let dir = try TemporaryDirectory()
+        let parameters = GolubRun.parameters(repeats: 1, method: .marginal)
+        try Pipeline.repeatPair(1, parameters: parameters, out: dir.path("p1"), execution: GolubRun.execution)
+        try Pipeline.select(parameters, out: dir.path("direct"), execution: GolubRun.execution)
+        // The fits record the original paths; the files "move".
+        let moved = dir.path("moved.tsv.gz"), movedLabels = dir.path("moved-labels.tsv")
+        try FileManager.default.copyItem(atPath: parameters.input.path, toPath: moved)
+        try FileManager.default.copyItem(atPath: parameters.input.labels!, toPath: movedLabels)
+        try Pipeline.aggregate(directories: [dir.path("p1")], out: dir.path("agg"),
+                               overrides: .init(input: moved, labels: movedLabels), execution: GolubRun.execution)
+        XCTAssertEqual(try GolubRun.ranking(dir.path("agg")), try GolubRun.ranking(dir.path("direct")))
+        // Another file under the moved name is refused.
+        let other = try dir.write("other-labels.tsv", try String(contentsOfFile: movedLabels, encoding: .utf8)
+            .replacingOccurrences(of: "ALL", with: "B-ALL"))
+        let refused = GolubRun.error {
+            try Pipeline.aggregate(directories: [dir.path("p1")], out: dir.path("bad"),
+                                   overrides: .init(input: moved, labels: other), execution: GolubRun.execution)
+        }
+        XCTAssertTrue(refused?.contains("SHA-256 differs") == true, refused ?? "no error")
+    }
+
+    func testMixedRunsAreRefusedWithTheDifferingField() throws {
+        let dir = try TemporaryDirectory()
+        try Pipeline.repeatPair(1, parameters: GolubRun.parameters(seed: 5, method: .marginal), out: dir.path("a"),
+                                execution: GolubRun.execution)
+        try Pipeline.repeatPair(2, parameters: GolubRun.parameters(seed: 6, method: .marginal), out: dir.path("b"),
+                                execution: GolubRun.execution)
+        let mixed = GolubRun.error {
+            try Pipeline.aggregate(directories: [dir.path("a"), dir.path("b")], out: dir.path("agg"), execution: GolubRun.execution)
+        }
+        XCTAssertTrue(mixed?.contains("seed is 6 here but 5 there") == true, mixed ?? "no error")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.path("agg")))
+    }
+
+    /// A fit file whose name and content disagree, or that belongs to another run, is named.
+    func testForeignFitFilesAreRefused() throws {
+        let dir = try TemporaryDirectory()
+        let parameters = GolubRun.parameters(repeats: 2, method: .marginal)
+        try Pipeline.repeatPair(1, parameters: parameters, out: dir.path("p"), execution: GolubRun.execution)
+        try Pipeline.repeatPair(2, parameters: parameters, out: dir.path("p"), execution: GolubRun.execution)
+        let renamed = dir.path("p/fit-2-a.tsv")
+        try FileManager.default.removeItem(atPath: renamed)
+        try FileManager.default.copyItem(atPath: dir.path("p/fit-1-a.tsv"), toPath: renamed)
+        let swapped = GolubRun.error {
+            try Pipeline.aggregate(directories: [dir.path("p")], out: dir.path("agg"), execution: GolubRun.execution)
+        }
+        XCTAssertTrue(swapped?.contains("holds pair 1 half a but its name says pair 2 half a") == true, swapped ?? "no error")
+    }
+}

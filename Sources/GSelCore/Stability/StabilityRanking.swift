@@ -67,6 +67,12 @@ public struct StabilityRanking: Sendable, Equatable {
     /// Number of features with frequency ≥ threshold.
     public var stableCount: Int { entries.filter(\.stable).count }
 
+    /// Nogueira, Sechidis & Brown (2018) stability of the fits' feature sets (see `StabilityIndex`).
+    public var stabilityIndex: Double? {
+        StabilityIndex.nogueira(selectionCounts: entries.map { Int(($0.frequency * Double(fitCount)).rounded()) },
+                                sets: fitCount, universe: featureCount)
+    }
+
     /// Meinshausen–Bühlmann (2010) bound on the expected number of falsely selected
     /// features in the stable set: E[V] ≤ q² / ((2·threshold − 1)·p).
     public var meinshausenBuhlmannBound: Double {

@@ -28,7 +28,8 @@ extension RunOutputs {
                                    selectionFrequency: stability ? e.frequency : nil, stable: stability ? e.stable : nil,
                                    meanSelectionOrder: e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder,
                                    score: e.meanScore.isNaN ? nil : e.meanScore,
-                                   effect: result.effects[i].numeric, variant: hasVariants ? features[e.feature].variant : nil)
+                                   effect: result.effects[i].numeric, variant: hasVariants ? features[e.feature].variant : nil,
+                                   substitutes: result.proxies[i].map { (name: units.name($0.unit), share: $0.share) })
         }
         let evaluation = result.evaluation.map { r in
             ReportModel.EvaluationRow(method: r.method, k: r.k, metrics: [
@@ -58,7 +59,8 @@ extension RunOutputs {
             scoreTitle: method.scoreTitle(for: input.task),
             scoreExplanation: method.scoreDescription(for: input.task, covariates: input.covariates != nil),
             threshold: stability ? parameters.threshold : nil,
-            errorBound: stability ? result.ranking.meinshausenBuhlmannBound : nil,
+            errorBound: stability ? result.slots.expectedFalseSlotsBound : nil,
+            stabilityNote: stableSetNote().map { $0 + " The bound on false discoveries is the " + Self.slotBoundAssumptions + "." },
             evaluation: evaluation, attentionSnapshots: method == .sa ? snapshots : [],
             correlation: selectedCorrelation(), manhattan: manhattan, notes: notes)
     }

@@ -9,7 +9,7 @@ extension RunOutputs {
     func runRecord() throws -> JSONValue {
         let manifest = run.manifest
         let m = input.matrix
-        let r = result.ranking
+        let r = result.ranking, slots = result.slots
         let planned: JSONValue = try result.plan.map { try JSONValue(encoding: $0, with: RunParameters.encoder()) } ?? .null
         let metrics: [JSONValue] = result.evaluation.map { e in
             .object([("method", JSONValue.string(e.method)), ("k", .int(e.k)), ("accuracy", JSONValue(e.accuracy)),
@@ -43,9 +43,17 @@ extension RunOutputs {
             ])),
             ("stability", object([
                 ("repeats", .int(parameters.repeats)), ("fits", .int(r.fitCount)), ("q", .int(r.q)), ("p", .int(r.featureCount)),
-                ("threshold", .number(r.threshold)), ("stable_set_size", .int(r.stableCount)),
-                ("expected_false_selections_bound", parameters.repeats > 0 ? .number(r.meinshausenBuhlmannBound) : .null),
-                ("bound", .string("Meinshausen-Buhlmann 2010: E[V] <= q^2 / ((2*threshold - 1) * p)")),
+                ("threshold", .number(r.threshold)), ("unit", .string("slot")),
+                ("substitute_min_abs_correlation", .number(slots.minimumCorrelation)),
+                ("slots", .int(slots.slotUniverse)), ("mean_slots_per_fit", .number(slots.meanSlotsPerFit)),
+                ("largest_slot_size", .int(slots.largestSlotSize)),
+                ("stable_set_size", .int(slots.stableCount)),
+                ("expected_false_selections_bound", parameters.repeats > 0 ? .number(slots.expectedFalseSlotsBound) : .null),
+                ("bound", .string(Self.slotBoundAssumptions)),
+                ("stable_set_note", JSONValue(stableSetNote())),
+                ("stability_index_features", parameters.repeats > 0 ? JSONValue(r.stabilityIndex) : .null),
+                ("stability_index_slots", parameters.repeats > 0 ? JSONValue(slots.stabilityIndex) : .null),
+                ("stability_index", .string("Nogueira, Sechidis & Brown 2018 over the 2B fits' sets (1 = identical sets, 0 = chance)")),
             ])),
             ("groups", input.groups.map { g in
                 object([("source", JSONValue(manifest.parameters.input.groups)),

@@ -14,15 +14,22 @@ extension RunOutputs {
         grouped ? "\(features[result.representatives[i]].id):\(result.effects[i].text)" : result.effects[i].text
     }
 
+    /// The proxies column of entry `i`: `id:share,...` of its slot's members, the
+    /// representative first (empty for a slot of one feature).
+    private func proxiesText(_ i: Int) -> String {
+        result.proxies[i].map { "\(units.id($0.unit)):\(NumberText.significant($0.share, digits: 2) ?? "NA")" }
+            .joined(separator: ",")
+    }
+
     /// ranking.tsv: the k ranked units, best first.
     func rankingTable() -> TSVWriter {
-        var columns = ["rank"] + unitColumns + ["selection_frequency", "stable", "mean_selection_order", scoreName, "effect"]
+        var columns = ["rank"] + unitColumns + ["selection_frequency", "stable", "mean_selection_order", scoreName, "effect", "proxies"]
         if hasVariants { columns += ["chrom", "pos", "ref", "alt"] }
         var t = TSVWriter(columns: columns)
         for (i, e) in result.entries.enumerated() {
             var row: [TSVCell] = [.int(i + 1)] + unitCells(e.feature) + [
                 .double(e.frequency), .bool(e.stable), .rounded(e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder),
-                .rounded(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i))]
+                .rounded(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i)), .text(proxiesText(i))]
             if hasVariants, let v = features[e.feature].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
             t.append(row)
         }

@@ -22,10 +22,13 @@ extension ReportModel {
         public var effect: Double?
         /// Position when the feature is a variant.
         public var variant: VariantPosition?
+        /// The feature's near-substitutes that other fits picked in its place, with the share
+        /// of the slot's fits that picked each (the feature itself first); empty when none.
+        public var substitutes: [(name: String, share: Double)]
 
         public init(rank: Int, featureID: String, featureName: String, selectionFrequency: Double? = nil,
                     stable: Bool? = nil, meanSelectionOrder: Double? = nil, score: Double? = nil,
-                    effect: Double? = nil, variant: VariantPosition? = nil) {
+                    effect: Double? = nil, variant: VariantPosition? = nil, substitutes: [(name: String, share: Double)] = []) {
             self.rank = rank
             self.featureID = featureID
             self.featureName = featureName
@@ -35,6 +38,14 @@ extension ReportModel {
             self.score = score
             self.effect = effect
             self.variant = variant
+            self.substitutes = substitutes
+        }
+
+        public static func == (a: Self, b: Self) -> Bool {
+            a.rank == b.rank && a.featureID == b.featureID && a.featureName == b.featureName
+                && a.selectionFrequency == b.selectionFrequency && a.stable == b.stable
+                && a.meanSelectionOrder == b.meanSelectionOrder && a.score == b.score && a.effect == b.effect
+                && a.variant == b.variant && a.substitutes.elementsEqual(b.substitutes) { $0.name == $1.name && $0.share == $1.share }
         }
     }
 }

@@ -37,6 +37,8 @@ public struct ReportModel: Sendable {
     public var threshold: Double?
     /// Meinshausen–Bühlmann bound on the expected number of falsely selected features, E[V].
     public var errorBound: Double?
+    /// What the stable set holds or why it is empty, and what the bound assumes (plain text).
+    public var stabilityNote: String?
     /// Held-out metrics per method and k'.
     public var evaluation: [EvaluationRow]
     /// Attention of the leading candidates at each pick (Sequential Attention only).
@@ -54,7 +56,7 @@ public struct ReportModel: Sendable {
                 parameters: [(name: String, value: String)] = [], timings: [(name: String, seconds: Double)] = [],
                 ranking: [RankingRow], scoreTitle: String = "Attention weight",
                 scoreExplanation: String = "the share of the model's attention the feature held when it was picked",
-                threshold: Double? = nil, errorBound: Double? = nil,
+                threshold: Double? = nil, errorBound: Double? = nil, stabilityNote: String? = nil,
                 evaluation: [EvaluationRow] = [], attentionSnapshots: [AttentionSnapshot] = [],
                 correlation: CorrelationMatrix? = nil, manhattan: [ManhattanPoint]? = nil, notes: [String] = []) {
         self.title = title
@@ -74,6 +76,7 @@ public struct ReportModel: Sendable {
         self.scoreExplanation = scoreExplanation
         self.threshold = threshold
         self.errorBound = errorBound
+        self.stabilityNote = stabilityNote
         self.evaluation = evaluation
         self.attentionSnapshots = attentionSnapshots
         self.correlation = correlation

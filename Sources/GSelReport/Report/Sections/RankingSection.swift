@@ -39,6 +39,11 @@ enum RankingSection {
                 return (e > 0 ? "+" : e < 0 ? "−" : "") + DisplayFormat.significant(abs(e), 3)
             }))
         }
+        if rows.contains(where: { !$0.substitutes.isEmpty }) {
+            columns.append((.init("Substitutes (share of the slot's fits)"), { row in
+                row.substitutes.map { "\(Markup.escape($0.name)) \(DisplayFormat.fixed($0.share, 2))" }.joined(separator: ", ")
+            }))
+        }
         if hasVariants {
             columns.append((.init("Chrom"), { $0.variant.map { Markup.escape($0.chrom) } ?? "–" }))
             columns.append((.init("Position", numeric: true), { $0.variant.map { DisplayFormat.integer($0.pos) } ?? "–" }))
@@ -53,6 +58,10 @@ enum RankingSection {
             explain += " <em>Selection frequency</em> is the share of the repeated fits (each on a random half of the samples) that chose the feature; "
                 + "<em>stable</em> means it reached the threshold"
                 + (model.threshold.map { " (\(DisplayFormat.fixed($0, 2)))" } ?? "") + "."
+        }
+        if rows.contains(where: { !$0.substitutes.isEmpty }) {
+            explain += " A row is a <em>slot</em>: the feature and its near-substitutes (strongly correlated on the training split; the summary gives the cut-off) that other fits picked in its place;"
+                + " the slot's frequency counts a fit that picked any of them, and <em>Substitutes</em> lists who stood in, with the share of those fits."
         }
         if rows.contains(where: { $0.meanSelectionOrder != nil }) {
             explain += " <em>Mean pick order</em> is the average step at which it was chosen (1 = first)."

@@ -61,6 +61,7 @@ enum SummarySection {
             }
             text += "."
         }
+        if let note = model.stabilityNote { text += " " + Markup.escape(note) }
         return text
     }
 

@@ -1,0 +1,35 @@
+import GSelCore
+import GSelReport
+
+extension RunOutputs {
+    /// What the Meinshausen–Bühlmann bound of run.json and the report assumes, at slot level.
+    static let slotBoundAssumptions = "Meinshausen-Buhlmann (2010) bound at slot level, E[V] <= qbar^2 / ((2*threshold - 1) * P): "
+        + "P slots (slots of substitutes plus every never-picked feature), qbar the mean number of slots a fit fills; "
+        + "it assumes that the noise slots are exchangeable and that the selector is not worse than random guessing; "
+        + "the slots are formed from the same fits and training data, which the theorem does not cover"
+
+    /// Which slots form the stable set, or why it is empty, in words (run.json and the report).
+    func stableSetNote() -> String? {
+        let slots = result.slots
+        guard parameters.repeats > 0, let top = slots.slots.first else { return nil }
+        func describe(_ s: SubstituteSlots.Slot) -> String {
+            let others = s.members.count - 1
+            return "\(units.name(s.representative))"
+                + (others > 0 ? " (with \(others) substitute\(others == 1 ? "" : "s"))" : "")
+                + " in \(NumberText.significant(s.frequency * 100, digits: 3) ?? "") % of the fits"
+        }
+        let percent = NumberText.significant(slots.threshold * 100, digits: 3) ?? ""
+        let substitutes = "\(units.noun) with |r| >= \(slots.minimumCorrelation) on the training split count as one slot"
+        if slots.stableCount == 0 {
+            return "The stable set is empty: no slot was picked in at least \(percent) % of the \(slots.fitCount) fits; "
+                + "the most frequent, \(describe(top)), falls short. The fits picked \(slots.pickedFeatureCount) different "
+                + "\(units.noun) in \(slots.slots.count) slots (\(substitutes)), so the evidence is spread over many weak "
+                + "or interchangeable \(units.noun) rather than a few that every half of the samples agrees on; "
+                + "read the ranking as a list of candidates, not as a confirmed set."
+        }
+        let stable = slots.slots.filter(\.stable)
+        return "The stable set holds \(stable.count) slot\(stable.count == 1 ? "" : "s") picked in at least \(percent) % "
+            + "of the \(slots.fitCount) fits (\(substitutes)): " + stable.prefix(5).map(describe).joined(separator: "; ")
+            + (stable.count > 5 ? "; and \(stable.count - 5) more." : ".")
+    }
+}

@@ -1,5 +1,7 @@
 /// An error caused by the user's input: names the file, where in it, what was
-/// found and what was expected. The CLI prints `description` and exits non-zero.
+/// found and what was expected. The CLI prints `description` and exits non-zero;
+/// `description` escapes control characters and bounds the length, since the
+/// message quotes the input.
 public struct InputError: Error, CustomStringConvertible, Equatable {
     /// The file (or HDF5 file) the problem is in; empty when not file-related.
     public var file: String
@@ -17,7 +19,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         var s = file
         if let location { s += s.isEmpty ? location : ": \(location)" }
-        return s.isEmpty ? message : "\(s): \(message)"
+        return MessageText.bounded(s.isEmpty ? message : "\(s): \(message)")
     }
 }
 
@@ -25,5 +27,6 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
 public struct UsageError: Error, CustomStringConvertible, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
+    /// The message, printable and bounded like `InputError.description`.
+    public var description: String { MessageText.bounded(message) }
 }

@@ -144,12 +144,12 @@ final class LabelTableTests: XCTestCase {
 
     func testQuotedCSVLabels() throws {
         let tmp = try TemporaryDirectory()
-        let path = try tmp.write("l.csv", "\"sample\",\"cell type\"\n\"s1\",\"T cell, CD4\"\n\"s2\",\"B cell\"\n")
+        let path = try tmp.write("l.csv", "\"sample\",\"cell type\"\n\"s1\",\"T cell, CD4\"\n\"s2\",\"B cell\"\n\"s3\",\"B cell\"\n\"s4\",\"T cell, CD4\"\n")
         let table = try LabelTable.load(path: path, labelColumn: "cell type")
-        XCTAssertEqual(table.values, ["T cell, CD4", "B cell"])
-        let a = try table.align(to: ["s1", "s2"])
+        XCTAssertEqual(table.values, ["T cell, CD4", "B cell", "B cell", "T cell, CD4"])
+        let a = try table.align(to: ["s1", "s2", "s3", "s4"])
         XCTAssertEqual(classes(a).names, ["B cell", "T cell, CD4"])
-        XCTAssertEqual(classes(a).codes, [1, 0])
+        XCTAssertEqual(classes(a).codes, [1, 0, 0, 1])
     }
 
     // MARK: task detection
@@ -164,12 +164,12 @@ final class LabelTableTests: XCTestCase {
         XCTAssertEqual(try ints.align(to: ints.sampleIDs).task, .classification)
         let moreInts = try table((0 ..< 42).map { String($0 % 21) })
         XCTAssertEqual(try moreInts.align(to: moreInts.sampleIDs).task, .regression)
-        let reals = try table(["0.5", "1.5", "0.5", "2"])
+        let reals = try table(["0.5", "1.5", "0.5", "2", "1.5", "2"])
         XCTAssertEqual(try reals.align(to: reals.sampleIDs).task, .regression)
         let forced = try reals.align(to: reals.sampleIDs, task: .classification)
         XCTAssertEqual(classes(forced).names, ["0.5", "1.5", "2"])
 
-        let words = try table((0 ..< 25).map { "type\($0)" })
+        let words = try table((0 ..< 50).map { "type\($0 % 25)" })
         let m1 = S.inputError { _ = try words.align(to: words.sampleIDs) }
         XCTAssertTrue(m1.contains("line 2, column y: found 'type0', expected a number") && m1.contains("--task classification"), m1)
         XCTAssertEqual(classes(try words.align(to: words.sampleIDs, task: .classification)).names.count, 25)
@@ -186,13 +186,13 @@ final class LabelTableTests: XCTestCase {
     // MARK: annotations
 
     func testAnnotationColumnGivesTheSameKindOfLabels() throws {
-        let matrix = LoadedMatrix(kind: .anndata, format: "h5ad", sampleIDs: ["c1", "c2", "c3", "c1"],
+        let matrix = LoadedMatrix(kind: .anndata, format: "h5ad", sampleIDs: ["c1", "c2", "c3", "c1", "c5", "c6"],
                                   features: [FeatureInfo(id: "g")],
-                                  matrix: DenseMatrix(rows: 4, columns: 1, values: [1, 2, 3, 4]),
-                                  sampleAnnotations: ["cell_type": ["B", nil, "T", "NA"], "louvain": ["1", "2", "1", "2"]])
+                                  matrix: DenseMatrix(rows: 6, columns: 1, values: [1, 2, 3, 4, 5, 6]),
+                                  sampleAnnotations: ["cell_type": ["B", nil, "T", "NA", "B", "T"], "louvain": ["1", "2", "1", "2", "1", "2"]])
         let table = try LabelTable.annotation("cell_type", of: matrix, file: "x.h5ad")
         let a = try table.align(to: matrix.sampleIDs)
-        XCTAssertEqual(a.rows, [0, 2])
+        XCTAssertEqual(a.rows, [0, 2, 4, 5])
         XCTAssertEqual(classes(a).names, ["B", "T"])
         XCTAssertEqual(a.samplesWithMissingLabel, 2)
         let message = S.inputError { _ = try LabelTable.annotation("bulk", of: matrix, file: "x.h5ad") }
@@ -243,14 +243,14 @@ final class LabelTableTests: XCTestCase {
 
     func testLabelIDsDriveMatrixLayoutDetection() throws {
         let tmp = try TemporaryDirectory()
-        let matrixPath = try tmp.write("genes.tsv", "gene\tsA\tsB\tsC\ng1\t1\t2\t3\ng2\t4\t5\t6\n")
-        let labels = try LabelTable.load(path: try tmp.write("l.tsv", "sample\tgroup\nsA\tx\nsB\ty\nsC\tx\n"))
+        let matrixPath = try tmp.write("genes.tsv", "gene\tsA\tsB\tsC\tsD\ng1\t1\t2\t3\t7\ng2\t4\t5\t6\t8\n")
+        let labels = try LabelTable.load(path: try tmp.write("l.tsv", "sample\tgroup\nsA\tx\nsB\ty\nsC\tx\nsD\ty\n"))
         var options = ReaderOptions()
         options.labelSampleIDs = Set(labels.sampleIDs)
         let m = try DelimitedReader(path: matrixPath).load(options: options)
-        XCTAssertEqual(m.sampleIDs, ["sA", "sB", "sC"])
+        XCTAssertEqual(m.sampleIDs, ["sA", "sB", "sC", "sD"])
         XCTAssertEqual(m.matrix.row(1), [2, 5])
         let a = try labels.align(to: m.sampleIDs)
-        XCTAssertEqual(classes(a).codes, [0, 1, 0])
+        XCTAssertEqual(classes(a).codes, [0, 1, 0, 1])
     }
 }

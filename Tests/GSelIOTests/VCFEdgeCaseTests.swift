@@ -175,4 +175,17 @@ final class VCFEdgeCaseTests: XCTestCase {
         XCTAssertEqual(multi.name, "chr1:200:C:T,G")
         XCTAssertEqual(multi.variant, VariantPosition(chrom: "chr1", pos: 200, ref: "C", alt: "T,G"))
     }
+
+    /// Records repeating a CHROM:POS:REF:ALT get #2, #3 ...; an id that already reads like a
+    /// renamed one (ALT "G#2") is not reused, and every id stays unique.
+    func testRepeatedSitesGetUniqueSuffixes() throws {
+        let dir = try TemporaryDirectory()
+        let header = "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\n"
+        let alts = ["G", "G", "G#2", "G", "G#2"]
+        let records = alts.map { "1\t100\t.\tA\t\($0)\t.\t.\t.\tGT\t0/0\t0/1\n" }.joined()
+        let loaded = try load(try dir.write("repeats.vcf", header + records))
+        XCTAssertEqual(loaded.features.map(\.id),
+                       ["1:100:A:G", "1:100:A:G#2", "1:100:A:G#2#2", "1:100:A:G#3", "1:100:A:G#2#3"])
+        XCTAssertEqual(loaded.counters["duplicate_ids_renamed"], 4)
+    }
 }

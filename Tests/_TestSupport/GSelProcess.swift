@@ -7,6 +7,8 @@ public enum GSelProcess {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// True when the process ran past its time limit and was killed.
+        public var timedOut = false
     }
 
     /// The `gsel` executable: `$GSEL_BIN`, else next to the test bundle in the build folder.
@@ -41,15 +43,17 @@ public enum GSelProcess {
         ProcessInfo.processInfo.environment["GSEL_PYTHON"] ?? "/usr/bin/env python3"
     }
 
-    /// Runs `gsel` with `arguments`.
+    /// Runs `gsel` with `arguments`; with `timeLimit`, kills it after that many seconds.
     @discardableResult
-    public static func gsel(_ arguments: [String], cwd: URL? = nil) throws -> Result {
-        try run(binary.path, arguments, cwd: cwd)
+    public static func gsel(_ arguments: [String], cwd: URL? = nil, timeLimit: TimeInterval? = nil) throws -> Result {
+        try run(binary.path, arguments, cwd: cwd, timeLimit: timeLimit)
     }
 
     /// Runs an arbitrary executable (absolute path, or a name looked up through /usr/bin/env).
+    /// With `timeLimit`, the process is killed after that many seconds and `timedOut` is set:
+    /// a guard against hangs, not a timing measurement.
     public static func run(_ executable: String, _ arguments: [String], cwd: URL? = nil,
-                           stdin: Data? = nil) throws -> Result {
+                           stdin: Data? = nil, timeLimit: TimeInterval? = nil) throws -> Result {
         let p = Process()
         let parts = executable.split(separator: " ").map(String.init)
         if parts[0].hasPrefix("/") {
@@ -66,6 +70,17 @@ public enum GSelProcess {
         let inPipe = Pipe()
         p.standardInput = inPipe
         try p.run()
+        let killed = KillFlag()
+        var watchdog: DispatchWorkItem?
+        if let timeLimit {
+            let pid = p.processIdentifier
+            let item = DispatchWorkItem {
+                killed.set()
+                kill(pid, SIGKILL)
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: item)
+            watchdog = item
+        }
         if let stdin { inPipe.fileHandleForWriting.write(stdin) }
         try? inPipe.fileHandleForWriting.close()
         // Read both pipes concurrently so a full pipe cannot block the child.
@@ -79,8 +94,18 @@ public enum GSelProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
+        watchdog?.cancel()
         return Result(status: p.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      timedOut: killed.isSet)
     }
+}
+
+/// Set by the time-limit watchdog when it kills a process.
+private final class KillFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

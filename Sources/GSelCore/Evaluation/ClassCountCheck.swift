@@ -12,7 +12,7 @@ public enum ClassCountCheck {
         let small = names.indices.filter { counts[$0] < minimum }
         guard !small.isEmpty else { return }
         let listed = small.map { "'\(names[$0])' (\(counts[$0]) sample\(counts[$0] == 1 ? "" : "s"))" }
-        throw UsageError("class\(small.count == 1 ? "" : "es") \(listed.joined(separator: ", ")) in \(split): "
+        throw UsageError("class\(small.count == 1 ? "" : "es") \(MessageText.list(listed)) in \(split): "
             + "every class needs at least \(minimum) samples there; merge or drop rare classes, "
             + "or lower the validation fraction")
     }

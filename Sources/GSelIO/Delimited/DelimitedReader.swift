@@ -18,7 +18,8 @@ public struct DelimitedReader: MatrixReader {
     }
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let scanner = try DelimitedTableScanner(path: path, threads: options.threads)
+        let scanner = try DelimitedTableScanner(path: path, threads: options.threads,
+                                                maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
         var values: [Float] = []
         var spill: StoreSpill<Float>?
         var missing = 0
@@ -62,16 +63,18 @@ public struct DelimitedReader: MatrixReader {
             matrix = onDisk ?? DenseMatrix(rows: columnIDs.count, columns: rowIDs.count, featureMajor: values)
             (sampleIDs, featureIDs) = (columnIDs, rowIDs)
         }
-        return LoadedMatrix(kind: .delimited, format: scanner.delimiter == .comma ? "csv" : "tsv",
+        return try LoadedMatrix(kind: .delimited, format: scanner.delimiter == .comma ? "csv" : "tsv",
                             sampleIDs: sampleIDs,
                             features: featureIDs.map { FeatureInfo(id: $0) },
                             matrix: matrix,
                             counters: ["missing_values": missing],
                             notes: ["layout: \(layout.rawValue) (\(reason))"] + scanner.notes)
+            .checkingVariation(file: path)
     }
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
-        let scanner = try DelimitedTableScanner(path: path)
+        let scanner = try DelimitedTableScanner(path: path, threads: options.threads,
+                                                maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
         while try scanner.nextRow() != nil {}
         let (layout, reason) = try scanner.finish(options: options)
         let (samples, features) = layout == .samplesByFeatures

@@ -25,18 +25,10 @@ final class DelimitedTableScanner {
     private var rowLines: [String: Int] = [:]
 
     /// Opens `path` and reads its header. Throws for a missing, empty or unreadable file.
-    init(path: String, threads: Int = 1) throws {
+    init(path: String, threads: Int = 1, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws {
         self.path = path
-        lines = try TextStream.lines(path: path, threads: threads)
-        var header: UnsafeBufferPointer<UInt8>?
-        while let line = try lines.nextLine() {
-            var text = line
-            if lines.lineNumber == 1, text.starts(with: [0xef, 0xbb, 0xbf]) {
-                text = UnsafeBufferPointer(rebasing: text[3...])
-            }
-            if !Self.isBlank(text) { header = text; break }
-        }
-        guard let header else {
+        lines = try TextStream.lines(path: path, threads: threads, maxLineBytes: maxLineBytes)
+        guard let header = try lines.firstNonBlankLine() else {
             throw InputError(file: path, "the file is empty; expected a header row of ids followed by data rows")
         }
         headerLine = lines.lineNumber
@@ -52,10 +44,6 @@ final class DelimitedTableScanner {
         columnIDs = Array(fields.dropFirst())
     }
 
-    static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-
     /// Number of fields a data row must have.
     var expectedFieldCount: Int { columnIDs.count + 1 }
 
@@ -65,7 +53,7 @@ final class DelimitedTableScanner {
     /// The next non-blank data row, or nil at the end of the file.
     func nextRow() throws -> Row? {
         while let line = try lines.nextLine() {
-            if Self.isBlank(line) { continue }
+            if LineReader.isBlank(line) { continue }
             let lineNumber = lines.lineNumber
             var cursor = FieldCursor(line, delimiter: delimiter)
             let id: String
@@ -119,7 +107,7 @@ final class DelimitedTableScanner {
     func finish(options: ReaderOptions) throws -> (MatrixLayout, String) {
         if rowIDs.isEmpty {
             throw InputError(file: path, location: "line \(headerLine)",
-                             "the file has a header but no data rows; expected one row per \(options.layout == .featuresBySamples ? "feature" : "sample") after the header")
+                             "the file has a header line (\(headerFields.count) field\(headerFields.count == 1 ? "" : "s"): \(MessageText.list(headerFields, limit: 5))) but no data rows after it; expected one row per \(options.layout == .featuresBySamples ? "feature" : "sample") after the header")
         }
         let (layout, reason) = LayoutDetector.decide(rowIDs: rowIDs, columnIDs: columnIDs, options: options)
         let rowNoun = layout == .samplesByFeatures ? "sample" : "feature"

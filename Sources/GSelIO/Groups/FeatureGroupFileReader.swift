@@ -16,11 +16,10 @@ struct FeatureGroupFileReader {
         var assignedOn = [Int](repeating: 0, count: featureIDs.count)
         var unknown: [(id: String, line: Int)] = [], unknownCount = 0
         var notes: [String] = [], rows = 0
-        while let raw = try lines.nextLine() {
-            var text = raw
+        var first = try lines.firstNonBlankLine()
+        while let text = try first.take() ?? lines.nextLine() {
             let n = lines.lineNumber
-            if n == 1, text.starts(with: [0xef, 0xbb, 0xbf]) { text = UnsafeBufferPointer(rebasing: text[3...]) }
-            if DelimitedTableScanner.isBlank(text) { continue }
+            if LineReader.isBlank(text) { continue }
             let d = delimiter ?? TextDelimiter.detect(path: path, header: text, fallback: .whitespace)
             let isFirst = delimiter == nil
             delimiter = d

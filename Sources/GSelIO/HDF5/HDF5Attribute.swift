@@ -15,14 +15,20 @@ public final class HDF5Attribute {
 
     /// Opens attribute `name` on the object `location`; nil when the object has no such attribute.
     init?(on location: hid_t, name: String, file: HDF5File, ownerPath: String) throws {
-        let exists = H5Aexists(location, name)
-        guard exists >= 0 else { throw file.failure(ownerPath, "cannot look up attribute '\(name)'") }
-        guard exists > 0 else { return nil }
-        guard let h = HDF5Handle(H5Aopen(location, name, gsel_H5P_DEFAULT()), .attribute),
-              let t = HDF5Handle(H5Aget_type(h.id), .datatype),
-              let s = HDF5Handle(H5Aget_space(h.id), .dataspace) else {
-            throw file.failure(ownerPath, "cannot open attribute '\(name)'")
+        let opened = try HDF5Watchdog.guarding(file.path, ownerPath, "opening an attribute") {
+            () throws -> (HDF5Handle, HDF5Handle, HDF5Handle)? in
+            let exists = H5Aexists(location, name)
+            guard exists >= 0 else { throw file.failure(ownerPath, "cannot look up attribute '\(name)'") }
+            guard exists > 0 else { return nil }
+            guard let h = HDF5Handle(H5Aopen(location, name, gsel_H5P_DEFAULT()), .attribute),
+                  let t = HDF5Handle(H5Aget_type(h.id), .datatype),
+                  let s = HDF5Handle(H5Aget_space(h.id), .dataspace) else {
+                throw file.failure(ownerPath, "cannot open attribute '\(name)'")
+            }
+            return (h, t, s)
         }
+        guard let opened else { return nil }
+        let (h, t, s) = opened
         self.name = name
         self.ownerPath = ownerPath
         self.file = file
@@ -32,7 +38,14 @@ public final class HDF5Attribute {
         elementType = HDF5ElementType(type: t.id)
         let points = H5Sget_simple_extent_npoints(s.id)
         count = max(0, Int(points))
+        guard count <= Self.maxElements else {
+            throw InputError(file: file.path, location: "\(ownerPath) attribute '\(name)'",
+                             "declares \(count) elements, more than the \(Self.maxElements) an attribute may hold; the file is damaged")
+        }
     }
+
+    /// Most elements read from one attribute (h5ad `column-order` lists are the largest).
+    static let maxElements = 1 << 24
 
     private var location: String { "\(ownerPath) attribute '\(name)'" }
 
@@ -42,12 +55,14 @@ public final class HDF5Attribute {
             if count == 0 { return [] }
             throw InputError(file: file.path, location: location, "is \(elementType), expected text")
         }
-        guard let memory = HDF5TextDecoder.memoryType(for: type.id, field: nil),
-              let values = HDF5TextDecoder.decode(count: count, memoryType: memory.id, stringType: type.id,
-                                                  space: space.id, read: { H5Aread(handle.id, memory.id, $0) })
-        else { throw file.failure(location, "cannot read attribute") }
-        withExtendedLifetime(memory) {}
-        return values
+        guard let memory = HDF5TextDecoder.memoryType(for: type.id, field: nil) else {
+            throw file.failure(location, "cannot read attribute")
+        }
+        return try HDF5Watchdog.guarding(file.path, location, "reading an attribute") {
+            try HDF5TextDecoder.decode(count: count, memoryType: memory.id, stringType: type.id, space: space.id,
+                                       field: nil, file: file, location: location,
+                                       read: { H5Aread(handle.id, $0, $1) })
+        }
     }
 
     /// The single text value of a scalar (or one-element) text attribute.
@@ -66,9 +81,10 @@ public final class HDF5Attribute {
         }
         var values = [Double](repeating: 0, count: count)
         if count > 0 {
-            guard H5Aread(handle.id, gsel_H5T_NATIVE_DOUBLE(), &values) >= 0 else {
-                throw file.failure(location, "cannot read attribute")
+            let status = HDF5Watchdog.guarding(file.path, location, "reading an attribute") {
+                H5Aread(handle.id, gsel_H5T_NATIVE_DOUBLE(), &values)
             }
+            guard status >= 0 else { throw file.failure(location, "cannot read attribute") }
         }
         return values
     }

@@ -31,16 +31,68 @@ public final class HDF5Dataset {
         let rank = max(0, Int(H5Sget_simple_extent_ndims(space.id)))
         var dims = [hsize_t](repeating: 0, count: max(rank, 1))
         H5Sget_simple_extent_dims(space.id, &dims, nil)
-        shape = dims.prefix(rank).map { Int($0) }
+        // Dimensions come from the file: a damaged one can be any 64-bit number, so every
+        // size is checked here before anything is multiplied or allocated from it.
+        let declared = Array(dims.prefix(rank))
+        func product(_ factors: ArraySlice<hsize_t>) throws -> Int {
+            var total = 1
+            for d in factors {
+                let (next, overflow) = total.multipliedReportingOverflow(by: Int(clamping: d))
+                guard !overflow, next <= Self.maxElements else { throw Self.tooLarge(file: file, path: path, dims: declared) }
+                total = next
+            }
+            return total
+        }
+        rowLength = try product(declared.dropFirst())
+        count = try product(declared[...])
+        shape = declared.map { Int(clamping: $0) }
+        if shape.contains(where: { $0 > Self.maxElements }) { throw Self.tooLarge(file: file, path: path, dims: declared) }
+    }
+
+    /// Most elements a dataset may declare (2^56): beyond any file, and small enough that
+    /// element counts times element sizes cannot overflow.
+    static let maxElements = 1 << 56
+
+    private static func tooLarge(file: HDF5File, path: String, dims: [hsize_t]) -> InputError {
+        InputError(file: file.path, location: path,
+                   "declares dimensions \(dims.map(String.init).joined(separator: " x ")), more elements than any file holds; the file is damaged")
     }
 
     public var rank: Int { shape.count }
     /// Number of elements.
-    public var count: Int { shape.reduce(1, *) }
+    public let count: Int
     /// Rows along the first dimension (1 for a scalar).
     public var rowCount: Int { shape.first ?? 1 }
     /// Elements per row (product of all but the first dimension).
-    public var rowLength: Int { shape.dropFirst().reduce(1, *) }
+    public let rowLength: Int
+
+    /// Checks the elements the dataset declares against the data it stores, before anything
+    /// is allocated for them: a damaged shape can claim 2^62 elements in a 10 KB file. The
+    /// stored bytes must fit in the file and, decompressed at the filters' highest possible
+    /// ratio, hold every declared element. Checked once per dataset.
+    public func requireStoredData() throws {
+        if storedDataChecked || count == 0 { return }
+        // A variable-length string is stored as a descriptor (its text is in the global heap).
+        let elementBytes = H5Tis_variable_str(type.id) > 0 ? file.globalHeap.descriptorSize : Int(H5Tget_size(type.id))
+        let declared = count.multipliedReportingOverflow(by: max(1, elementBytes))
+        let stored = HDF5Watchdog.guarding(file.path, path, "measuring the stored data", .data) {
+            Int(clamping: H5Dget_storage_size(handle.id))
+        }
+        if stored > file.size {
+            throw InputError(file: file.path, location: path,
+                             "stores \(stored) bytes of data, more than the whole file (\(file.size) bytes); the file is damaged or cut")
+        }
+        let expansion = storage()?.maxExpansion ?? 1
+        let (capacity, capacityOverflow) = stored.multipliedReportingOverflow(by: expansion)
+        if declared.overflow || (!capacityOverflow && declared.partialValue > capacity) {
+            let decoded = expansion > 1 ? " (at most \(capacity) bytes once decompressed)" : ""
+            throw InputError(file: file.path, location: path,
+                             "declares \(summary) (\(count) elements of \(elementBytes) bytes) but stores only \(stored) bytes of data\(decoded) in a file of \(file.size) bytes; expected the data in the file: it is damaged, cut, or was never written")
+        }
+        storedDataChecked = true
+    }
+
+    private var storedDataChecked = false
 
     /// "float32, 700 x 765".
     public var summary: String {
@@ -86,6 +138,12 @@ public final class HDF5Dataset {
     /// Reads rows `rows` (all elements of each) as `T` into `out`; HDF5 converts the stored type.
     /// Enumerations (booleans) are read as their integer codes.
     public func read<T: HDF5Number>(rows: Range<Int>, field: String? = nil, into out: UnsafeMutablePointer<T>) throws {
+        try HDF5Watchdog.guarding(file.path, path, "reading values", .data) {
+            try readUnwatched(rows: rows, field: field, into: out)
+        }
+    }
+
+    private func readUnwatched<T: HDF5Number>(rows: Range<Int>, field: String?, into out: UnsafeMutablePointer<T>) throws {
         let stored = try field.map { try memberType($0) }
         let storedType = HDF5ElementType(type: stored?.id ?? type.id)
         let location = field.map { "\(path) field '\($0)'" } ?? path
@@ -126,6 +184,7 @@ public final class HDF5Dataset {
 
     /// Reads every element as `T`, in row slabs of at most `maxReadBytes`.
     public func readAll<T: HDF5Number>(_: T.Type, field: String? = nil) throws -> [T] {
+        try requireStoredData()
         let total = count
         return try [T](unsafeUninitializedCapacity: total) { buffer, initialized in
             try readSlabs(as: T.self) { rows in
@@ -151,6 +210,7 @@ public final class HDF5Dataset {
 
     /// Reads text elements of `rows` (default all) of a 1-D dataset, or of compound member `field`.
     public func readStrings(rows: Range<Int>? = nil, field: String? = nil) throws -> [String] {
+        try requireStoredData()
         let rows = rows ?? 0 ..< rowCount
         let stored = try field.map { try memberType($0) }
         let stringType = stored?.id ?? type.id
@@ -171,12 +231,14 @@ public final class HDF5Dataset {
             let (fileSpace, memorySpace) = try selection(rows: slab)
             defer { withExtendedLifetime((fileSpace, memorySpace)) {} }
             let n = slab.count * rowLength
-            guard let values = HDF5TextDecoder.decode(
+            let values = try HDF5Watchdog.guarding(file.path, location, "reading text", .data) {
+                try HDF5TextDecoder.decode(
                 count: n, memoryType: memory.id, stringType: stringType,
-                space: memorySpace?.id ?? fileSpace?.id ?? gsel_H5S_ALL(),
-                read: { H5Dread(handle.id, memory.id, memorySpace?.id ?? gsel_H5S_ALL(),
-                                fileSpace?.id ?? gsel_H5S_ALL(), gsel_H5P_DEFAULT(), $0) })
-            else { throw file.failure(location, "cannot read text") }
+                space: memorySpace?.id ?? fileSpace?.id ?? gsel_H5S_ALL(), field: field,
+                file: file, location: location, first: slab.lowerBound * rowLength,
+                read: { H5Dread(handle.id, $0, memorySpace?.id ?? gsel_H5S_ALL(),
+                                fileSpace?.id ?? gsel_H5S_ALL(), gsel_H5P_DEFAULT(), $1) })
+            }
             out.append(contentsOf: values)
             start = slab.upperBound
         }

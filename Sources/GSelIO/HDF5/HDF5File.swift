@@ -7,28 +7,37 @@ import Foundation
 public final class HDF5File {
     /// The file path as given.
     public let path: String
+    /// Size of the file in bytes: what any size declared inside it is checked against.
+    public let size: Int
     let handle: HDF5Handle
+    /// The global heap checker for variable-length strings, made on first use.
+    private(set) lazy var globalHeap = HDF5GlobalHeap(file: self)
 
     /// Opens `path`; a missing file, an unreadable file and a file that is not HDF5 are `InputError`s.
     public init(path: String) throws {
-        HDF5Library.prepared
+        HDF5Library.prepare()
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, "file not found")
         }
         if isDirectory.boolValue { throw InputError(file: path, "is a directory, expected an HDF5 file") }
-        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+        // Unknown size (unreadable attributes): no bound, and H5Fopen reports the real problem.
+        size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? Int.max
+        if size == 0 {
             throw InputError(file: path, "empty file, expected an HDF5 file")
         }
-        let status = gsel_H5_is_hdf5(path)
-        if status == 0 {
-            throw InputError(file: path, "not an HDF5 file (no HDF5 signature; expected an .h5ad, 10x .h5, .loom or HDF5 file)")
+        let opened: HDF5Handle? = try HDF5Watchdog.guarding(path, "/", "opening the file") {
+            let status = gsel_H5_is_hdf5(path)
+            if status == 0 {
+                throw InputError(file: path, "not an HDF5 file (no HDF5 signature; expected an .h5ad, 10x .h5, .loom or HDF5 file)")
+            }
+            return status > 0 ? HDF5Handle(H5Fopen(path, UInt32(gsel_H5F_ACC_RDONLY()), gsel_H5P_DEFAULT()), .file) : nil
         }
-        guard status > 0, let h = HDF5Handle(H5Fopen(path, UInt32(gsel_H5F_ACC_RDONLY()), gsel_H5P_DEFAULT()), .file) else {
+        guard let opened else {
             throw InputError(file: path, "cannot open as HDF5: \(HDF5Library.takeErrorMessage() ?? "unknown HDF5 error")")
         }
-        handle = h
+        handle = opened
     }
 
     /// The root group `/`.
@@ -47,6 +56,10 @@ public final class HDF5File {
     func probe(_ path: String) -> (kind: HDF5ObjectKind, problem: String?) {
         let p = Self.normalize(path)
         if p == "/" { return (.group, nil) }
+        return HDF5Watchdog.guarding(self.path, p, "looking up the object") { probeLinks(p) }
+    }
+
+    private func probeLinks(_ p: String) -> (kind: HDF5ObjectKind, problem: String?) {
         var prefix = ""
         for part in p.split(separator: "/") {
             prefix += "/" + part
@@ -70,7 +83,8 @@ public final class HDF5File {
         let p = Self.normalize(path)
         let found = probe(p)
         guard found.kind == .group else { throw notFound(p, expected: "group", probed: found) }
-        guard let h = HDF5Handle(H5Gopen2(handle.id, p, gsel_H5P_DEFAULT()), .group) else {
+        let opened = HDF5Watchdog.guarding(self.path, p, "opening the group") { HDF5Handle(H5Gopen2(handle.id, p, gsel_H5P_DEFAULT()), .group) }
+        guard let h = opened else {
             throw failure(p, "cannot open group")
         }
         return HDF5Group(file: self, path: p, handle: h)
@@ -81,10 +95,12 @@ public final class HDF5File {
         let p = Self.normalize(path)
         let found = probe(p)
         guard found.kind == .dataset else { throw notFound(p, expected: "dataset", probed: found) }
-        guard let h = HDF5Handle(H5Dopen2(handle.id, p, gsel_H5P_DEFAULT()), .dataset) else {
-            throw failure(p, "cannot open dataset")
+        return try HDF5Watchdog.guarding(self.path, p, "opening the dataset") {
+            guard let h = HDF5Handle(H5Dopen2(handle.id, p, gsel_H5P_DEFAULT()), .dataset) else {
+                throw failure(p, "cannot open dataset")
+            }
+            return try HDF5Dataset(file: self, path: p, handle: h)
         }
-        return try HDF5Dataset(file: self, path: p, handle: h)
     }
 
     /// Paths and one-line descriptions of every dataset under `path` (depth-first, at most `limit`).
@@ -126,9 +142,27 @@ public final class HDF5File {
             let parent = "/" + parts.joined(separator: "/")
             switch kind(at: parent) {
             case .group:
-                let members = (try? group(parent).memberNames()) ?? []
                 let owner = parent == "/" ? "the root group" : parent
-                let listing = members.isEmpty ? "\(owner) is empty" : "\(owner) has: \(Self.list(members))"
+                let members: [String]
+                do {
+                    members = try group(parent).memberNames()
+                } catch let error as InputError {
+                    // A damaged group table: say so with libhdf5's own words, not "empty".
+                    return InputError(file: self.path, location: p,
+                                      "no \(expected) \(p) found: \(owner) cannot be listed (\(error.message)); the file may be damaged")
+                } catch {
+                    return InputError(file: self.path, location: p, "no \(expected) \(p) found: \(owner) cannot be listed (\(error))")
+                }
+                let missingName = p.split(separator: "/").dropFirst(parts.count).first.map(String.init) ?? ""
+                if members.contains(missingName) {
+                    // Listed by iteration yet not found by name: the group's index is damaged.
+                    return InputError(file: self.path, location: p,
+                                      "\(owner) lists '\(missingName)' but libhdf5 cannot find it by name: the group's table is damaged; expected \(Self.article(expected)) \(expected) there")
+                }
+                var listing = members.isEmpty ? "\(owner) is empty" : "\(owner) has: \(Self.list(members))"
+                if members.isEmpty && parent == "/" && size > Self.emptyFileBytes {
+                    listing += " although the file has \(size) bytes, so its group table is probably damaged"
+                }
                 return InputError(file: self.path, location: p, "no \(expected) \(p); \(listing)")
             case .missing: continue
             default:
@@ -143,14 +177,15 @@ public final class HDF5File {
         InputError(file: self.path, location: path, "\(what) (HDF5: \(HDF5Library.takeErrorMessage() ?? "unknown error"))")
     }
 
+    /// Size of an HDF5 file holding nothing but an empty root group, with room to spare
+    /// (h5py writes 800 bytes).
+    static let emptyFileBytes = 4096
+
     /// "a" or "an" for `noun`.
     static func article(_ noun: String) -> String {
         noun.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     /// Up to 20 names, comma-separated, with a count of the rest.
-    static func list(_ names: [String]) -> String {
-        let shown = names.prefix(20).joined(separator: ", ")
-        return names.count > 20 ? "\(shown), … (\(names.count) in all)" : shown
-    }
+    static func list(_ names: [String]) -> String { MessageText.list(names) }
 }

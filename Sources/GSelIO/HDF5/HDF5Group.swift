@@ -15,8 +15,18 @@ public final class HDF5Group {
 
     /// Names of the group's members (links), in name order.
     public func memberNames() throws -> [String] {
+        // The data budget: the names of a group with millions of members take memory too.
+        try HDF5Watchdog.guarding(file.path, path, "listing the group", .data) { try readMemberNames() }
+    }
+
+    private func readMemberNames() throws -> [String] {
         var info = H5G_info_t()
         guard H5Gget_info(handle.id, &info) >= 0 else { throw file.failure(path, "cannot list group") }
+        // A link takes at least a few bytes of the file: more links than bytes is damage.
+        guard info.nlinks <= UInt64(max(0, file.size)) else {
+            throw InputError(file: file.path, location: path,
+                             "the group claims \(info.nlinks) members, more than the file (\(file.size) bytes) can hold; the file is damaged")
+        }
         var names: [String] = []
         names.reserveCapacity(Int(info.nlinks))
         for i in 0 ..< info.nlinks {

@@ -2,8 +2,16 @@ import CHDF5
 
 /// Process-wide HDF5 setup and access to the library's error stack.
 enum HDF5Library {
-    /// Silences HDF5's automatic error printing (gsel reports errors itself). Evaluated once.
-    static let prepared: Void = { gsel_H5_silence_errors() }()
+    /// Registers, once per process, the raw string-descriptor conversion `HDF5GlobalHeap`
+    /// relies on, and silences HDF5's automatic error printing for the calling thread (gsel
+    /// reports errors itself; a thread-safe libhdf5 keeps that setting per thread).
+    static func prepare() {
+        _ = registered
+        gsel_H5_silence_errors()
+    }
+
+    /// Should registering fail, reading variable-length strings fails with libhdf5's message.
+    private static let registered: Void = { _ = gsel_H5_register_raw_vlen() }()
 
     /// The most specific message on the current error stack (then clears it), or nil.
     static func takeErrorMessage() -> String? {

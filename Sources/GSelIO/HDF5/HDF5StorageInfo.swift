@@ -10,6 +10,9 @@ public struct HDF5StorageInfo: Sendable, CustomStringConvertible {
     public var filters: [String]
     /// Filters this HDF5 library cannot decode (e.g. h5py's lzf, blosc without the plugin).
     public var unavailableFilters: [String]
+    /// Most bytes one stored byte can decode to: 1 without a compressing filter, deflate's
+    /// bound (about 1032, rounded up) with gzip alone, a generous bound for other compressors.
+    public var maxExpansion = 1
 
     init(creationPlist plist: hid_t) {
         switch H5Pget_layout(plist) {
@@ -36,6 +39,11 @@ public struct HDF5StorageInfo: Sendable, CustomStringConvertible {
             let filterName = name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             let label = Self.label(id: id, name: filterName, values: Array(values.prefix(nValues)))
             filters.append(label)
+            switch id {
+            case 2, 3: break                                    // shuffle, fletcher32: no compression
+            case 1: maxExpansion = max(maxExpansion, 1100)      // deflate
+            default: maxExpansion = max(maxExpansion, 1 << 16)
+            }
             if H5Zfilter_avail(id) <= 0 { unavailableFilters.append(label) }
         }
     }

@@ -101,9 +101,19 @@ struct AnnDataFrame {
         return 0
     }
 
-    /// The index (obs names / var names).
+    /// The index (obs names / var names), checked to be unique as anndata expects.
     func readIndex() throws -> [String] {
-        try index.read(count: count, name: "index").map { $0 ?? "" }
+        let ids = try index.read(count: count, name: "index").map { $0 ?? "" }
+        let (what, names) = key == "obs" ? ("obs (sample)", "obs_names") : ("var (feature)", "var_names")
+        try DuplicateID.requireUnique(ids, file: file.path, location: indexLocation, what: what,
+                                      hint: " (in Python: adata.\(names)_make_unique())")
+        return ids
+    }
+
+    /// Where the index is stored, for messages: "/var/_index" or "/var field 'index'".
+    var indexLocation: String {
+        if case .values(let d, let field) = index { return field.map { "\(d.path) field '\($0)'" } ?? d.path }
+        return "/" + key
     }
 
     /// Column `name`, or nil when the dataframe has no such column.

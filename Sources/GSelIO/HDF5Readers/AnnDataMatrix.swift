@@ -35,11 +35,13 @@ enum AnnDataMatrix {
                 throw InputError(file: file.path, location: path, "sparse matrix group has no 'shape' (or 'h5sparse_shape') attribute")
             }
             let shape = try shapeAttr.numbers()
-            guard shape.count == 2, shape.allSatisfy({ $0 >= 0 && $0 == $0.rounded() }) else {
+            // Int(exactly:) rejects fractions, NaN, ±Inf and values beyond Int (1e19, 2^64-1).
+            let dims = shape.compactMap { Int(exactly: $0) }.filter { $0 >= 0 && $0 <= HDF5Dataset.maxElements }
+            guard shape.count == 2, dims.count == 2 else {
                 throw InputError(file: file.path, location: "\(path) attribute '\(shapeAttr.name)'",
-                                 "is \(shape), expected two non-negative integers (rows, columns)")
+                                 "is \(MessageText.list(shape.map { "\($0)" }, limit: 4)), expected two non-negative integers (rows, columns) of at most \(HDF5Dataset.maxElements)")
             }
-            return .sparse(g, compressedRows: compressedRows, rows: Int(shape[0]), columns: Int(shape[1]))
+            return .sparse(g, compressedRows: compressedRows, rows: dims[0], columns: dims[1])
         default:
             throw file.notFound(path, expected: "matrix", probed: probed)
         }

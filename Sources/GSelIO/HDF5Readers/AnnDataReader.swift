@@ -20,8 +20,9 @@ public struct AnnDataReader: MatrixReader {
         let store = try matrix.load(budget: options.memoryBudget)
         var notes = ["matrix: \(matrix.path)"]
         notes += obs.skipped.map { "obs column not read: \($0)" }
-        return LoadedMatrix(kind: .anndata, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
+        return try LoadedMatrix(kind: .anndata, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: try obs.readColumns(), notes: notes)
+            .checkingVariation(file: path, location: matrix.path)
     }
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
@@ -64,10 +65,13 @@ public struct AnnDataReader: MatrixReader {
         return (obs, vars, matrix)
     }
 
-    private func estimatedBytes(_ matrix: AnnDataMatrix) throws -> Int {
+    /// The store's size; nil when sizes declared by a damaged file overflow.
+    private func estimatedBytes(_ matrix: AnnDataMatrix) throws -> Int? {
         switch matrix {
-        case .dense(let d): return d.count * 4
-        case .sparse(let g, _, let rows, _): return try g.dataset("data").count * 8 + (rows + 1) * 8
+        case .dense(let d): return MemoryBudget.size(count: d.count, stride: 4)
+        case .sparse(let g, _, let rows, _):
+            return MemoryBudget.sum(MemoryBudget.size(count: try g.dataset("data").count, stride: 8),
+                                    MemoryBudget.size(count: rows + 1, stride: 8))
         }
     }
 }

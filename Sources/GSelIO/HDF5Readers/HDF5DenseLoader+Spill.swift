@@ -19,6 +19,9 @@ extension HDF5DenseLoader {
             if slab.count < count { slab = [Float](repeating: 0, count: count) }
             try slab.withUnsafeMutableBufferPointer { buffer in
                 try dataset.read(rows: rows, into: buffer.baseAddress!)
+                try dataset.requireFinite(UnsafeBufferPointer(start: buffer.baseAddress!, count: count),
+                                          first: rows.lowerBound * width,
+                                          place: { "row \($0 / width), column \($0 % width) (0-based)" })
                 try writer.append(records: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[0 ..< count])))
             }
         }

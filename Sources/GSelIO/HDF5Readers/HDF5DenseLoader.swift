@@ -9,13 +9,18 @@ enum HDF5DenseLoader {
         guard dataset.elementType.isNumeric || dataset.elementType.isBoolean else {
             throw InputError(file: dataset.file.path, location: dataset.path, "holds \(dataset.elementType), expected numbers")
         }
+        try dataset.requireStoredData()
         if let onDisk = try spill(dataset, samplesAreRows: samplesAreRows, budget: budget) { return onDisk }
         let rows = dataset.shape[0], columns = dataset.shape[1]
         let total = rows * columns
+        let place = { (element: Int) in "row \(element / columns), column \(element % columns) (0-based)" }
         if samplesAreRows {
             let values = try [Float](unsafeUninitializedCapacity: total) { buffer, initialized in
                 try dataset.readSlabs(as: Float.self) { slab in
-                    try dataset.read(rows: slab, into: buffer.baseAddress! + slab.lowerBound * columns)
+                    let start = buffer.baseAddress! + slab.lowerBound * columns
+                    try dataset.read(rows: slab, into: start)
+                    try dataset.requireFinite(UnsafeBufferPointer(start: start, count: slab.count * columns),
+                                              first: slab.lowerBound * columns, place: place)
                 }
                 initialized = total
             }
@@ -30,6 +35,8 @@ enum HDF5DenseLoader {
                 if block.count < slab.count * samples { block = [Float](repeating: 0, count: slab.count * samples) }
                 try block.withUnsafeMutableBufferPointer { src in
                     try dataset.read(rows: slab, into: src.baseAddress!)
+                    try dataset.requireFinite(UnsafeBufferPointer(start: src.baseAddress!, count: slab.count * samples),
+                                              first: slab.lowerBound * samples, place: place)
                     transpose(src.baseAddress!, featureRange: slab, samples: samples, features: features, into: dst)
                 }
             }

@@ -43,6 +43,11 @@ enum HDF5SparseLoader {
         let indices = try indexSet.readAll(Int32.self)
         try validate(indices: indices, pointers: pointers, minorCount: minorCount, location: indexSet.path, axes: axes, file: file)
         let data = try dataSet.readAll(Float.self)
+        try data.withUnsafeBufferPointer { values in
+            try dataSet.requireFinite(values, first: 0) { k in
+                "entry \(k) (\(axes.major) \(slice(containing: k, pointers: pointers)), \(axes.minor) \(indices[k]))"
+            }
+        }
         var arrays = CompressedSparseArrays(majorCount: majorCount, minorCount: minorCount,
                                             indptr: pointers.map { Int($0) }, indices: indices, data: data)
         arrays.canonicalize()
@@ -73,13 +78,17 @@ enum HDF5SparseLoader {
             bad = idx.firstIndex { $0 < 0 || $0 >= limit } ?? -1
         }
         guard bad >= 0 else { return }
-        // The slice holding the bad entry: the last pointer <= bad.
+        throw InputError(file: file, location: location,
+                         "entry \(bad) (in \(axes.major) \(slice(containing: bad, pointers: pointers))) is \(indices[bad]); expected a \(axes.minor) index in 0..<\(minorCount)")
+    }
+
+    /// The major slice holding stored entry `entry`: the last pointer <= entry.
+    static func slice(containing entry: Int, pointers: [Int64]) -> Int {
         var lo = 0, hi = pointers.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if pointers[mid] <= Int64(bad) { lo = mid } else { hi = mid - 1 }
+            if pointers[mid] <= Int64(entry) { lo = mid } else { hi = mid - 1 }
         }
-        throw InputError(file: file, location: location,
-                         "entry \(bad) (in \(axes.major) \(lo)) is \(indices[bad]); expected a \(axes.minor) index in 0..<\(minorCount)")
+        return lo
     }
 }

@@ -10,17 +10,21 @@ public struct LoomReader: MatrixReader {
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
         let file = try HDF5File(path: path)
         let matrix = try matrixDataset(file, options: options)
+        // The declared shape is checked before ids are read or generated from it.
+        try matrix.requireStoredData()
+        try options.memoryBudget.check(MemoryBudget.size(count: matrix.count, stride: 4), file: path, what: "the matrix \(matrix.path)")
         let (genes, cells) = (matrix.shape[0], matrix.shape[1])
         var notes = ["matrix: \(matrix.path) (genes x cells)"]
         let columns = try attributes(file, group: "/col_attrs", count: cells)
         let rows = try attributes(file, group: "/row_attrs", count: genes)
-        let sampleIDs = try ids(columns["CellID"], count: cells, prefix: "sample_", path: "/col_attrs/CellID", notes: &notes)
-        let featureIDs = try ids(rows["Accession"] ?? rows["Gene"], count: genes, prefix: "feature_", path: "/row_attrs/Accession or /row_attrs/Gene", notes: &notes)
+        let sampleIDs = try ids(file, ["/col_attrs/CellID"], values: columns, count: cells, prefix: "sample_", what: "cell", notes: &notes)
+        let featureIDs = try ids(file, ["/row_attrs/Accession", "/row_attrs/Gene"], values: rows, count: genes, prefix: "feature_", what: "gene", notes: &notes)
         let names = rows["Gene"]
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
         let store = try HDF5DenseLoader.load(matrix, samplesAreRows: false, budget: options.memoryBudget)
-        return LoadedMatrix(kind: .loom, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
+        return try LoadedMatrix(kind: .loom, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: columns, notes: notes)
+            .checkingVariation(file: path, location: matrix.path)
     }
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
@@ -82,11 +86,23 @@ public struct LoomReader: MatrixReader {
         }
     }
 
-    private func ids(_ values: [String?]?, count: Int, prefix: String, path: String, notes: inout [String]) throws -> [String] {
-        guard let values else {
-            notes.append("no \(path): ids are \(prefix)1 ... \(prefix)\(count)")
-            return (1 ... max(1, count)).prefix(count).map { "\(prefix)\($0)" }
+    /// Ids from the first of `paths` present (read into `values` by `attributes` when it has
+    /// one entry per `what`), else generated `prefix1 ...`. An id dataset of the wrong length
+    /// is an error, not a reason to generate ids.
+    private func ids(_ file: HDF5File, _ paths: [String], values: [String: [String?]], count: Int, prefix: String,
+                     what: String, notes: inout [String]) throws -> [String] {
+        guard let idPath = paths.first(where: { file.kind(at: $0) != .missing }) else {
+            notes.append("no \(paths.joined(separator: " or ")): ids are \(prefix)1 ... \(prefix)\(count)")
+            return (0 ..< count).map { "\(prefix)\($0 + 1)" }
         }
-        return values.map { $0 ?? "" }
+        let name = String(idPath.split(separator: "/").last ?? "")
+        guard let found = values[name] else {
+            let d = try file.dataset(idPath)
+            throw InputError(file: path, location: idPath,
+                             "is \(d.summary), expected one id per \(what): a one-dimensional dataset of \(count) entries (the matrix is \(what == "cell" ? "genes x \(count) cells" : "\(count) genes x cells"))")
+        }
+        let ids = found.map { $0 ?? "" }
+        try DuplicateID.requireUnique(ids, file: path, location: idPath, what: what)
+        return ids
     }
 }

@@ -11,6 +11,9 @@ public struct PlainHDF5Reader: MatrixReader {
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
         let file = try HDF5File(path: path)
         let matrix = try matrixDataset(file, options: options)
+        // The declared shape is checked before ids are read or generated from it.
+        try matrix.requireStoredData()
+        try options.memoryBudget.check(MemoryBudget.size(count: matrix.count, stride: 4), file: path, what: "the matrix \(matrix.path)")
         let samplesAreRows = (options.layout ?? .samplesByFeatures) == .samplesByFeatures
         let samples = samplesAreRows ? matrix.shape[0] : matrix.shape[1]
         let featureCount = samplesAreRows ? matrix.shape[1] : matrix.shape[0]
@@ -25,9 +28,10 @@ public struct PlainHDF5Reader: MatrixReader {
             annotations[p] = values
         }
         let store = try HDF5DenseLoader.load(matrix, samplesAreRows: samplesAreRows, budget: options.memoryBudget)
-        return LoadedMatrix(kind: .plainHDF5, format: Self.formatName, sampleIDs: sampleIDs, features: featureIDs.map { FeatureInfo(id: $0) },
+        return try LoadedMatrix(kind: .plainHDF5, format: Self.formatName, sampleIDs: sampleIDs, features: featureIDs.map { FeatureInfo(id: $0) },
                             matrix: store, sampleAnnotations: annotations,
                             notes: ["matrix: \(matrix.path) (\(samplesAreRows ? "samples-by-features" : "features-by-samples"))"])
+            .checkingVariation(file: path, location: matrix.path)
     }
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
@@ -78,6 +82,8 @@ public struct PlainHDF5Reader: MatrixReader {
         let d = try file.dataset(idPath)
         let values = try HDF5ColumnDecoder.text(d)
         try HDF5ColumnDecoder.requireCount(values, count, what: what, location: d.path, file: path)
-        return values.map { $0 ?? "" }
+        let ids = values.map { $0 ?? "" }
+        try DuplicateID.requireUnique(ids, file: path, location: d.path, what: what)
+        return ids
     }
 }

@@ -31,9 +31,11 @@ public struct TenXReader: MatrixReader {
         let barcodes = try g.dataset("barcodes").readStrings()
         try HDF5ColumnDecoder.requireCount(barcodes, cellCount, what: "barcode (column of \(g.childPath("shape")))",
                                            location: g.childPath("barcodes"), file: path)
+        try DuplicateID.requireUnique(barcodes, file: path, location: g.childPath("barcodes"), what: "barcode")
         let features = try readFeatures(layout, count: featureCount)
         let nnz = try g.dataset("data").count
-        try options.memoryBudget.check(nnz * 8 + (cellCount + 1) * 8, file: path, what: "the matrix \(g.path)")
+        try options.memoryBudget.check(MemoryBudget.sum(MemoryBudget.size(count: nnz, stride: 8), MemoryBudget.size(count: cellCount + 1, stride: 8)),
+                                       file: path, what: "the matrix \(g.path)")
         var arrays = try HDF5SparseLoader.read(g, majorCount: cellCount, minorCount: featureCount,
                                                axes: .init(major: "barcode column", minor: "feature row"))
         var kept = Array(0 ..< featureCount)
@@ -52,8 +54,9 @@ public struct TenXReader: MatrixReader {
             }
         }
         let infos = kept.map { FeatureInfo(id: features.ids[$0], name: features.names[$0]) }
-        return LoadedMatrix(kind: .tenX, format: layout.format, sampleIDs: barcodes, features: infos, matrix: arrays.rowsAsMajor(),
+        return try LoadedMatrix(kind: .tenX, format: layout.format, sampleIDs: barcodes, features: infos, matrix: arrays.rowsAsMajor(),
                             counters: ["features_of_other_types_removed": featureCount - kept.count], notes: notes)
+            .checkingVariation(file: path, location: g.path)
     }
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
@@ -123,6 +126,7 @@ public struct TenXReader: MatrixReader {
         let nameName = layout.version == 3 ? "features/name" : "gene_names"
         let ids = try g.dataset(idName).readStrings()
         try HDF5ColumnDecoder.requireCount(ids, count, what: "feature (row of \(g.childPath("shape")))", location: g.childPath(idName), file: path)
+        try DuplicateID.requireUnique(ids, file: path, location: g.childPath(idName), what: "feature")
         var names = ids
         if g.file.kind(at: g.childPath(nameName)) == .dataset {
             names = try g.dataset(nameName).readStrings()

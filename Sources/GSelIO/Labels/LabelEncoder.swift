@@ -27,13 +27,13 @@ struct LabelEncoder {
         why = "task: \(task.rawValue) (\(why))"
         switch task {
         case .classification:
-            return (task, try classes(texts: texts, numbers: allNumeric ? numbers.map { $0! } : nil), why)
+            return (task, try classes(texts: texts, numbers: allNumeric ? numbers.map { $0! } : nil, entries: entries), why)
         case .regression:
             return (task, try regression(entries: entries, numbers: numbers, auto: requested == nil, distinct: distinct), why)
         }
     }
 
-    private func classes(texts: [String], numbers: [Double]?) throws -> Target {
+    private func classes(texts: [String], numbers: [Double]?, entries: [Int]) throws -> Target {
         let names: [String]
         let codes: [Int32]
         if let numbers {
@@ -48,9 +48,28 @@ struct LabelEncoder {
         }
         if names.count < 2 {
             throw InputError(file: table.source, location: "column \(table.labelColumn)",
-                             "every labelled sample has the class '\(names.first ?? "")'; classification needs at least two classes")
+                             "every labelled sample has the class '\(MessageText.value(names.first ?? ""))'; classification needs at least two classes")
         }
+        try requireTwoSamplesPerClass(codes: codes, names: names, entries: entries)
         return .classes(codes: codes, names: names)
+    }
+
+    /// A class with a single labelled sample can never be both trained on and validated:
+    /// name it (and where it is) here, where the label file is known.
+    private func requireTwoSamplesPerClass(codes: [Int32], names: [String], entries: [Int]) throws {
+        var counts = [Int](repeating: 0, count: names.count)
+        var lastEntry = [Int](repeating: 0, count: names.count)
+        for (k, code) in codes.enumerated() {
+            counts[Int(code)] += 1
+            lastEntry[Int(code)] = entries[k]
+        }
+        let single = names.indices.filter { counts[$0] < 2 }
+        guard !single.isEmpty else { return }
+        let listed = single.map { "'\(names[$0])' (\(table.location(of: lastEntry[$0])))" }
+        let what = single.count == 1 ? "class \(MessageText.list(listed)) has" : "\(single.count) classes have"
+        let examples = single.count == 1 ? "" : ": \(MessageText.list(listed, limit: 10))"
+        throw InputError(file: table.source, location: "column \(table.labelColumn)",
+                         "\(what) a single labelled sample\(examples); every class needs at least 2 samples to train and validate on (merge or drop rare classes)")
     }
 
     private func regression(entries: [Int], numbers: [Double?], auto: Bool, distinct: Int) throws -> Target {

@@ -47,7 +47,7 @@ public struct LabelTable: Sendable {
         guard let column = matrix.sampleAnnotations[key] else {
             let keys = matrix.sampleAnnotations.keys.sorted()
             throw InputError(file: file, "no per-sample annotation '\(key)'; available: "
-                + (keys.isEmpty ? "none (give a label file with --labels)" : keys.joined(separator: ", ")))
+                + (keys.isEmpty ? "none (give a label file with --labels)" : MessageText.list(keys)))
         }
         return LabelTable(source: file, sampleColumn: "sample id", labelColumn: key,
                           sampleIDs: matrix.sampleIDs, rawValues: column)

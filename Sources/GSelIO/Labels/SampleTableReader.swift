@@ -27,13 +27,7 @@ struct SampleTableReader {
         self.path = path
         self.role = role
         lines = try TextStream.lines(path: path)
-        var headerText: UnsafeBufferPointer<UInt8>?
-        while let line = try lines.nextLine() {
-            var text = line
-            if lines.lineNumber == 1, text.starts(with: [0xef, 0xbb, 0xbf]) { text = UnsafeBufferPointer(rebasing: text[3...]) }
-            if !DelimitedTableScanner.isBlank(text) { headerText = text; break }
-        }
-        guard let headerText else {
+        guard let headerText = try lines.firstNonBlankLine() else {
             throw InputError(file: path, "the \(role) is empty; expected a header row naming the sample id column and the other columns")
         }
         let line = lines.lineNumber
@@ -108,7 +102,7 @@ struct SampleTableReader {
         }
         if let (fields, n) = pending { try add(fields, n); pending = nil }
         while let line = try lines.nextLine() {
-            if DelimitedTableScanner.isBlank(line) { continue }
+            if LineReader.isBlank(line) { continue }
             let n = lines.lineNumber
             try add(try FieldCursor.strings(of: line, delimiter: delimiter, file: path, line: n), n)
         }
@@ -119,7 +113,8 @@ struct SampleTableReader {
         return (ids, rows, lineNumbers)
     }
 
+    /// Quoted names, at most `MessageText`'s bounded number of them.
     static func list(_ names: [String]) -> String {
-        names.map { "'\($0)'" }.joined(separator: ", ")
+        MessageText.list(names.map { "'\($0)'" })
     }
 }

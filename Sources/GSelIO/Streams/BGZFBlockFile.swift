@@ -112,6 +112,17 @@ final class BGZFBlockFile: @unchecked Sendable {
                 refill()
                 continue
             }
+            // BSIZE is only trustworthy when another block (or the end of the file) follows it.
+            if available < size + 2 && !eof {
+                refill()
+                continue
+            }
+            if available >= size + 2, !(header[size] == 0x1f && header[size + 1] == 0x8b) {
+                return misplacedEnd(batch, at: offset, size: size, next: header + size, available: available - size)
+            }
+            if available == size + 1 {
+                return misplacedEnd(batch, at: offset, size: size, next: header + size, available: 1)
+            }
             let trailer = header + size - 8
             let crc = UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
             let isize = Int(trailer[4]) | Int(trailer[5]) << 8 | Int(trailer[6]) << 16 | Int(trailer[7]) << 24
@@ -131,7 +142,14 @@ final class BGZFBlockFile: @unchecked Sendable {
     private func truncated(_ batch: BGZFBatch, at offset: Int64, needed: Int, available: Int) {
         let fileEnd = offset + Int64(available)
         batch.error = InputError(file: path, location: "compressed byte \(fileEnd)",
-                                 "BGZF file is truncated: it ends at compressed byte \(fileEnd), inside the block that starts at byte \(offset) (\(available) of its \(needed) bytes present)")
+                                 "BGZF file is truncated: it ends at compressed byte \(fileEnd), inside the block that starts at byte \(offset) (\(available) of its \(needed) bytes present; a cut file, or a wrong BSIZE field in that block's header)")
+        batch.isLast = true
+    }
+
+    private func misplacedEnd(_ batch: BGZFBatch, at offset: Int64, size: Int, next: UnsafePointer<UInt8>, available: Int) {
+        let end = offset + Int64(size)
+        batch.error = InputError(file: path, location: "compressed byte \(offset)",
+                                 "the BGZF block at compressed byte \(offset) says (BSIZE field) that it is \(size) bytes long, but byte \(end) starts neither another gzip block nor the end of the file (found bytes \(hexPrefix(next, available))); expected the next block header 1f 8b there: the BSIZE field or the data after the block is corrupt")
         batch.isLast = true
     }
 

@@ -6,10 +6,22 @@ import Darwin
 
 /// Iterates the lines of a (possibly gzipped) text file without allocating per line.
 /// A yielded line is valid until the next call; `\r\n` endings are trimmed.
+/// A line longer than `maxLineBytes` is an error, so a file without line breaks (binary
+/// data, CR-only endings) cannot grow the buffer without bound.
 public final class LineReader {
+    /// Longest line accepted by default: 256 MiB, far above a VCF line of a million
+    /// samples or a table row of ten million values.
+    public static let defaultMaxLineBytes = 256 << 20
+
+    /// The longest line to accept under a `--max-memory` budget (at least 1 MiB).
+    public static func maxLineBytes(budget: MemoryBudget) -> Int {
+        min(defaultMaxLineBytes, max(budget.bytes ?? .max, 1 << 20))
+    }
+
     public let source: any ByteStream
     /// 1-based number of the line last returned.
     public private(set) var lineNumber = 0
+    public let maxLineBytes: Int
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var start = 0
@@ -17,8 +29,9 @@ public final class LineReader {
     private var eof = false
 
     /// Splits the bytes of an already opened stream (e.g. a `BGZFReader`).
-    public init(stream: any ByteStream, chunkSize: Int = 1 << 20) {
+    public init(stream: any ByteStream, chunkSize: Int = 1 << 20, maxLineBytes: Int = defaultMaxLineBytes) {
         source = stream
+        self.maxLineBytes = max(maxLineBytes, chunkSize)
         capacity = chunkSize
         buffer = .allocate(capacity: capacity)
     }
@@ -57,15 +70,52 @@ public final class LineReader {
                 end = pending
             }
             if end == capacity {
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                guard capacity < maxLineBytes else { throw lineTooLong() }
+                let grown = min(capacity * 2, maxLineBytes)
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
                 bigger.update(from: buffer, count: end)
                 buffer.deallocate()
                 buffer = bigger
-                capacity *= 2
+                capacity = grown
             }
             scanFrom = end
             let n = try source.read(into: buffer + end, capacity: capacity - end)
             if n == 0 { eof = true } else { end += n }
         }
+    }
+
+    /// The first line that is not blank (spaces and tabs only), with a UTF-8 byte-order mark
+    /// removed from line 1; nil when there is none. Throws when the line is not text
+    /// (binary data, another file format, CR-only line endings).
+    public func firstNonBlankLine() throws -> UnsafeBufferPointer<UInt8>? {
+        while let line = try nextLine() {
+            var text = line
+            if lineNumber == 1, text.starts(with: Self.byteOrderMark) {
+                text = UnsafeBufferPointer(rebasing: text[3...])
+            }
+            if Self.isBlank(text) { continue }
+            if let problem = TextSniffer.problem(firstLine: text) {
+                throw InputError(file: path, location: "line \(lineNumber)", problem)
+            }
+            return text
+        }
+        return nil
+    }
+
+    /// The UTF-8 encoding of U+FEFF, which some editors put before the first line.
+    public static let byteOrderMark: [UInt8] = [0xef, 0xbb, 0xbf]
+
+    /// True for a line of only spaces and tabs (or nothing).
+    public static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    private func lineTooLong() -> InputError {
+        let carriageReturns = memchr(buffer, 0x0d, end) != nil
+        let hint = carriageReturns
+            ? "it holds carriage returns (\\r) but no line feeds: old Mac (CR-only) line endings? expected LF or CRLF line endings"
+            : "expected a text file with line breaks (is this a binary file?)"
+        return InputError(file: path, location: "line \(lineNumber + 1)",
+                          "no line break within \(maxLineBytes) bytes, the longest line accepted; \(hint)")
     }
 }

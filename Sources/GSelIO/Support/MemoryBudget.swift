@@ -58,6 +58,13 @@ public struct MemoryBudget: Sendable, Equatable, Codable {
         return overflow ? nil : product
     }
 
+    /// `a + b` for sizes from `size(count:stride:)`: nil when either is nil or the sum overflows.
+    public static func sum(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a, let b else { return nil }
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? nil : total
+    }
+
     /// Human-readable size in binary units: `512 B`, `1.5 MiB`, `4.0 GiB`.
     public static func format(_ bytes: Int) -> String {
         let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]

@@ -18,7 +18,13 @@ public struct VCFHeader: Sendable {
     static func read(from source: VCFSource) throws -> VCFHeader {
         let lines = source.lines, path = source.path
         var header = VCFHeader()
-        while let line = try source.nextLine() {
+        while var line = try source.nextLine() {
+            if lines.lineNumber == 1 {
+                if line.starts(with: LineReader.byteOrderMark) { line = UnsafeBufferPointer(rebasing: line[3...]) }
+                if let problem = TextSniffer.problem(firstLine: line) {
+                    throw InputError(file: path, location: "line 1", problem)
+                }
+            }
             if line.starts(with: "##".utf8) {
                 let text = String(decoding: line, as: UTF8.self)
                 if text.hasPrefix("##fileformat=") {

@@ -2,7 +2,8 @@ extension VCFReader {
     /// Header facts plus one fast pass over the records (fixed columns only, genotypes not decoded)
     /// to count them and list the FORMAT layouts and chromosomes they use.
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
-        let source = try VCFSource(path: path, threads: options.threads)
+        let source = try VCFSource(path: path, threads: options.threads,
+                                   maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
         let header = try VCFHeader.read(from: source)
         let parser = VCFLineParser(path: path, sampleIDs: header.sampleIDs, field: "GT")
         var records = 0, altDot = 0

@@ -12,7 +12,8 @@ public struct VCFReader: MatrixReader {
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
         let field = options.vcfField.rawValue
-        let source = try VCFSource(path: path, threads: options.threads)
+        let source = try VCFSource(path: path, threads: options.threads,
+                                   maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
         let header = try VCFHeader.read(from: source)
         let samples = header.sampleIDs.count
         var parser = VCFLineParser(path: path, sampleIDs: header.sampleIDs, field: field)

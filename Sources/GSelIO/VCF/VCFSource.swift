@@ -3,9 +3,9 @@ struct VCFSource {
     let path: String
     let lines: LineReader
 
-    init(path: String, threads: Int) throws {
+    init(path: String, threads: Int, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws {
         self.path = path
-        lines = try TextStream.lines(path: path, threads: threads)
+        lines = try TextStream.lines(path: path, threads: threads, maxLineBytes: maxLineBytes)
     }
 
     var compression: StreamCompression { lines.source.compression }

@@ -7,6 +7,8 @@ struct VariantStore<Value: BitwiseCopyable> {
     private(set) var values: [Value] = []
     private(set) var features: [FeatureInfo] = []
     private var ids: Set<String> = []
+    /// The next `#n` suffix to try for each id that repeated.
+    private var nextSuffix: [String: Int] = [:]
     /// Variants whose `CHROM:POS:REF:ALT` repeated an earlier one and got a `#n` suffix.
     private(set) var renamedDuplicates = 0
     /// Moves the kept variants to disk once they outgrow the budget.
@@ -33,9 +35,12 @@ struct VariantStore<Value: BitwiseCopyable> {
             return
         }
         if !ids.insert(feature.id).inserted {
-            var n = 2
-            while ids.contains("\(feature.id)#\(n)") { n += 1 }
-            feature.id += "#\(n)"
+            // Resume from the last suffix given to this id: repeats stay linear, not quadratic.
+            let base = feature.id
+            var n = nextSuffix[base, default: 2]
+            while ids.contains("\(base)#\(n)") { n += 1 }
+            nextSuffix[base] = n + 1
+            feature.id = "\(base)#\(n)"
             ids.insert(feature.id)
             renamedDuplicates += 1
         }

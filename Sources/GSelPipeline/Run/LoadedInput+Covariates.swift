@@ -27,7 +27,7 @@ extension LoadedInput {
         let block = CovariateMatrix(base: matrix.matrix, covariates: encoded.values, covariateCount: encoded.columnCount)
         if let (column, combination) = block.dependentCovariate(rows: encoded.rows) {
             let names = encoded.columnNames
-            let others = combination.isEmpty ? "a constant" : combination.map { "'\(names[$0])'" }.joined(separator: ", ")
+            let others = combination.isEmpty ? "a constant" : MessageText.list(combination.map { "'\(names[$0])'" })
             throw InputError(file: table.source, location: table.location(covariate: table.names.firstIndex(of: encoded.covariate(ofColumn: column).name)!),
                              "covariate column '\(names[column])' is perfectly collinear with \(others) over the \(encoded.rows.count) samples used (it adds nothing to them); leave one of them out (--covariate-cols)")
         }

@@ -40,6 +40,28 @@ public struct MemoryBudget: Sendable, Equatable, Codable {
                          "\(what) needs \(Self.format(size)) in memory, more than the --max-memory limit of \(Self.format(limit)); raise --max-memory or reduce the input")
     }
 
+    /// Bytes an id (or name) of a sample or feature is taken to need in memory.
+    public static let idBytes = 48
+    /// Memory beyond the limit granted to what always stays in memory (ids, per-feature
+    /// metadata) when the values go to an on-disk cache.
+    public static let metadataAllowance = 256 << 20
+
+    /// Throws like `check` when `count` ids (samples plus features declared in the file)
+    /// would need more than the limit plus `metadataAllowance`: ids stay in memory even
+    /// when the values are spilled to disk, so a hostile shape is refused before any id is
+    /// made.
+    public func checkIDs(_ count: Int, file: String, location: String? = nil, what: String) throws {
+        guard let size = Self.size(count: count, stride: Self.idBytes) else {
+            return try check(nil, file: file, location: location, what: what)
+        }
+        try MemoryBudget(bytes: bytes.map { $0 + Self.metadataAllowance }).check(size, file: file, location: location, what: what)
+    }
+
+    /// Throws like `check(nil, ...)` when `count` elements of `stride` bytes overflow.
+    public static func requireCountable(_ count: Int, stride: Int, file: String, location: String? = nil, what: String) throws {
+        if size(count: count, stride: stride) == nil { try MemoryBudget.unlimited.check(nil, file: file, location: location, what: what) }
+    }
+
     /// Encoded as the number of bytes, or null for no limit.
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()

@@ -23,13 +23,15 @@ extension RunOutputs {
 
     /// ranking.tsv: the k ranked units, best first.
     func rankingTable() -> TSVWriter {
-        var columns = ["rank"] + unitColumns + ["selection_frequency", "stable", "mean_selection_order", scoreName, "effect", "proxies"]
+        var columns = ["rank"] + unitColumns + ["selection_frequency", "stable", "mean_selection_order", scoreName, "effect"]
+        if !grouped { columns.append("proxies") }  // groups are never merged into slots
         if hasVariants { columns += ["chrom", "pos", "ref", "alt"] }
         var t = TSVWriter(columns: columns)
         for (i, e) in result.entries.enumerated() {
             var row: [TSVCell] = [.int(i + 1)] + unitCells(e.feature) + [
                 .double(e.frequency), .bool(e.stable), .rounded(e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder),
-                .rounded(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i)), .text(proxiesText(i))]
+                .rounded(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i))]
+            if !grouped { row.append(.text(proxiesText(i))) }
             if hasVariants, let v = features[e.feature].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
             t.append(row)
         }

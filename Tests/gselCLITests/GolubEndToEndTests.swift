@@ -26,6 +26,30 @@ final class GolubEndToEndTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(auroc.reduce(0, +) / 4, 0.9, "AUROC per seed: \(auroc)")
     }
 
+    /// The demo (`scripts/demo.sh`: k 20, every other setting default) has a stable slot,
+    /// and run.json and the report name it: the representative, its substitutes and the
+    /// share of fits, with the bound's assumptions (issue: consensus ranking).
+    func testDemoRunHasAStableSlotThatTheReportExplains() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.path("out")
+        let r = try GSelProcess.gsel(["--input", input, "--labels", labels, "--label-col", "label", "--k", "20",
+                                      "--out", out, "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let stableRows = try OutputFiles.tsv(out + "/ranking.tsv").filter { $0["stable"] == "true" }
+        XCTAssertGreaterThanOrEqual(stableRows.count, 1)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
+        let stability = json["stability"] as! [String: Any]
+        XCTAssertEqual(stability["stable_set_size"] as? Int, stableRows.count)
+        let note = try XCTUnwrap(stability["stable_set_note"] as? String)
+        let first = stableRows[0]["feature_id"]!
+        XCTAssertTrue(note.hasPrefix("The stable set holds \(stableRows.count) slot"), note)
+        XCTAssertTrue(note.contains(first), note)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("The stable set holds"), "the report explains the stable set")
+        XCTAssertTrue(report.contains("exchangeable"), "the report states the bound's assumptions")
+        XCTAssertTrue(report.contains("Substitutes (share of the slot"), "the ranking table shows the substitutes")
+    }
+
     func testStabilityRunWritesAllOutputs() throws {
         let dir = try TemporaryDirectory()
         let out = dir.path("out")

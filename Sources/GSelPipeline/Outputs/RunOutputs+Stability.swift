@@ -8,6 +8,12 @@ extension RunOutputs {
         + "it assumes that the noise slots are exchangeable and that the selector is not worse than random guessing; "
         + "the slots are formed from the same fits and training data, which the theorem does not cover"
 
+    /// A fraction as a percentage with at most one decimal: 0.64 -> "64", 0.605 -> "60.5".
+    static func percent(_ fraction: Double) -> String {
+        let tenths = (fraction * 1000).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))" : "\(tenths / 10)"
+    }
+
     /// Which slots form the stable set, or why it is empty, in words (run.json and the report).
     func stableSetNote() -> String? {
         let slots = result.slots
@@ -16,9 +22,9 @@ extension RunOutputs {
             let others = s.members.count - 1
             return "\(units.name(s.representative))"
                 + (others > 0 ? " (with \(others) substitute\(others == 1 ? "" : "s"))" : "")
-                + " in \(NumberText.significant(s.frequency * 100, digits: 3) ?? "") % of the fits"
+                + " in \(Self.percent(s.frequency)) % of the fits"
         }
-        let percent = NumberText.significant(slots.threshold * 100, digits: 3) ?? ""
+        let percent = Self.percent(slots.threshold)
         let substitutes = "\(units.noun) with |r| >= \(slots.minimumCorrelation) on the training split count as one slot"
         if slots.stableCount == 0 {
             return "The stable set is empty: no slot was picked in at least \(percent) % of the \(slots.fitCount) fits; "

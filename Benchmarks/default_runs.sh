@@ -57,7 +57,7 @@ plink_glm() {
     local pheno=bench-data/hs1940.pheno4.plink.tsv
     awk -F'\t' 'NR == 1 { print "#IID\tpheno4"; next } { v = $5; if (v == "NA") v = "NA"; else v = v + 1; print $1 "\t" v }' \
         TestData/hs1940/hs1940_mouse.pheno.tsv > "$pheno"
-    measure "peer_$1" plink2 --vcf "$2" --pheno "$pheno" --glm allow-no-covars --threads "$THREADS" --out "bench-data/plink_$1"
+    measure "peer_$1" plink2 --vcf "$2" --pheno "$pheno" --glm allow-no-covars --allow-extra-chr --threads "$THREADS" --out "bench-data/plink_$1"
     row "$1" "plink2 --vcf --glm (import + test)" "$WALL" "$RSS_MB" "ratio gsel/peer $(ratio "$GSEL_WALL" "$WALL")"
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Write a large VCF for benchmarks by tiling the real hs1940 mouse VCF.
 
-Keeps the first SAMPLES samples and repeats the 10300 records, shifting POS by
-200 Mb per tile, until RECORDS records are written. Output goes to stdout
+Keeps the first SAMPLES samples and repeats the 10300 records until RECORDS records are
+written; tile t > 0 renames each chromosome C to `tT_C` (positions stay as they are, within
+VCF's 32-bit POS; PLINK 2 reads such names with `--allow-extra-chr`). Output goes to stdout
 (pipe it through `bgzip`). Usage: make_tiled_vcf.py HS1940.vcf.gz RECORDS SAMPLES
 """
 import gzip
@@ -24,12 +25,11 @@ def main() -> None:
     out.write("\n".join(header) + "\n")
     written, tile = 0, 0
     while written < records:
-        shift = tile * 200_000_000
         for line in body:
             if written == records:
                 break
             chrom, pos, rest = line.split("\t", 2)
-            out.write(f"{chrom}\t{int(pos) + shift}\t{rest}\n")
+            out.write(f"{chrom if tile == 0 else f't{tile}_{chrom}'}\t{pos}\t{rest}\n")
             written += 1
         tile += 1
 

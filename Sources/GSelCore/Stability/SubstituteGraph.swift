@@ -77,10 +77,6 @@ public struct SubstituteGraph: Sendable, Equatable {
 
     /// Number of substitute pairs.
     public var pairCount: Int { edges.values.reduce(0) { $0 + $1.count } / 2 }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.minimumCorrelation == b.minimumCorrelation && a.edges == b.edges
-    }
 }
 
 extension SubstituteGraph {

@@ -59,7 +59,7 @@ public struct MemoryBudget: Sendable, Equatable, Codable {
 
     /// Throws like `check(nil, ...)` when `count` elements of `stride` bytes overflow.
     public static func requireCountable(_ count: Int, stride: Int, file: String, location: String? = nil, what: String) throws {
-        if size(count: count, stride: stride) == nil { try MemoryBudget.unlimited.check(nil, file: file, location: location, what: what) }
+        try MemoryBudget.unlimited.check(size(count: count, stride: stride), file: file, location: location, what: what)
     }
 
     /// Encoded as the number of bytes, or null for no limit.

@@ -29,6 +29,30 @@ final class StandardizedDataTests: XCTestCase {
         XCTAssertEqual(dg.column(0)[2], 0)
     }
 
+    /// A CSR store's statistics (summed over its stored values only) are bit for bit those of
+    /// the same values in a dense store, stored NaN and constant columns included.
+    func testSparseStatisticsEqualTheDenseStatistics() {
+        let nan = Float.nan
+        let values: [Float] = [0, 1.5, 0, 0, 7,
+                               2, 0, 0, nan, 7,
+                               0, -3, 0, 4, 7,
+                               0.25, 0, 0, 0, 7]
+        let dense = DenseMatrix(rows: 4, columns: 5, values: values)
+        var indptr = [0], indices: [Int32] = [], data: [Float] = []
+        for r in 0 ..< 4 {
+            for j in 0 ..< 5 where values[r * 5 + j] != 0 { indices.append(Int32(j)); data.append(values[r * 5 + j]) }
+            indptr.append(indices.count)
+        }
+        let sparse = SparseMatrix(rows: 4, columns: 5, indptr: indptr, indices: indices, data: data)
+        for rows in [[0, 1, 2, 3], [3, 1, 2]] {
+            let d = StandardizedData(matrix: dense, rows: rows), s = StandardizedData(matrix: sparse, rows: rows)
+            XCTAssertEqual(d.means.map(\.bitPattern), s.means.map(\.bitPattern), "rows \(rows)")
+            XCTAssertEqual(d.inverseScales.map(\.bitPattern), s.inverseScales.map(\.bitPattern), "rows \(rows)")
+        }
+        XCTAssertEqual(StandardizedData(matrix: sparse, rows: [0, 1, 2, 3]).means[3], 4.0 / 3, accuracy: 1e-6,
+                       "the stored NaN is left out of the mean")
+    }
+
     func testValidationSplitUsesTrainingStatistics() {
         let m = DenseMatrix(rows: 4, columns: 1, values: [0, 2, 100, 102])
         let train = StandardizedData(matrix: m, rows: [0, 1])

@@ -60,7 +60,17 @@ public struct StandardizedData: @unchecked Sendable {
         var count = [Int](repeating: 0, count: p)
         let buf = UnsafeMutablePointer<Float>.allocate(capacity: max(p, rows.count))
         defer { buf.deallocate() }
-        if m.preferredAxis == .samples {
+        if let sparse = m as? SparseMatrix {
+            // Absent entries are zeros: they add nothing to the sums (the same Double sums).
+            for r in rows {
+                for k in sparse.indptr[r] ..< sparse.indptr[r + 1] {
+                    let j = Int(sparse.indices[k]), x = sparse.data[k]
+                    if x.isNaN { count[j] -= 1; continue }
+                    sum[j] += Double(x); sumSq[j] += Double(x) * Double(x)
+                }
+            }
+            for j in 0 ..< p { count[j] += rows.count }
+        } else if m.preferredAxis == .samples {
             for r in rows {
                 m.copyRow(r, into: buf)
                 for j in 0 ..< p where !buf[j].isNaN {

@@ -45,18 +45,37 @@ public final class MLP: @unchecked Sendable {
     /// until `backward`). Returns the output layer (`rows x outputs`).
     @discardableResult
     public func forward(_ input: UnsafePointer<Float>, rows: Int) -> UnsafeMutablePointer<Float> {
-        precondition(rows <= batchCapacity)
+        let fanIn = shape.inputs, fanOut = shape.layerSizes[1], w = parameters.pointer + weightOffsets[0]
+        let output = forward(rows: rows) { out in
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(fanOut), Int32(fanIn),
+                        1, input, Int32(fanIn), w, Int32(fanOut), 1, out, Int32(fanOut))
+        }
         self.input = input
+        return output
+    }
+
+    /// Forward pass whose first-layer product is added by `firstLayer` to the
+    /// `rows x fanOut` buffer it is given (which holds the bias): for inputs that are not a
+    /// dense row-major block (`SparseFirstLayer`). `backward` then leaves the first layer's
+    /// weight and input gradients to the caller.
+    @discardableResult
+    public func forward(rows: Int, firstLayer: (UnsafeMutablePointer<Float>) -> Void) -> UnsafeMutablePointer<Float> {
+        precondition(rows <= batchCapacity)
+        input = nil
         let sizes = shape.layerSizes
-        var x = input
+        var x: UnsafePointer<Float>? = nil
         for l in 0 ..< shape.layerCount {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
             let out = activations[l].pointer
             let b = parameters.pointer + biasOffsets[l]
             for r in 0 ..< rows { (out + r * fanOut).update(from: b, count: fanOut) }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(fanOut), Int32(fanIn),
-                        1, x, Int32(fanIn), parameters.pointer + weightOffsets[l], Int32(fanOut),
-                        1, out, Int32(fanOut))
+            if let x {
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(fanOut), Int32(fanIn),
+                            1, x, Int32(fanIn), parameters.pointer + weightOffsets[l], Int32(fanOut),
+                            1, out, Int32(fanOut))
+            } else {
+                firstLayer(out)
+            }
             if l < shape.layerCount - 1 {
                 for i in 0 ..< rows * fanOut where out[i] < 0 { out[i] = 0 }
             }
@@ -81,16 +100,17 @@ public final class MLP: @unchecked Sendable {
     /// its bias gradient and `firstLayerDelta` are still computed.
     public func backward(outputGradient: UnsafePointer<Float>, rows: Int, computeInputGradient: Bool,
                          firstLayerWeightGradient: Bool = true) {
-        guard let input else { preconditionFailure("backward before forward") }
         let sizes = shape.layerSizes
         let L = shape.layerCount
         deltas[L - 1].pointer.update(from: outputGradient, count: rows * sizes[L])
         for l in stride(from: L - 1, through: 0, by: -1) {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
             let delta = deltas[l].pointer
-            let below: UnsafePointer<Float> = l == 0 ? input : UnsafePointer(activations[l - 1].pointer)
             // dW = below^T * delta
             if l > 0 || firstLayerWeightGradient {
+                guard let below = l == 0 ? input : UnsafePointer(activations[l - 1].pointer) else {
+                    preconditionFailure("the first layer's weight gradient needs a dense forward input")
+                }
                 cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(fanIn), Int32(fanOut), Int32(rows),
                             1, below, Int32(fanIn), delta, Int32(fanOut),
                             0, gradients.pointer + weightOffsets[l], Int32(fanOut))

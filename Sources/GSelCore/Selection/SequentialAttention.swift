@@ -87,6 +87,8 @@ private struct Trainer {
     let x: FloatBuffer, xm: FloatBuffer, outGrad: FloatBuffer
     /// The gradient of one block of first-layer rows (`FirstLayerStep`).
     let firstLayerScratch: FloatBuffer
+    /// The first layer over a CSR store, when the data has one (`x` and `xm` are then unused).
+    let sparse: SparseFirstLayer?
     let logits: FloatBuffer, logitGrad: FloatBuffer, mask: FloatBuffer, weights: FloatBuffer, maskGrad: FloatBuffer
     let unitMask: FloatBuffer, unitMaskGrad: FloatBuffer
     let batchLabels: UnsafeMutablePointer<Int32>
@@ -135,8 +137,9 @@ private struct Trainer {
         self.rng = r
         networkAdam = AdamOptimizer(parameterCount: mlp.parameters.count, ranges: [0 ..< mlp.parameters.count])
         logitAdam = AdamOptimizer(parameterCount: units, ranges: [0 ..< units])
-        x = FloatBuffer(count: b * p)
-        xm = FloatBuffer(count: b * p)
+        sparse = SparseFirstLayer.make(for: data, fanOut: mlp.shape.layerSizes[1])
+        x = FloatBuffer(count: sparse == nil ? b * p : 0)
+        xm = FloatBuffer(count: sparse == nil ? b * p : 0)
         outGrad = FloatBuffer(count: b * outputs)
         firstLayerScratch = FloatBuffer(count: FirstLayerStep.blockRows * mlp.shape.layerSizes[1])
         precondition(mlp.firstLayerWeights.lowerBound == 0, "the first layer's weights lead the parameter buffer")
@@ -186,18 +189,23 @@ private struct Trainer {
     /// Returns the minibatch loss.
     mutating func trainStep(_ step: Int, idx: UnsafeMutablePointer<Int>) -> Float {
         nextBatch(idx)
-        data.fillRows(UnsafeBufferPointer(start: idx, count: b), into: x.pointer)
+        let batch = UnsafeBufferPointer(start: idx, count: b)
         let warm = schedule.isWarmup(step)
-        let input: UnsafePointer<Float>
         var unselected = units
-        if warm {
-            input = UnsafePointer(x.pointer)
+        if !warm { unselected = computeMask() }
+        let out: UnsafeMutablePointer<Float>
+        let input: UnsafePointer<Float>?
+        if let sparse {
+            sparse.gather(batch)
+            let (w, mask) = (UnsafePointer(mlp.parameters.pointer + mlp.firstLayerWeights.lowerBound), self.mask.pointer)
+            out = mlp.forward(rows: b) { sparse.addProduct(mask: warm ? nil : UnsafePointer(mask), weights: w, into: $0) }
+            input = nil
         } else {
-            unselected = computeMask()
-            AttentionMask.apply(mask: mask.pointer, to: x.pointer, rows: b, count: p, out: xm.pointer)
-            input = UnsafePointer(xm.pointer)
+            data.fillRows(batch, into: x.pointer)
+            if !warm { AttentionMask.apply(mask: mask.pointer, to: x.pointer, rows: b, count: p, out: xm.pointer) }
+            input = UnsafePointer(warm ? x.pointer : xm.pointer)
+            out = mlp.forward(input!, rows: b)
         }
-        let out = mlp.forward(input, rows: b)
         let loss: Float
         if classCodes.isEmpty {
             for i in 0 ..< b { batchValues[i] = values[idx[i]] }
@@ -212,20 +220,29 @@ private struct Trainer {
         let lr = plan.learningRate * decayFactor
         // The network's Adam step, with the first layer's backward pass fused into it block
         // by block (the input gradient, needed for the mask, uses the weights before the step).
-        let (mlp, firstLayer, scratch) = (self.mlp, self.mlp.firstLayerWeights, self.firstLayerScratch)
+        let (mlp, firstLayer, scratch, sparse) = (self.mlp, self.mlp.firstLayerWeights, self.firstLayerScratch, self.sparse)
         let (hidden, rows, inputs) = (mlp.shape.layerSizes[1], b, p)
+        let (maskValues, maskGradient) = (UnsafePointer(self.mask.pointer), self.maskGrad.pointer)
         networkAdam.step(group: 0, learningRate: lr) { m, v, range, coefficients in
-            FirstLayerStep.apply(input: input, delta: mlp.firstLayerDelta, rows: rows, inputs: inputs, fanOut: hidden,
-                                 parameters: mlp.parameters.pointer, weightOffset: firstLayer.lowerBound, m: m, v: v,
-                                 coefficients: coefficients, inputGradient: warm ? nil : mlp.inputGradient.pointer,
-                                 scratch: scratch.pointer)
+            if let sparse {
+                sparse.step(delta: mlp.firstLayerDelta, rows: rows, mask: warm ? nil : maskValues,
+                            parameters: mlp.parameters.pointer, weightOffset: firstLayer.lowerBound, m: m, v: v,
+                            coefficients: coefficients, maskGradient: warm ? nil : maskGradient)
+            } else {
+                FirstLayerStep.apply(input: input!, delta: mlp.firstLayerDelta, rows: rows, inputs: inputs,
+                                     fanOut: hidden, parameters: mlp.parameters.pointer,
+                                     weightOffset: firstLayer.lowerBound, m: m, v: v, coefficients: coefficients,
+                                     inputGradient: warm ? nil : mlp.inputGradient.pointer, scratch: scratch.pointer)
+            }
             AdamOptimizer.update(mlp.parameters.pointer, mlp.gradients.pointer, m, v, firstLayer.upperBound ..< range.upperBound,
                                  coefficients)
         }
         if !warm {
-            // dL/dm_j = sum_i dL/dxm_ij * x_ij, then through the softmax.
-            AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
-                                       count: p, out: maskGrad.pointer)
+            // dL/dm_j = sum_i dL/dxm_ij * x_ij (the sparse layer has filled it), then through the softmax.
+            if sparse == nil {
+                AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
+                                           count: p, out: maskGrad.pointer)
+            }
             groups?.foldGradient(maskGrad.pointer, into: unitMaskGrad.pointer)
             selected.withUnsafeBufferPointer { sel in
                 AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,

@@ -5,9 +5,10 @@ import CBLAS
 /// at least `minimumCorrelation`. `SubstituteSlots` uses it to decide when a fit's pick
 /// takes the place of another fit's pick.
 ///
-/// Only picked features are compared (at most 2B·q of them, however large p is), in blocks
-/// through BLAS on one thread, and only the pairs above the threshold are kept, so memory
-/// stays at the picked columns plus one block of correlations.
+/// Only picked features are compared (at most 2B·q of them, however large p is), on at most
+/// `maximumSamples` samples, in blocks through BLAS on one thread, and only the pairs above
+/// the threshold are kept, so memory stays at the picked columns plus one block of
+/// correlations.
 public struct SubstituteGraph: Sendable, Equatable {
     /// Pairs with |r| at or above this are substitutes.
     public let minimumCorrelation: Double
@@ -26,17 +27,31 @@ public struct SubstituteGraph: Sendable, Equatable {
         edges = e
     }
 
+    /// Splits larger than this estimate |r| on this many evenly spaced samples: near the
+    /// threshold (|r| = 0.75) the standard error is (1 − r²)/√4096 ≈ 0.007, and the cost
+    /// (picked features² · samples) and memory (picked features · samples) stay bounded on
+    /// atlas-size inputs, where thousands of features are picked once each.
+    public static let maximumSamples = 4096
+
     /// Correlations of `features` over the samples of `data` (standardized columns; missing
-    /// values count as the mean). Constant features have no substitutes.
-    public init(data: StandardizedData, features: [Int], minimumCorrelation: Double) {
+    /// values count as the mean), or over `maximumSamples` evenly spaced samples of a larger
+    /// split. Constant features have no substitutes.
+    public init(data fullData: StandardizedData, features: [Int], minimumCorrelation: Double) {
         let picked = Array(Set(features)).sorted()
+        let subsampled = fullData.sampleCount > Self.maximumSamples
+        let data = subsampled ? Self.evenlySpaced(fullData, count: Self.maximumSamples) : fullData
         let n = data.sampleCount, d = picked.count
         // Unit-length columns, so a product of two is their correlation (the columns are centred:
-        // standardized with this split's means, missing values at 0).
+        // standardized with this split's means, missing values at 0; a subsample is centred on
+        // its own means).
         var unit = [Float](repeating: 0, count: d * n)
         var live = [Bool](repeating: false, count: d)
         for (i, j) in picked.enumerated() {
-            let column = data.column(j)
+            var column = data.column(j)
+            if subsampled {
+                let mean = Float(column.reduce(0.0) { $0 + Double($1) } / Double(max(n, 1)))
+                for s in 0 ..< n { column[s] -= mean }
+            }
             var norm = 0.0
             for v in column { norm += Double(v) * Double(v) }
             guard norm > 0 else { continue }
@@ -65,6 +80,13 @@ public struct SubstituteGraph: Sendable, Equatable {
             start += rows
         }
         self.init(minimumCorrelation: minimumCorrelation, correlations: found)
+    }
+
+    /// `count` samples of `data` spread evenly over its rows, with its statistics.
+    private static func evenlySpaced(_ data: StandardizedData, count: Int) -> StandardizedData {
+        let n = data.sampleCount
+        let rows = (0 ..< count).map { data.rows[$0 * n / count] }
+        return StandardizedData(matrix: data.matrix, rows: rows, statisticsOf: data)
     }
 
     /// |r| of `a` and `b` when they are substitutes (1 for a feature with itself), else nil.

@@ -10,6 +10,7 @@
 #   vcf500k   the same tiled to 500,000 variants                              peer: plink2 --glm
 #   h5ad100k  100,000 cells x 20,000 genes CSR h5ad, 5 % nonzero, k = 50       peer: f_classif on CSR
 #   growth    one fit (--repeats 0) at 3 sizes: VCF 62.5k/125k/250k variants; time per variant
+#   growth_sparse  one fit (--repeats 0) on 100,000 x 20,000 CSR h5ad at 1.25/2.5/5 % nonzero (time vs stored values)
 source "$(dirname "$0")/lib.sh"
 
 WORKLOADS=${WORKLOADS:-fmnist bulk22k vcf125k growth}
@@ -105,6 +106,18 @@ a = anndata.read_h5ad(sys.argv[1]); SelectKBest(f_classif, k=50).fit(a.X, a.obs[
             fit=$(json_number "$out/run.json" selection)
             row growth "one fit, $records variants, --threads 1" "$WALL" "$RSS_MB" \
                 "fit $fit s = $(awk -v t="$fit" -v p="$records" 'BEGIN { printf "%.1f", t / p * 1e6 }') us per variant"
+        done
+        ;;
+    growth_sparse)
+        for density in 0.0125 0.025 0.05; do
+            DATA=bench-data/sparse_100000x20000_$density.h5ad
+            [ -s "$DATA" ] || "$PY" Benchmarks/make_sparse_h5ad.py 100000 20000 "$density" "$DATA"
+            out=bench-data/growth_sparse_$density
+            measure "growth_sparse_$density" "$GSEL" --input "$DATA" --label-key cell_type --k 50 --repeats 0 \
+                --threads 1 --out "$out" --quiet
+            fit=$(json_number "$out/run.json" selection)
+            row growth_sparse "one fit, $density nonzero, --threads 1" "$WALL" "$RSS_MB" \
+                "fit $fit s, $(awk -v d="$density" 'BEGIN { printf "%.0f", d * 2e3 }')M stored values (train on 80 %)"
         done
         ;;
     *) echo "default_runs.sh: unknown workload $w" >&2; exit 1 ;;

@@ -6,8 +6,8 @@ import GSelIO
 ///
 /// A standardized value is `x_std = s − c_j` with `s = x · inv_j` (0 where nothing is
 /// stored) and the shift `c_j = mean_j · inv_j`, so centering never densifies:
-/// - pre-activation: `z_i = Σ_{stored (i,j)} s·m_j·W_j − Σ_j c_j·m_j·W_j` (one GEMV for the
-///   shift, shared by every row);
+/// - pre-activation: `z_i = Σ_{stored (i,j)} s·m_j·W_j − Σ_j c_j·m_j·W_j` (the shift row is
+///   shared by every row of the batch);
 /// - weight gradient: `dL/dW_j = m_j·(Σ_{stored (i,j)} s·δ_i − c_j·D)` with `D = Σ_i δ_i`;
 /// - mask gradient: `dL/dm_j = Σ_i x_std_ij·(δ_i·W_j) = W_j · (Σ_{stored (i,j)} s·δ_i − c_j·D)`,
 ///   the unmasked weight gradient dotted with W_j before the update.
@@ -34,7 +34,8 @@ final class SparseFirstLayer {
     /// `Σ_i δ_i`; the shift row `u = Σ_j c_j·m_j·W_j`; the gradient of one block of W1's rows.
     private let deltaSum: FloatBuffer, shiftRow: FloatBuffer, blockGradient: FloatBuffer
 
-    /// Densities above this are cheaper through the dense path's BLAS products.
+    /// Stores denser than this take the dense path, whose BLAS products are assumed to be
+    /// cheaper there (the crossover has not been measured; scRNA-seq stores are 2-10 % dense).
     static let maximumDensity = 0.25
 
     /// The sparse first layer for `data` when its store is a CSR matrix without covariates

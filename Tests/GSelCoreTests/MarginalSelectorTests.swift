@@ -127,3 +127,39 @@ final class MarginalSelectorTests: XCTestCase {
         }
     }
 }
+
+extension MarginalSelectorTests {
+    /// A CSR store is scored from its stored values: the same F and |r| as the same values
+    /// in a dense store (to rounding), a stored NaN counted as the mean, a constant column 0.
+    func testSparseStoreScoresAsTheDenseStore() throws {
+        var rng = SeededGenerator(seed: 17)
+        let n = 240, p = 60
+        var dense = [Float](repeating: 0, count: n * p)
+        var indptr = [0], indices: [Int32] = [], data: [Float] = []
+        for i in 0 ..< n {
+            for j in 0 ..< p where j != 11 && ((j < 5 && i % 3 == 0) || rng.nextUniform() < 0.15 + 0.3 * Double(j % 3) / 2) {
+                let x = Float(1 + 2 * rng.nextUniform()) + (j < 5 && i % 3 == 0 ? 2 : 0)
+                dense[i * p + j] = x
+                indices.append(Int32(j)); data.append(x)
+            }
+            indptr.append(indices.count)
+        }
+        data[7] = .nan
+        let nanRow = indptr.firstIndex { $0 > 7 }! - 1
+        dense[nanRow * p + Int(indices[7])] = .nan
+        let sparse = SparseMatrix(rows: n, columns: p, indptr: indptr, indices: indices, data: data)
+        let rows = Array(0 ..< n).filter { $0 % 5 != 1 }
+        let targets: [(String, Target)] = [
+            ("three classes", .classes(codes: rows.map { Int32($0 % 3) }, names: TestMatrices.classNames(3))),
+            ("trait", .values(rows.map { Float($0 % 3) + Float(rng.nextGaussian()) })),
+        ]
+        for (name, target) in targets {
+            let a = try MarginalSelector.scores(StandardizedData(matrix: sparse, rows: rows), target: target)
+            let b = try MarginalSelector.scores(StandardizedData(matrix: DenseMatrix(rows: n, columns: p, values: dense), rows: rows),
+                                                target: target)
+            for j in 0 ..< p { XCTAssertEqual(a[j], b[j], accuracy: 1e-5 * max(1, abs(b[j])), "\(name) feature \(j)") }
+            XCTAssertEqual(a[11], 0, "\(name): the empty column scores 0")
+            XCTAssertGreaterThan(a[0], 3 * a[30], "\(name): a planted column stands out")
+        }
+    }
+}

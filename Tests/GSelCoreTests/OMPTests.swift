@@ -256,3 +256,46 @@ extension OMPTests {
         }
     }
 }
+
+extension OMPTests {
+    /// A CSR store too large for the dense copy is read through its stored values: the same
+    /// picks and residual leaders as the dense copy, scores equal to rounding, for one and
+    /// for three targets and for a trait, with a stored NaN and an empty column.
+    func testSparsePassesMatchTheDenseCopy() throws {
+        var rng = SeededGenerator(seed: 12)
+        let n = 400, p = 150, drivers = [9, 40, 77, 120]
+        var indptr = [0], indices: [Int32] = [], values: [Float] = [], score = [Double]()
+        for _ in 0 ..< n {
+            var y = 0.0
+            for j in 0 ..< p where j != 33 && rng.nextUniform() < (drivers.contains(j) ? 0.5 : 0.1) {
+                let x = Float(1 + 3 * rng.nextUniform())
+                indices.append(Int32(j)); values.append(x)
+                if let d = drivers.firstIndex(of: j) { y += Double(x) * (1 - 0.2 * Double(d)) }
+            }
+            indptr.append(indices.count)
+            score.append(y + 0.7 * rng.nextGaussian())
+        }
+        values[5] = .nan
+        let store = SparseMatrix(rows: n, columns: p, indptr: indptr, indices: indices, data: values)
+        let data = StandardizedData(matrix: store, rows: Array(0 ..< n).filter { $0 % 7 != 3 })
+        let kept = data.rows.map { score[$0] }
+        let median = kept.sorted()[kept.count / 2]
+        let targets: [(String, Target)] = [
+            ("binary", .classes(codes: kept.map { $0 > median ? 1 : 0 }, names: ["a", "b"])),
+            ("three", .classes(codes: kept.enumerated().map { $1 > median ? 1 : $0 % 3 == 0 ? 2 : 0 }, names: ["a", "b", "c"])),
+            ("trait", .values(kept.map { Float($0) })),
+        ]
+        for (name, target) in targets {
+            let dense = try OrthogonalMatchingPursuit(snapshotSize: 20).select(data, target: target, k: 8)
+            var streamed = OrthogonalMatchingPursuit(snapshotSize: 20)
+            streamed.denseLimitBytes = 0
+            let sparse = try streamed.select(data, target: target, k: 8)
+            XCTAssertEqual(sparse.features, dense.features, name)
+            for (a, b) in zip(sparse.picks, dense.picks) { XCTAssertEqual(a.score, b.score, accuracy: 1e-4 * max(1, abs(b.score)), name) }
+            XCTAssertEqual(sparse.snapshots.map { $0.candidates.map(\.feature) }, dense.snapshots.map { $0.candidates.map(\.feature) }, name)
+            XCTAssertFalse(sparse.features.contains(33), "\(name): the empty column is never picked")
+        }
+        let trait = try OrthogonalMatchingPursuit().select(data, target: targets[2].1, k: 4)
+        XCTAssertEqual(Set(trait.features), Set(drivers), "the trait's drivers")
+    }
+}

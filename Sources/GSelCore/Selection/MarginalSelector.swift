@@ -82,6 +82,10 @@ public struct MarginalSelector: FeatureSelector {
         sums.initialize(repeating: 0, count: width * p)
         let sum = sums, sumSquares = sums + p, groupSums = sums + 2 * p, basisProducts = sums + (2 + groupCount) * p
         adjustment.basis.withUnsafeBufferPointer { q in
+            if let matrix = data.matrix as? SparseMatrix, data.covariateCount == 0 {
+                return accumulateStoredValues(matrix, data: data, group: group, weight: weight, groupCount: groupCount,
+                                              basis: q, rank: r, into: sums)
+            }
             data.forEachBlock { b in
                 guard b.featureStart < p else { return }
                 let width = min(b.featureCount, p - b.featureStart)

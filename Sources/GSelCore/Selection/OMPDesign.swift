@@ -7,16 +7,19 @@ import GSelIO
 /// wide-data screen never hold n x p values of a large (or disk-backed) store. The copy is
 /// visited in the row blocks the store's stream uses, with the same BLAS calls, so both ways
 /// give the same bits for a sample-major store: a run on a store larger than `--max-memory`
-/// ranks as one in memory.
+/// ranks as one in memory. A large CSR store is read through its stored values instead.
 public struct OMPDesign {
     /// Largest dense copy (bytes); beyond it (or the store's `workingCopyLimit`) every pass
     /// streams from the store.
     public static let denseLimitBytes = 512 << 20
 
     let rows: Int, columns: Int
-    private let data: StandardizedData
+    let data: StandardizedData
     /// Row-major n x p standardized values, when held.
     private let dense: [Float]?
+    /// A CSR store too large for the dense copy (without covariates): its passes read the
+    /// stored values only (`OMPDesign+Sparse.swift`) instead of streaming dense blocks.
+    let sparse: SparseMatrix?
 
     init(_ data: StandardizedData, denseLimitBytes: Int = OMPDesign.denseLimitBytes) {
         self.data = data
@@ -25,6 +28,7 @@ public struct OMPDesign {
         let bytes = MemoryBudget.size(count: rows * columns, stride: MemoryLayout<Float>.stride) ?? .max
         let limit = min(denseLimitBytes, data.matrix.workingCopyLimit ?? .max)
         dense = bytes <= limit ? data.denseRows() : nil
+        sparse = dense == nil && data.covariateCount == 0 ? data.matrix as? SparseMatrix : nil
     }
 
     /// Visits the standardized values once in the blocks of `StandardizedData.forEachBlock`,
@@ -44,6 +48,7 @@ public struct OMPDesign {
 
     /// ‖x_j‖² of every column (sums over the rows in order, whichever way the values are read).
     func squaredColumnNorms() -> [Double] {
+        if let sparse { return sparseSquaredColumnNorms(sparse) }
         var norms = [Double](repeating: 0, count: columns)
         forEachBlock { b in
             for f in 0 ..< b.featureCount {
@@ -59,6 +64,7 @@ public struct OMPDesign {
     /// one pass over the blocks, each a BLAS matrix-vector product (one target) or
     /// matrix-matrix product (several) accumulated into `products`.
     func correlate(residual: [Float], targets m: Int, into products: inout [Float]) {
+        if let sparse { return sparseCorrelate(sparse, residual: residual, targets: m, into: &products) }
         let p = columns
         products.withUnsafeMutableBufferPointer { out in
             let base = out.baseAddress!

@@ -16,20 +16,17 @@ extension MarginalSelector {
         var stored = [Int](repeating: 0, count: p)
         var groupWeights = [Double](repeating: 0, count: groupCount), basisSums = [Double](repeating: 0, count: r)
         let (means, inverseScales) = (data.means, data.inverseScales)
-        for (i, row) in data.rows.enumerated() {
-            let w = weight[i], g = groupSums + group[i] * p
-            groupWeights[group[i]] += w
+        for i in 0 ..< n {
+            groupWeights[group[i]] += weight[i]
             for k in 0 ..< r { basisSums[k] += q[k * n + i] }
-            for e in matrix.indptr[row] ..< matrix.indptr[row + 1] {
-                let j = Int(matrix.indices[e]), x = matrix.data[e]
-                let c = Double(means[j] * inverseScales[j])
-                let s = x.isNaN ? c : Double(x * inverseScales[j])
-                sum[j] += s
-                sumSquares[j] += (s - c) * (s - c)
-                g[j] += w * s
-                for k in 0 ..< r { basisProducts[k * p + j] += s * q[k * n + i] }
-                stored[j] += 1
-            }
+        }
+        data.forEachStoredValue(of: matrix) { i, j, storedValue, shift in
+            let s = Double(storedValue), c = Double(shift)
+            sum[j] += s
+            sumSquares[j] += (s - c) * (s - c)
+            groupSums[group[i] * p + j] += weight[i] * s
+            for k in 0 ..< r { basisProducts[k * p + j] += s * q[k * n + i] }
+            stored[j] += 1
         }
         for j in 0 ..< p {
             let c = Double(means[j] * inverseScales[j])

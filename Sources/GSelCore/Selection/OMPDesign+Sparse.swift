@@ -5,18 +5,19 @@ import GSelIO
 /// standardized) and `c_j = mean_j·inv_j`, so
 /// - `Σ_i x_std_ij·R_ic = Σ_{stored} s·R_ic − c_j·Σ_i R_ic`, and
 /// - `‖x_j‖² = Σ_{stored} (s − c_j)² + (n − stored_j)·c_j²`:
-/// O(nnz·m) per pass instead of densifying n x p values. Sums run in row order.
+/// O(nnz·m) per pass instead of densifying n x p values (`StandardizedData.forEachStoredValue`).
+/// Sums run in row order.
 extension OMPDesign {
     func sparseSquaredColumnNorms(_ matrix: SparseMatrix) -> [Double] {
         var norms = [Double](repeating: 0, count: columns)
         var stored = [Int](repeating: 0, count: columns)
-        forEachStoredValue(matrix) { _, j, s, c in
+        data.forEachStoredValue(of: matrix) { _, j, s, c in
             let d = Double(s) - Double(c)
             norms[j] += d * d
             stored[j] += 1
         }
         for j in 0 ..< columns {
-            let c = Double(data.means[j]) * Double(data.inverseScales[j])
+            let c = Double(data.means[j] * data.inverseScales[j])
             norms[j] += Double(rows - stored[j]) * c * c
         }
         return norms
@@ -30,7 +31,7 @@ extension OMPDesign {
         residual.withUnsafeBufferPointer { r in
             for i in 0 ..< rows { for c in 0 ..< m { residualSums[c] += r[i * m + c] } }
             byFeature.withUnsafeMutableBufferPointer { acc in
-                forEachStoredValue(matrix) { i, j, s, _ in
+                data.forEachStoredValue(of: matrix) { i, j, s, _ in
                     let ri = r.baseAddress! + i * m, a = acc.baseAddress! + j * m
                     for c in 0 ..< m { a[c] += s * ri[c] }
                 }
@@ -39,18 +40,6 @@ extension OMPDesign {
         for j in 0 ..< p {
             let shift = data.means[j] * data.inverseScales[j]
             for c in 0 ..< m { products[c * p + j] = byFeature[j * m + c] - shift * residualSums[c] }
-        }
-    }
-
-    /// Calls `body(local row, feature, s, c_j)` for every stored value of the split's rows, in row order.
-    private func forEachStoredValue(_ matrix: SparseMatrix, _ body: (Int, Int, Float, Float) -> Void) {
-        let (means, inverseScales) = (data.means, data.inverseScales)
-        for (i, r) in data.rows.enumerated() {
-            for k in matrix.indptr[r] ..< matrix.indptr[r + 1] {
-                let j = Int(matrix.indices[k]), x = matrix.data[k]
-                let c = means[j] * inverseScales[j]
-                body(i, j, x.isNaN ? c : x * inverseScales[j], c)
-            }
         }
     }
 }

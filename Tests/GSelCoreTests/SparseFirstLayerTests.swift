@@ -57,8 +57,9 @@ final class SparseFirstLayerTests: XCTestCase {
         var (sparseW, sparseM, sparseV) = (weights, [Float](repeating: 0.1, count: p * h), [Float](repeating: 0.2, count: p * h))
         var (denseW, denseM, denseV) = (sparseW, sparseM, sparseV)
         var sparseMaskGradient = [Float](repeating: 9, count: p)
+        var sparseScratch = [Float](repeating: 0, count: FirstLayerStep.blockRows * h)
         layer.step(delta: delta, rows: b, mask: mask, parameters: &sparseW, weightOffset: 0, m: &sparseM, v: &sparseV,
-                   coefficients: coefficients, maskGradient: &sparseMaskGradient)
+                   coefficients: coefficients, maskGradient: &sparseMaskGradient, scratch: &sparseScratch)
         var inputGradient = [Float](repeating: 0, count: b * p)
         var scratch = [Float](repeating: 0, count: FirstLayerStep.blockRows * h)
         FirstLayerStep.apply(input: xm, delta: delta, rows: b, inputs: p, fanOut: h, parameters: &denseW, weightOffset: 0,
@@ -81,7 +82,7 @@ final class SparseFirstLayerTests: XCTestCase {
         // gradient, as the dense one has.
         let zero = [Float](repeating: 0, count: b * h)
         layer.step(delta: zero, rows: b, mask: mask, parameters: &sparseW, weightOffset: 0, m: &sparseM, v: &sparseV,
-                   coefficients: coefficients, maskGradient: &sparseMaskGradient)
+                   coefficients: coefficients, maskGradient: &sparseMaskGradient, scratch: &sparseScratch)
         FirstLayerStep.apply(input: xm, delta: zero, rows: b, inputs: p, fanOut: h, parameters: &denseW, weightOffset: 0,
                              m: &denseM, v: &denseV, coefficients: coefficients, inputGradient: nil, scratch: &scratch)
         XCTAssertEqual(sparseMaskGradient, [Float](repeating: 0, count: p))

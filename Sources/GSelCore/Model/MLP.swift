@@ -9,7 +9,8 @@ public final class MLP: @unchecked Sendable {
     public let batchCapacity: Int
     public let parameters: FloatBuffer
     public let gradients: FloatBuffer
-    /// dL/d(input) of the last backward pass (`batch x inputs`), when requested.
+    /// dL/d(input) of the last backward pass (`batch x inputs`), when requested (empty for a
+    /// network built without it).
     public let inputGradient: FloatBuffer
     private let weightOffsets: [Int]
     private let biasOffsets: [Int]
@@ -20,7 +21,9 @@ public final class MLP: @unchecked Sendable {
     private var input: UnsafePointer<Float>?
 
     /// Builds the network with He-initialised weights (Glorot for the output layer) and zero biases.
-    public init(shape: MLPShape, batchCapacity: Int, rng: inout SeededGenerator) {
+    /// Without `inputGradient` (a caller that computes the input's gradient itself, such as
+    /// `SparseFirstLayer`) no `batch x inputs` buffer is allocated.
+    public init(shape: MLPShape, batchCapacity: Int, rng: inout SeededGenerator, inputGradient: Bool = true) {
         self.shape = shape
         self.batchCapacity = batchCapacity
         let layout = shape.parameterLayout
@@ -28,7 +31,7 @@ public final class MLP: @unchecked Sendable {
         biasOffsets = layout.biases
         parameters = FloatBuffer(count: layout.total)
         gradients = FloatBuffer(count: layout.total)
-        inputGradient = FloatBuffer(count: batchCapacity * shape.inputs)
+        self.inputGradient = FloatBuffer(count: inputGradient ? batchCapacity * shape.inputs : 0)
         let sizes = shape.layerSizes
         activations = (1 ..< sizes.count).map { FloatBuffer(count: batchCapacity * sizes[$0]) }
         deltas = (1 ..< sizes.count).map { FloatBuffer(count: batchCapacity * sizes[$0]) }

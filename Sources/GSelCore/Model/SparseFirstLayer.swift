@@ -31,8 +31,8 @@ final class SparseFirstLayer {
     private var entryRows: UnsafeMutablePointer<Int32>
     private var entryValues: UnsafeMutablePointer<Float>
     private var capacity = 0, batchRows = 0
-    /// `Σ_i δ_i`; the shift row `u = Σ_j c_j·m_j·W_j`; the gradient of one block of W1's rows.
-    private let deltaSum: FloatBuffer, shiftRow: FloatBuffer, blockGradient: FloatBuffer
+    /// `Σ_i δ_i`; the shift row `u = Σ_j c_j·m_j·W_j`.
+    private let deltaSum: FloatBuffer, shiftRow: FloatBuffer
 
     /// Stores denser than this take the dense path. Measured crossover (one fit, 20,000 cells x
     /// 2,000 genes, one thread): sparse 2.9 / 5.7 / 10.1 s against dense 5.8 / 5.8 / 5.3 s at
@@ -58,7 +58,6 @@ final class SparseFirstLayer {
         self.fanOut = fanOut
         deltaSum = FloatBuffer(count: fanOut)
         shiftRow = FloatBuffer(count: fanOut)
-        blockGradient = FloatBuffer(count: FirstLayerStep.blockRows * fanOut)
         columnStart = .allocate(capacity: features + 1)
         columnStart.initialize(repeating: 0, count: features + 1)
         entryRows = .allocate(capacity: 1)
@@ -141,13 +140,14 @@ final class SparseFirstLayer {
 
     /// The first layer's backward pass fused with its Adam step. `delta` is dL/d of the
     /// pre-activation (`rows x fanOut`); `parameters + weightOffset` holds W1; fills
-    /// `maskGradient` (`features`) when given, from the weights before the step.
+    /// `maskGradient` (`features`) when given, from the weights before the step. `scratch`
+    /// holds at least `FirstLayerStep.blockRows x fanOut` floats (one block's gradient).
     func step(delta: UnsafePointer<Float>, rows: Int, mask: UnsafePointer<Float>?,
               parameters: UnsafeMutablePointer<Float>, weightOffset: Int,
               m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>, coefficients: AdamOptimizer.Coefficients,
-              maskGradient: UnsafeMutablePointer<Float>?) {
+              maskGradient: UnsafeMutablePointer<Float>?, scratch g: UnsafeMutablePointer<Float>) {
         precondition(batchRows == rows, "step after gathering another batch size")
-        let h = fanOut, weights = parameters + weightOffset, d = deltaSum.pointer, g = blockGradient.pointer
+        let h = fanOut, weights = parameters + weightOffset, d = deltaSum.pointer
         let (start, entryRows, entryValues) = (columnStart, self.entryRows, self.entryValues)
         d.update(repeating: 0, count: h)
         for i in 0 ..< rows { Self.addScaled(1, delta + i * h, into: d, count: h) }

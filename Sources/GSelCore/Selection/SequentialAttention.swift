@@ -85,9 +85,10 @@ private struct Trainer {
 
     // Buffers.
     let x: FloatBuffer, xm: FloatBuffer, outGrad: FloatBuffer
-    /// The gradient of one block of first-layer rows (`FirstLayerStep`).
+    /// The gradient of one block of first-layer rows (`FirstLayerStep`, `SparseFirstLayer`).
     let firstLayerScratch: FloatBuffer
-    /// The first layer over a CSR store, when the data has one (`x` and `xm` are then unused).
+    /// The first layer over a CSR store, when the data has one (`x`, `xm` and the network's
+    /// input gradient are then empty).
     let sparse: SparseFirstLayer?
     let logits: FloatBuffer, logitGrad: FloatBuffer, mask: FloatBuffer, weights: FloatBuffer, maskGrad: FloatBuffer
     let unitMask: FloatBuffer, unitMaskGrad: FloatBuffer
@@ -132,12 +133,13 @@ private struct Trainer {
             classCodes = []
             rowWeights = []
         }
+        let shape = MLPShape(inputs: p, hidden: config.hidden, outputs: outputs)
+        sparse = SparseFirstLayer.make(for: data, fanOut: shape.layerSizes[1])
         var r = rng
-        mlp = MLP(shape: MLPShape(inputs: p, hidden: config.hidden, outputs: outputs), batchCapacity: b, rng: &r)
+        mlp = MLP(shape: shape, batchCapacity: b, rng: &r, inputGradient: sparse == nil)
         self.rng = r
         networkAdam = AdamOptimizer(parameterCount: mlp.parameters.count, ranges: [0 ..< mlp.parameters.count])
         logitAdam = AdamOptimizer(parameterCount: units, ranges: [0 ..< units])
-        sparse = SparseFirstLayer.make(for: data, fanOut: mlp.shape.layerSizes[1])
         x = FloatBuffer(count: sparse == nil ? b * p : 0)
         xm = FloatBuffer(count: sparse == nil ? b * p : 0)
         outGrad = FloatBuffer(count: b * outputs)
@@ -227,7 +229,7 @@ private struct Trainer {
             if let sparse {
                 sparse.step(delta: mlp.firstLayerDelta, rows: rows, mask: warm ? nil : maskValues,
                             parameters: mlp.parameters.pointer, weightOffset: firstLayer.lowerBound, m: m, v: v,
-                            coefficients: coefficients, maskGradient: warm ? nil : maskGradient)
+                            coefficients: coefficients, maskGradient: warm ? nil : maskGradient, scratch: scratch.pointer)
             } else {
                 FirstLayerStep.apply(input: input!, delta: mlp.firstLayerDelta, rows: rows, inputs: inputs,
                                      fanOut: hidden, parameters: mlp.parameters.pointer,

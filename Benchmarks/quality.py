@@ -252,6 +252,26 @@ def ranked_ids(out):
     return list(frame["feature_id"])
 
 
+def ranked_slots(out):
+    """Each ranked row as the set of its slot's members (the row's feature when it has no proxies)."""
+    frame = pd.read_csv(os.path.join(out, "ranking.tsv"), sep="\t", dtype=str, keep_default_na=False)
+    cells = frame["proxies"] if "proxies" in frame else [""] * len(frame)
+    return [{m.rsplit(":", 1)[0] for m in cell.split(",") if m} | {f} for f, cell in zip(frame["feature_id"], cells)]
+
+
+def slot_overlap(a, b):
+    """Rows of two ranked lists (sets of slot members) that the other list also holds, counting a
+    slot's members as the slot: the mean of the two directions (k for identical lists)."""
+    fa, fb = set().union(*a), set().union(*b)
+    return (sum(1 for s in a if s & fb) + sum(1 for s in b if s & fa)) / 2
+
+
+def mean_overlap(lists):
+    """Mean top-k overlap over all pairs of lists (each list a list of slot-member sets)."""
+    pairs = [(i, j) for i in range(len(lists)) for j in range(i + 1, len(lists))]
+    return float(np.mean([slot_overlap(lists[i], lists[j]) for i, j in pairs]))
+
+
 def nogueira(sets, p):
     """Nogueira, Sechidis & Brown (2018) stability of M feature sets of equal size over p features."""
     m = len(sets)
@@ -286,34 +306,44 @@ def quality(ws, cohort, seeds, log=print):
 
 
 def stability(ws, cohort, seed_count, half_count, log=print):
-    """{method: (index over seeds, mean index over disjoint halves)}."""
+    """{method: (index over seeds, mean index over disjoint halves, mean top-k overlap over seeds,
+    mean top-k overlap between halves)}; gsel's overlaps count a slot's members as the slot."""
     ds, p = cohort.ds, len(cohort.features)
     everyone = np.arange(len(cohort.samples))
     result = {}
-    gsel_sets = []
+    gsel_sets, gsel_slots = [], []
     for seed in range(1, seed_count + 1):
         out = run_gsel(ws, cohort, everyone, ws.path(ds.name, "all", f"seed{seed}"), seed)
         gsel_sets.append({cohort.index[f] for f in ranked_ids(out)})
+        gsel_slots.append(ranked_slots(out))
     x = standardize(cohort.x)
     seeds = {"gsel default": nogueira(gsel_sets, p), "F-test": 1.0, "L1": 1.0}
-    seeds["random forest"] = nogueira([set(random_forest(x, cohort.y, ds.k, ds.regression, s))
-                                       for s in range(1, seed_count + 1)], p)
+    forests = [set(random_forest(x, cohort.y, ds.k, ds.regression, s)) for s in range(1, seed_count + 1)]
+    seeds["random forest"] = nogueira(forests, p)
+    overlaps = {"gsel default": mean_overlap(gsel_slots), "F-test": float(ds.k), "L1": float(ds.k),
+                "random forest": mean_overlap([[{j} for j in f] for f in forests])}
+    log(f"  {ds.name} seeds: top-{ds.k} overlap " + ", ".join(f"{n} {v:.1f}" for n, v in overlaps.items()))
     halves = {name: [] for name in seeds}
+    half_overlaps = {name: [] for name in seeds}
     for h in range(1, half_count + 1):
         a, b = cohort.split(h, fraction=0.5)
         pair = {name: [] for name in seeds}
+        slots = {name: [] for name in seeds}
         for tag, rows in (("a", a), ("b", b)):
             out = run_gsel(ws, cohort, rows, ws.path(ds.name, f"halves{h}", tag), h)
             pair["gsel default"].append({cohort.index[f] for f in ranked_ids(out)})
+            slots["gsel default"].append(ranked_slots(out))
             xh = standardize(cohort.x[rows])
             peers = peer_picks(ws.path(ds.name, f"halves{h}", f"{tag}.peers.json"), xh, cohort.y[rows], ds, h)
             for name, features in peers.items():
                 pair[name].append(set(features))
+                slots[name].append([{j} for j in features])
         for name in seeds:
             halves[name].append(nogueira(pair[name], p))
+            half_overlaps[name].append(mean_overlap(slots[name]))
         log(f"  {ds.name} halves {h}: " + ", ".join(f"{n} {v[-1]:.3f}" for n, v in halves.items()))
     for name in seeds:
-        result[name] = (seeds[name], float(np.mean(halves[name])))
+        result[name] = (seeds[name], float(np.mean(halves[name])), overlaps[name], float(np.mean(half_overlaps[name])))
     return result
 
 
@@ -357,6 +387,11 @@ def main():
         print(f"{'dataset':<15} " + " ".join(f"{m:>20}" for m in peers))
         for name, r in summary.items():
             print(f"{name:<15} " + " ".join(f"{r['stability'][m][0]:>9.3f} / {r['stability'][m][1]:<8.3f}" for m in peers))
+        print(f"\nTop-k overlap (of k; gsel counts a slot's members as the slot): mean over pairs of "
+              f"{args.stability_seeds} seeds / between two disjoint halves")
+        print(f"{'dataset':<15} " + " ".join(f"{m:>20}" for m in peers))
+        for name, r in summary.items():
+            print(f"{name:<15} " + " ".join(f"{r['stability'][m][2]:>9.1f} / {r['stability'][m][3]:<8.1f}" for m in peers))
 
 
 if __name__ == "__main__":

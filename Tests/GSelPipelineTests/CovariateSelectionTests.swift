@@ -38,7 +38,7 @@ final class CovariateSelectionTests: XCTestCase {
         let out = dir.path("\(method.rawValue)-\(covariates)")
         let summary = try Pipeline.select(parameters(method, covariates: covariates, screen: screen), out: out,
                                           execution: GolubRun.execution)
-        return (summary.result.entries.map(\.feature), summary)
+        return (summary.result.entries.map(\.unit), summary)
     }
 
     private func assertCovariatesRemoveTheConfounder(_ method: SelectionMethod, screen: Int? = nil) throws {
@@ -72,7 +72,7 @@ final class CovariateSelectionTests: XCTestCase {
         parameters.selection.repeats = 3
         parameters.selection.k = 3
         let direct = try Pipeline.select(parameters, out: dir.path("direct"), execution: GolubRun.execution)
-        XCTAssertEqual(Set(direct.result.entries.map(\.feature)), Set(planted.trueFeatures))
+        XCTAssertEqual(Set(direct.result.entries.map(\.unit)), Set(planted.trueFeatures))
         XCTAssertTrue(direct.result.entries.allSatisfy { $0.frequency == 1 }, "every half-sample fit finds the true features")
         let manifest = try FitDirectory(outDir: dir.path("direct")).readManifest()
         XCTAssertEqual(manifest.covariatesSHA256, try SHA256.hex(file: files.covariates))

@@ -12,6 +12,7 @@ enum GolubRun {
         input.labelColumn = "label"
         var selection = SelectionParameters(k: 5)
         selection.repeats = repeats
+        selection.fullFits = 3
         selection.seed = seed
         selection.method = method
         return RunParameters(input: input, selection: selection)

@@ -12,20 +12,20 @@ final class ResumeTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let parameters = GolubRun.parameters()
         let full = try Pipeline.select(parameters, out: dir.path("full"), execution: GolubRun.execution)
-        // A run that stopped after some fits: the fits folder holds 4 of the 9.
+        // A run that stopped after some fits: the fits folder holds 6 of the 11 (3 full-split fits, 8 halves).
         let partial = dir.path("partial")
         try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: dir.path("full/fits"), toPath: partial + "/fits")
-        for name in ["fit-0-a.tsv", "fit-2-b.tsv", "fit-3-a.tsv", "fit-3-b.tsv", "fit-4-a.tsv"] {
+        for name in ["fit-0-a.tsv", "fit-0-c.tsv", "fit-2-b.tsv", "fit-3-a.tsv", "fit-3-b.tsv", "fit-4-a.tsv"] {
             try FileManager.default.removeItem(atPath: partial + "/fits/" + name)
         }
         let resumed = try Pipeline.select(parameters, out: partial, resume: true, execution: GolubRun.execution)
-        XCTAssertEqual(resumed.fitsComputed, 5)
+        XCTAssertEqual(resumed.fitsComputed, 6)
         XCTAssertEqual(try GolubRun.ranking(partial), try GolubRun.ranking(dir.path("full")))
         XCTAssertEqual(resumed.result.entries, full.result.entries)
         // Without resume the folder starts afresh.
         let fresh = try Pipeline.select(parameters, out: partial, execution: GolubRun.execution)
-        XCTAssertEqual(fresh.fitsComputed, 9)
+        XCTAssertEqual(fresh.fitsComputed, 11)
     }
 
     func testResumeIntoAnotherRunIsRefused() throws {

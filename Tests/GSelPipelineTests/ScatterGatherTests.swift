@@ -12,19 +12,19 @@ final class ScatterGatherTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let parameters = GolubRun.parameters()
         let direct = try Pipeline.select(parameters, out: dir.path("direct"), execution: GolubRun.execution)
-        XCTAssertEqual(direct.fitsComputed, 9)
+        XCTAssertEqual(direct.fitsComputed, 3 + 8, "3 full-split fits and 4 pairs")
         // Pairs in scrambled order into separate folders, gathered in another order.
         var folders: [String] = []
         for pair in [3, 1, 4, 2] {
             let out = dir.path("pair\(pair)")
             let fits = try Pipeline.repeatPair(pair, parameters: parameters, out: out, execution: GolubRun.execution)
-            XCTAssertEqual(fits.map(\.id), FitID.fits(ofPair: pair))
+            XCTAssertEqual(fits.map(\.id), FitID.fits(ofPair: pair, fullFits: 3))
             XCTAssertEqual(Set(OutputFiles.list(out)), ["fit-\(pair)-a.tsv", "fit-\(pair)-b.tsv", "manifest.json"])
             folders.append(out)
         }
         let gathered = try Pipeline.aggregate(directories: folders.reversed(), out: dir.path("gathered"),
                                               execution: GolubRun.execution)
-        XCTAssertEqual(gathered.fitsComputed, 1, "only the reference fit is run by aggregate")
+        XCTAssertEqual(gathered.fitsComputed, 3, "only the full-split fits are run by aggregate")
         XCTAssertEqual(try GolubRun.ranking(dir.path("gathered")), try GolubRun.ranking(dir.path("direct")))
         XCTAssertEqual(gathered.result.entries, direct.result.entries)
 

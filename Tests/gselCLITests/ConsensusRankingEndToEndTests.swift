@@ -25,10 +25,14 @@ final class ConsensusRankingEndToEndTests: XCTestCase {
 
         let copyOf = Dictionary(uniqueKeysWithValues: planted.duplicates)
         let groups = planted.linear.map { [$0] + (copyOf[$0].map { [$0] } ?? []) } + planted.xorPair.map { [$0] }
-        let found = groups.filter { !top.isDisjoint(with: $0) }.count
         let redundant = planted.duplicates.filter { top.contains($0.0) && top.contains($0.1) }
         XCTAssertEqual(redundant.count, 0, "both copies in the top 8: \(redundant)")
-        XCTAssertGreaterThanOrEqual(found, 6, "planted groups in the top 8: \(found) of 8; ranking \(rows.map { $0["feature_id"]! })")
+        // Every linear driver (with or without its copy) by name; the XOR pair is not found by
+        // any selector yet (issue 20), so its two rows are noise.
+        let linearGroups = Array(groups.prefix(6))
+        for group in linearGroups {
+            XCTAssertFalse(top.isDisjoint(with: group), "driver f\(group[0]) missing; ranking \(rows.map { $0["feature_id"]! })")
+        }
 
         // The fits did split between the copies (else the test would prove nothing), and the
         // slot names both with shares that add up to 1.
@@ -56,7 +60,11 @@ final class ConsensusRankingEndToEndTests: XCTestCase {
         XCTAssertEqual(stability["unit"] as? String, "slot")
         let stableRows = rows.filter { $0["stable"] == "true" }.count
         XCTAssertEqual(stability["stable_set_size"] as? Int, stableRows)
-        XCTAssertGreaterThanOrEqual(stableRows, 6, "the linear drivers are stable slots")
+        let stableIDs = Set(rows.filter { $0["stable"] == "true" }.map { index($0["feature_id"]!) })
+        for group in linearGroups.prefix(5) {
+            XCTAssertFalse(stableIDs.isDisjoint(with: group), "driver f\(group[0]) is a stable slot; stable \(stableIDs)")
+        }
+        XCTAssertTrue(stableIDs.isSubset(of: Set(linearGroups.joined())), "only drivers are stable: \(stableIDs)")
         let qbar = try XCTUnwrap(stability["mean_slots_per_fit"] as? Double)
         let slots = try XCTUnwrap(stability["slots"] as? Int)
         XCTAssertLessThan(slots, 1000, "the copies share slots")
@@ -69,10 +77,54 @@ final class ConsensusRankingEndToEndTests: XCTestCase {
                              "slots agree more across fits than features")
     }
 
+    /// Planted suppressor pairs (issue 19): 800 samples x 1,500 features, 4 drivers and two
+    /// pairs (A, B) with corr(A, B) = 0.85 where the outcome depends on B − 0.85·A, so A has no
+    /// marginal signal. The fits pick A together with B (complements, not substitutes), and
+    /// the full-split fits give the consensus a single fit's power: the default run ranks all
+    /// 8 planted features, each A and its B as separate rows, at least as many as one fit.
+    func testDefaultRunKeepsSuppressorPairsAsSeparateRows() throws {
+        let dir = try TemporaryDirectory()
+        let planted = PlantedSuppressors(seed: 3)
+        let (matrix, labels) = planted.tsv()
+        try dir.write("x.tsv", matrix)
+        try dir.write("y.tsv", labels)
+        func run(_ extra: [String]) throws -> [[String: String]] {
+            let out = dir.path("out\(extra.count)")
+            let r = try GSelProcess.gsel(["--input", dir.path("x.tsv"), "--labels", dir.path("y.tsv"), "--k", "8",
+                                          "--seed", "2", "--out", out, "--quiet"] + extra)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return try OutputFiles.tsv(out + "/ranking.tsv")
+        }
+        func index(_ id: String) -> Int { Int(id.dropFirst())! }
+        let rows = try run([])
+        let top = rows.map { index($0["feature_id"]!) }
+        XCTAssertEqual(Set(top), Set(planted.planted), "ranking \(top), planted \(planted.planted)")
+        for (a, b) in planted.pairs {
+            let rowA = try XCTUnwrap(rows.first { index($0["feature_id"]!) == a })
+            XCTAssertFalse(rowA["proxies"]!.contains("f\(b):"), "A f\(a) merged with its partner: \(rowA["proxies"]!)")
+        }
+        let single = try run(["--repeats", "0"]).map { index($0["feature_id"]!) }
+        XCTAssertGreaterThanOrEqual(Set(top).intersection(planted.planted).count, Set(single).intersection(planted.planted).count)
+        // What makes the case: A alone is far down the marginal order, and the stability fits
+        // pick A with B (every fit that picks A picks B).
+        let fits = dir.path("out0/fits")
+        var together = 0, withA = 0
+        for name in OutputFiles.list(fits) where name.hasPrefix("fit-") && !name.hasPrefix("fit-0-") {
+            let picked = Set(try String(contentsOfFile: fits + "/" + name, encoding: .utf8).split(separator: "\n")
+                .filter { $0.hasPrefix("pick\t") }.map { Int($0.split(separator: "\t")[2])! })
+            for (a, b) in planted.pairs where picked.contains(a) {
+                withA += 1
+                if picked.contains(b) { together += 1 }
+            }
+        }
+        XCTAssertGreaterThan(withA, 0)
+        XCTAssertGreaterThanOrEqual(Double(together), 0.9 * Double(withA), "A is picked with B")
+    }
+
     /// How many fits picked each feature index (fit files, pairs 1...B).
     func fitPickCounts(_ dir: String) throws -> [Int: Int] {
         var counts: [Int: Int] = [:]
-        for name in OutputFiles.list(dir) where name.hasPrefix("fit-") && !name.hasPrefix("fit-0-") {
+        for name in OutputFiles.list(dir) where name.hasPrefix("fit-") && !name.hasPrefix("fit-0-") {  // stability fits
             for line in try String(contentsOfFile: dir + "/" + name, encoding: .utf8).split(separator: "\n")
             where line.hasPrefix("pick\t") {
                 counts[Int(line.split(separator: "\t")[2])!, default: 0] += 1

@@ -80,7 +80,8 @@ final class StabilityRunTests: XCTestCase {
 
     /// Planted data (5 linear drivers, the "pair" switched off so it is noise, correlated
     /// decoys of two drivers): stability selection puts the drivers at frequency ≥ 0.9 and
-    /// every other feature at ≤ 0.3.
+    /// every other feature at ≤ 0.3, counted over every feature in the stability fits' files
+    /// (not only the k rows of ranking.tsv).
     func testStabilitySeparatesPlantedFeaturesFromNoise() throws {
         let dir = try TemporaryDirectory()
         let planted = PlantedSignal(samples: 800, features: 100, linearCount: 5, pair: .xor(weight: 0),
@@ -98,6 +99,16 @@ final class StabilityRunTests: XCTestCase {
         let truth = Set(planted.linear)
         for j in truth { XCTAssertGreaterThanOrEqual(freq[j] ?? 0, 0.9, "planted f\(j): \(freq)") }
         for (j, f) in freq where !truth.contains(j) { XCTAssertLessThanOrEqual(f, 0.3, "noise f\(j)") }
+        var picks: [Int: Int] = [:]
+        let fitFiles = OutputFiles.list(out + "/fits").filter { $0.hasPrefix("fit-") && !$0.hasPrefix("fit-0-") }
+        XCTAssertEqual(fitFiles.count, 20)
+        for name in fitFiles {
+            for line in try String(contentsOfFile: out + "/fits/" + name, encoding: .utf8).split(separator: "\n")
+            where line.hasPrefix("pick\t") { picks[Int(line.split(separator: "\t")[2])!, default: 0] += 1 }
+        }
+        XCTAssertEqual(picks.values.reduce(0, +), 20 * 5, "every stability fit picks q = 5")
+        for j in truth { XCTAssertEqual(Double(picks[j] ?? 0) / 20, freq[j]!, accuracy: 1e-9, "ranking.tsv agrees with fits/") }
+        for (j, c) in picks where !truth.contains(j) { XCTAssertLessThanOrEqual(Double(c) / 20, 0.3, "noise f\(j) in fits/") }
         XCTAssertEqual(rows.filter { $0["stable"] == "true" }.count, truth.count)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         let stability = json["stability"] as! [String: Any]

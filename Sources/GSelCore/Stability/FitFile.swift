@@ -1,6 +1,6 @@
 import GSelIO
 
-/// Text form of one `FitRecord` (what `--out/fits/fit-<pair>-<a|b>.tsv` holds), so runs can
+/// Text form of one `FitRecord` (what `--out/fits/fit-<pair>-<letter>.tsv` holds), so runs can
 /// be resumed, scattered (`gsel repeat`) and gathered (`gsel aggregate`). Numbers are
 /// written in shortest round-trip form, so a fit read back is bit-identical.
 ///
@@ -15,7 +15,7 @@ import GSelIO
 /// pick	1	17	GENE17	0.1234	0.53
 /// candidate	1	17	GENE17	0.1234	NA
 /// ```
-/// The reference fit is pair 0, half a; `# plan=` is written for Sequential Attention fits,
+/// Full-split fits are pair 0, halves a, b, … (0a is the reference fit); `# plan=` is written for Sequential Attention fits,
 /// `# screened_to=` for fits that ran on the features a `WideDataScreen` kept.
 public enum FitFile {
     /// Renders `fit`; `featureIDs` label the rows for people reading the file.
@@ -53,7 +53,7 @@ public enum FitFile {
                 switch key {
                 case "fingerprint": fingerprint = value
                 case "pair": pair = Int(value)
-                case "half": half = ["a", "b"].firstIndex(of: value)
+                case "half": half = FitID.half(letter: value)
                 case "stop_reason": stop = value
                 case "screened_to": screened = Int(value)
                 case "plan":
@@ -77,7 +77,7 @@ public enum FitFile {
             default: throw InputError(file: path, location: loc, "unknown row kind '\(f[0])'; expected pick or candidate")
             }
         }
-        guard let pair, let half, pair >= 0, !(pair == 0 && half == 1), !fingerprint.isEmpty else {
+        guard let pair, let half, FitID.exists(pair: pair, half: half), !fingerprint.isEmpty else {
             throw InputError(file: path, "not a gsel fit file: the '# fingerprint=', '# pair=' and '# half=' header lines are required")
         }
         let snapshots = snaps.keys.sorted().map { SelectionResult.AttentionSnapshot(step: $0, candidates: snaps[$0]!) }

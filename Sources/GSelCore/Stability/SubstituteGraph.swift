@@ -2,7 +2,7 @@ import CBLAS
 
 /// Which features can stand in for each other in the data: the pairs, among the features
 /// the stability fits picked, whose absolute Pearson correlation on the training split is
-/// at least `minimumCorrelation`. `SubstituteSlots` uses it to decide when a fit's pick
+/// at least `minimumCorrelation`. `ConsensusRanking` uses it to decide when a fit's pick
 /// takes the place of another fit's pick.
 ///
 /// Only picked features are compared (at most 2B·q of them, however large p is), on at most

@@ -17,19 +17,19 @@ extension RunOutputs {
                 values[a][b] = r; values[b][a] = r
             }
         }
-        return .init(names: result.entries.prefix(50).map { units.name($0.feature) }, values: values)
+        return .init(names: result.entries.prefix(50).map { units.name($0.unit) }, values: values)
     }
 
     /// Everything report.html shows.
     func reportModel() -> ReportModel {
         let stability = parameters.repeats > 0
         let ranking = result.entries.enumerated().map { i, e in
-            ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.feature), featureName: units.name(e.feature),
+            ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.unit), featureName: units.name(e.unit),
                                    selectionFrequency: stability ? e.frequency : nil, stable: stability ? e.stable : nil,
                                    meanSelectionOrder: e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder,
                                    score: e.meanScore.isNaN ? nil : e.meanScore,
-                                   effect: result.effects[i].numeric, variant: hasVariants ? features[e.feature].variant : nil,
-                                   substitutes: result.proxies[i].map { (name: units.name($0.unit), share: $0.share) })
+                                   effect: result.effects[i].numeric, variant: hasVariants ? features[e.unit].variant : nil,
+                                   substitutes: e.members.map { (name: units.name($0.unit), share: $0.share) })
         }
         let evaluation = result.evaluation.map { r in
             ReportModel.EvaluationRow(method: r.method, k: r.k, metrics: [
@@ -41,8 +41,8 @@ extension RunOutputs {
             ReportModel.AttentionSnapshot(step: s.step, pickedFeatureName: i < picks.count ? units.name(picks[i].feature) : "",
                                           candidates: s.candidates.map { (name: units.name($0.feature), weight: $0.weight) })
         }
-        let manhattan: [ReportModel.ManhattanPoint]? = hasVariants ? result.ranking.entries.compactMap { e in
-            features[e.feature].variant.map { .init(chrom: $0.chrom, pos: $0.pos, frequency: e.frequency, name: features[e.feature].name) }
+        let manhattan: [ReportModel.ManhattanPoint]? = hasVariants ? result.ranking.slots.compactMap { s in
+            features[s.representative].variant.map { .init(chrom: $0.chrom, pos: $0.pos, frequency: s.frequency, name: features[s.representative].name) }
         } : nil
         var notes = input.matrix.notes + input.labelNotes + (input.covariates?.notes ?? [])
         if let reason = result.reference.stopReason { notes.append("\(parameters.method.rawValue) stopped early: \(reason)") }

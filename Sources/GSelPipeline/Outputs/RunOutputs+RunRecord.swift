@@ -42,7 +42,8 @@ extension RunOutputs {
                 ("training_samples", .int(run.train.count)), ("validation_samples", .int(run.validation.count)),
             ])),
             ("stability", object([
-                ("repeats", .int(parameters.repeats)), ("fits", .int(r.fitCount)), ("q", .int(r.q)), ("p", .int(r.featureCount)),
+                ("repeats", .int(parameters.repeats)), ("fits", .int(r.fitCount)), ("full_split_fits", .int(r.fullFitCount)),
+                ("ranked_by", .string(Self.rankingRule)), ("q", .int(r.q)), ("p", .int(r.featureCount)),
                 ("threshold", .number(r.threshold)), ("unit", .string("slot")),
                 ("substitute_min_abs_correlation", .number(slots.minimumCorrelation)),
                 ("slots", .int(slots.slotUniverse)), ("mean_slots_per_fit", .number(slots.meanSlotsPerFit)),

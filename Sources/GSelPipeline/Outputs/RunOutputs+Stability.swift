@@ -8,6 +8,12 @@ extension RunOutputs {
         + "it assumes that the noise slots are exchangeable and that the selector is not worse than random guessing; "
         + "the slots are formed from the same fits and training data, which the theorem does not cover"
 
+    /// How the slots of ranking.tsv are ordered, and which fits the bound is about (run.json).
+    static let rankingRule = "slots by support: the share of votes of the 2B half-sample stability fits (one vote each) "
+        + "and the full-split fits (whole training split, own random streams; \(ConsensusRanking.fullFitWeight) votes each); "
+        + "the stable set and the bound use the stability fits only; correlated features that the fits pick together "
+        + "(co-picks above half of chance) are complements and keep separate slots"
+
     /// A fraction as a percentage with at most one decimal: 0.64 -> "64", 0.605 -> "60.5".
     static func percent(_ fraction: Double) -> String {
         let tenths = (fraction * 1000).rounded()
@@ -18,7 +24,7 @@ extension RunOutputs {
     func stableSetNote() -> String? {
         let slots = result.slots
         guard parameters.repeats > 0, let top = slots.slots.first else { return nil }
-        func describe(_ s: SubstituteSlots.Slot) -> String {
+        func describe(_ s: ConsensusRanking.Slot) -> String {
             let others = s.members.count - 1
             return "\(units.name(s.representative))"
                 + (others > 0 ? " (with \(others) substitute\(others == 1 ? "" : "s"))" : "")

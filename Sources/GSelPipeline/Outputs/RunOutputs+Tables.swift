@@ -17,22 +17,24 @@ extension RunOutputs {
     /// The proxies column of entry `i`: `id:share,...` of its slot's members, the
     /// representative first (empty for a slot of one feature).
     private func proxiesText(_ i: Int) -> String {
-        result.proxies[i].map { "\(units.id($0.unit)):\(NumberText.significant($0.share, digits: 2) ?? "NA")" }
+        result.entries[i].members.map { "\(units.id($0.unit)):\(NumberText.significant($0.share, digits: 2) ?? "NA")" }
             .joined(separator: ",")
     }
 
     /// ranking.tsv: the k ranked units, best first.
     func rankingTable() -> TSVWriter {
-        var columns = ["rank"] + unitColumns + ["selection_frequency", "stable", "mean_selection_order", scoreName, "effect"]
+        let full = result.slots.fullFitCount > 0
+        var columns = ["rank"] + unitColumns + ["selection_frequency"] + (full ? ["full_fit_frequency", "support"] : [])
+            + ["stable", "mean_selection_order", scoreName, "effect"]
         if !grouped { columns.append("proxies") }  // groups are never merged into slots
         if hasVariants { columns += ["chrom", "pos", "ref", "alt"] }
         var t = TSVWriter(columns: columns)
         for (i, e) in result.entries.enumerated() {
-            var row: [TSVCell] = [.int(i + 1)] + unitCells(e.feature) + [
-                .double(e.frequency), .bool(e.stable), .rounded(e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder),
+            var row: [TSVCell] = [.int(i + 1)] + unitCells(e.unit) + [.double(e.frequency)]
+                + (full ? [.double(e.fullFrequency ?? 0), .double(e.support)] : []) + [.bool(e.stable), .rounded(e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder),
                 .rounded(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i))]
             if !grouped { row.append(.text(proxiesText(i))) }
-            if hasVariants, let v = features[e.feature].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
+            if hasVariants, let v = features[e.unit].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
             t.append(row)
         }
         return t

@@ -9,6 +9,10 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     public var method: SelectionMethod = .sa
     /// Complementary pairs of half-samples (2B fits); 0 = one fit on the training split.
     public var repeats: Int = 50
+    /// Fits on the whole training split, each with its own random stream, that vote in the
+    /// ranking beside the 2B stability fits (the first is the reference fit); with `repeats`
+    /// 0 only the reference fit runs.
+    public var fullFits: Int = 10
     /// Features each stability fit picks; nil = k.
     public var q: Int?
     /// Selection frequency from which a feature is stable, in (0.5, 1].
@@ -24,6 +28,9 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     /// Features each fit picks.
     public var resolvedQ: Int { q ?? k }
 
+    /// Full-split fits the run makes: `fullFits`, or only the reference fit with `repeats` 0.
+    public var resolvedFullFits: Int { repeats == 0 ? 1 : fullFits }
+
     /// Largest accepted values, far beyond any sensible run: they keep hostile numbers from
     /// overflowing step counts or allocating unbounded networks.
     public static let maximumRepeats = 100_000
@@ -35,6 +42,9 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
         if k < 1 { throw ParameterError("k", "must be at least 1; got \(k)") }
         if !(0 ... Self.maximumRepeats).contains(repeats) {
             throw ParameterError("repeats", "must be between 0 and \(Self.maximumRepeats); got \(repeats)")
+        }
+        if !(1 ... FitID.maximumFullFits).contains(fullFits) {
+            throw ParameterError("full_fits", "must be between 1 and \(FitID.maximumFullFits); got \(fullFits)")
         }
         if let q, q < 1 { throw ParameterError("q", "must be at least 1; got \(q)") }
         if !(threshold > 0.5 && threshold <= 1) { throw ParameterError("threshold", "must be in (0.5, 1]; got \(threshold)") }

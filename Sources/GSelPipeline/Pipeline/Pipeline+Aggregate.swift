@@ -73,18 +73,18 @@ extension Pipeline {
         for folder in folders {
             for fit in try folder.readFits(fingerprint: manifest.fingerprint, unitCount: run.units.count) { byID[fit.id] = fit }
         }
-        let missing = run.allFits.filter { !$0.isReference && byID[$0] == nil }.map(\.pair)
+        let missing = run.allFits.filter { !$0.isFullSplit && byID[$0] == nil }.map(\.pair)
         let missingPairs = Array(Set(missing)).sorted()
         guard missingPairs.isEmpty else {
             let list = missingPairs.prefix(10).map(String.init).joined(separator: ", ")
             throw UsageError("fits of \(missingPairs.count) pair(s) are missing (pairs \(list)\(missingPairs.count > 10 ? ", …" : "")); run `gsel repeat --pair I` for them")
         }
         let start = Date()
-        let fits = try run.runFits([.reference], done: byID.values.sorted { $0.id < $1.id }, fitDirectory: nil,
+        let fits = try run.runFits(run.fits(ofPair: 0), done: byID.values.sorted { $0.id < $1.id }, fitDirectory: nil,
                                    threads: execution.threads)
         let result = try run.aggregate(fits, threads: execution.threads)
         try RunOutputs(run: run, result: result,
-                       timings: [("load", loaded.loadSeconds), ("reference fit", Date().timeIntervalSince(start)),
+                       timings: [("load", loaded.loadSeconds), ("full-split fits", Date().timeIntervalSince(start)),
                                  ("aggregation and evaluation", result.aggregateSeconds)],
                        commandLine: execution.commandLine, threads: execution.threads).write(to: out)
         execution.log.info("aggregated \(fits.count) fits into \(out)/ranking.tsv")

@@ -3,7 +3,7 @@ import GSelCore
 import GSelIO
 
 extension Pipeline {
-    /// Runs the fits of one complementary pair (0 = the reference fit) and writes them with
+    /// Runs the fits of one complementary pair (0 = the full-split fits) and writes them with
     /// the run manifest into `out` (a fits folder), for workflow scatter. Fits already there
     /// for the same run are kept. Returns the fits of the pair.
     @discardableResult
@@ -18,7 +18,7 @@ extension Pipeline {
         try OutputDirectory.checkWritable(out)
         let run = try prepare(parameters, execution)
         let fitDirectory = FitDirectory(path: out)
-        let ids = FitID.fits(ofPair: pair)
+        let ids = run.fits(ofPair: pair)
         let done = try fitDirectory.prepare(manifest: run.manifest, resume: true, unitCount: run.units.count)
             .filter { ids.contains($0.id) }
         return try run.runFits(ids, done: done, fitDirectory: fitDirectory, threads: execution.threads)

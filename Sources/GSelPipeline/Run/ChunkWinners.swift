@@ -30,9 +30,9 @@ public struct ChunkWinners: Codable, Sendable, Equatable {
             return nil
         }
         let count = chunking.winners ?? run.parameters.k
-        var chosen = Array(result.entries.prefix(count).map(\.feature))
+        var chosen = Array(result.entries.prefix(count).map(\.unit))
         var seen = Set(chosen)
-        for e in result.ranking.entries where chosen.count < count && seen.insert(e.feature).inserted { chosen.append(e.feature) }
+        for s in result.ranking.slots where chosen.count < count && seen.insert(s.representative).inserted { chosen.append(s.representative) }
         self.init(manifest: run.manifest, chunkFeatures: run.input.featureCount, winners: chosen.map(run.units.id))
     }
 

@@ -2,14 +2,12 @@ import GSelCore
 
 /// Everything the output writers need from a finished run.
 public struct RunResult: Sendable {
-    /// Per-feature selection frequencies (frequency chart, Manhattan plot, chunk winners).
-    public var ranking: StabilityRanking
+    /// The consensus per feature, one slot each (frequency chart, Manhattan plot, chunk winners).
+    public var ranking: ConsensusRanking
     /// The consensus over slots of substitutes that `entries` come from.
-    public var slots: SubstituteSlots
-    /// The k ranked units, best first: each slot's representative.
-    public var entries: [StabilityRanking.Entry]
-    /// Members of each entry's slot with their shares (empty for a slot of one).
-    public var proxies: [[Proxy]]
+    public var slots: ConsensusRanking
+    /// The k ranked units, best first: each slot's representative, with its members.
+    public var entries: [RankedEntry]
     /// Effect of each entry: of the feature, or of the group's representative member.
     public var effects: [FeatureEffect]
     /// The feature whose effect is shown: the entry itself, or a group's member with the
@@ -26,9 +24,4 @@ public struct RunResult: Sendable {
     public var trainData: StandardizedData
     public var aggregateSeconds: Double
 
-    /// A member of a ranked slot and the fraction of the slot's fits that picked it.
-    public struct Proxy: Sendable, Equatable {
-        public var unit: Int
-        public var share: Double
-    }
 }

@@ -85,12 +85,15 @@ public struct SelectionRun: Sendable {
         parameters.method.selector(config: parameters.sequentialAttention, groups: input.groups)
     }
 
-    /// Every fit this run needs: the reference fit, then the halves of pairs 1...B.
-    public var allFits: [FitID] { FitID.all(repeats: parameters.repeats) }
+    /// Every fit this run needs: the full-split fits (pair 0), then the halves of pairs 1...B.
+    public var allFits: [FitID] { FitID.all(repeats: parameters.repeats, fullFits: parameters.resolvedFullFits) }
+
+    /// The fits of `pair` in this run (pair 0: the full-split fits).
+    public func fits(ofPair pair: Int) -> [FitID] { FitID.fits(ofPair: pair, fullFits: parameters.resolvedFullFits) }
 
     /// The job of fit `id`: its samples (positions into the labelled samples).
     func job(_ id: FitID) -> StabilitySelection.Job {
-        if id.isReference { return .init(fit: id, samples: train) }
+        if id.isFullSplit { return .init(fit: id, samples: train) }
         let halves = ComplementaryHalves(rows: train, target: input.target, seed: parameters.seed,
                                          stream: [UInt64(id.pair), Self.halvesStream])
         return .init(fit: id, samples: id.half == 0 ? halves.first : halves.second)

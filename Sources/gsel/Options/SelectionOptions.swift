@@ -18,6 +18,9 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Stability selection: complementary pairs of half-samples (2B fits); 0 = one fit on all training data.")
     var repeats = defaults.repeats
 
+    @Option(name: .customLong("full-fits"), parsing: .unconditional, help: "Fits on the whole training split that vote in the ranking beside the stability fits (1-26; ignored with --repeats 0).")
+    var fullFits = defaults.fullFits
+
     @Option(name: .long, parsing: .unconditional, help: "Features each stability fit selects (default: k).")
     var q: Int?
 
@@ -75,6 +78,7 @@ struct SelectionOptions: ParsableArguments {
         var p = SelectionParameters(k: k)
         p.method = method
         p.repeats = repeats
+        p.fullFits = fullFits
         p.q = q
         p.threshold = threshold
         p.seed = seed

@@ -3,9 +3,9 @@ import GSelIO
 import XCTest
 import _TestSupport
 
-/// The consensus over slots of substitutes (issue 11) on fits small enough to check by hand,
-/// and against the Python prototype of the rule (`cluster` in Benchmarks/consensus_rules.py).
-final class SubstituteSlotsTests: XCTestCase {
+/// The consensus over slots of substitutes (issues 11 and 19) on fits small enough to check by
+/// hand, and against the Python prototype of the rule (`exclusive` in Benchmarks/consensus_rules.py).
+final class ConsensusRankingTests: XCTestCase {
     /// A fit picking `features` in order; the score of a pick is 10·pair + position.
     func fit(_ pair: Int, _ half: Int, _ features: [Int]) -> FitRecord {
         FitRecord(id: FitID(pair: pair, half: half), result: SelectionResult(
@@ -19,7 +19,7 @@ final class SubstituteSlotsTests: XCTestCase {
     let handGraph = SubstituteGraph(minimumCorrelation: 0.9, correlations: [(0, 1, -0.95), (2, 3, 0.5)])
 
     func testSubstitutesShareOneSlotWithTheirShares() {
-        let slots = SubstituteSlots(fits: handFits, graph: handGraph, featureCount: 10, q: 3, threshold: 0.6)
+        let slots = ConsensusRanking(stabilityFits: handFits, graph: handGraph, featureCount: 10, q: 3, threshold: 0.6)
         // By frequency: 2 and 3 (three fits; mean positions 2 and 8/3), 0 and 1 (two fits at
         // position 1; 0 by index), 4 and 5. 1 substitutes for the representative 0 and joins it;
         // |r| 0.5 of 2 and 3 is below the threshold.
@@ -43,28 +43,72 @@ final class SubstituteSlotsTests: XCTestCase {
         XCTAssertEqual(slots.largestSlotSize, 2)
     }
 
+    /// Substitutes are alternatives: a fit that picked both (rarely: at most half of chance)
+    /// counts once for the slot.
     func testSubstitutesPickedTogetherCountOncePerFit() {
-        let fits = [fit(1, 0, [0, 1]), fit(1, 1, [1, 0]), fit(2, 0, [0, 2]), fit(2, 1, [2, 3])]
-        let graph = SubstituteGraph(minimumCorrelation: 0.9, correlations: [(0, 1, 0.99), (0, 2, 0.97)])
-        let slots = SubstituteSlots(fits: fits, graph: graph, featureCount: 4, q: 2, threshold: 0.6)
-        XCTAssertEqual(slots.slots.map(\.representative), [0, 3])
+        let fits = [fit(1, 0, [0, 9]), fit(1, 1, [0, 9]), fit(2, 0, [0, 9]), fit(2, 1, [1, 9]),
+                    fit(3, 0, [1, 9]), fit(3, 1, [1, 9]), fit(4, 0, [0, 1]), fit(4, 1, [2, 9])]
+        let graph = SubstituteGraph(minimumCorrelation: 0.9, correlations: [(0, 1, 0.99)])
+        let slots = ConsensusRanking(stabilityFits: fits, graph: graph, featureCount: 10, q: 2, threshold: 0.6)
+        // 0 and 1: 4 fits each, 1 together; chance 4·4/8 = 2, and 1 ≤ ½·2.
+        XCTAssertEqual(slots.slots.map(\.representative), [0, 9, 2])
         let merged = slots.slots[0]
-        XCTAssertEqual(merged.members, [.init(feature: 0, fits: 3), .init(feature: 1, fits: 2), .init(feature: 2, fits: 2)])
-        XCTAssertEqual(merged.fitCount, 4, "fits 1a and 1b picked two members and count once")
+        XCTAssertEqual(merged.members, [.init(feature: 0, fits: 4), .init(feature: 1, fits: 4)])
+        XCTAssertEqual(merged.fitCount, 7, "fit 4a picked both members and counts once")
         XCTAssertEqual(merged.meanSelectionOrder, 1, "the earliest member of each fit")
-        XCTAssertEqual(merged.members.map(merged.share), [0.75, 0.5, 0.5])
-        XCTAssertEqual(slots.meanSlotsPerFit, 1.25)
-        XCTAssertEqual(slots.slotUniverse, 2)
+        XCTAssertEqual(merged.members.map(merged.share), [4.0 / 7, 4.0 / 7])
+        XCTAssertEqual(slots.meanSlotsPerFit, 15.0 / 8)
+    }
+
+    /// Correlated features that the fits pick together are complements (a suppressor and its
+    /// partner): each keeps its own slot, however high |r|.
+    func testCorrelatedFeaturesPickedTogetherAreComplements() {
+        let fits = [fit(1, 0, [5, 6]), fit(1, 1, [5, 6]), fit(2, 0, [5, 6]), fit(2, 1, [5]),
+                    fit(3, 0, [5, 2]), fit(3, 1, [6, 5])]
+        let graph = SubstituteGraph(minimumCorrelation: 0.75, correlations: [(5, 6, 0.85)])
+        let slots = ConsensusRanking(stabilityFits: fits, graph: graph, featureCount: 8, q: 2, threshold: 0.6)
+        // 5 in 6 fits, 6 in 4, together in 4: chance 6·4/6 = 4, far above ½·4.
+        XCTAssertEqual(slots.slots.map { $0.members.map(\.feature) }, [[5], [6], [2]])
+        XCTAssertEqual(slots.slots.map(\.frequency), [1, 4.0 / 6, 1.0 / 6])
+        XCTAssertEqual(slots.largestSlotSize, 1)
+    }
+
+    /// Full-split fits vote beside the stability fits with `fullFitWeight` votes each; the
+    /// stable set and the bound count the stability fits only.
+    func testFullSplitFitsVoteInTheRankingButNotInTheBound() {
+        let stability = [fit(1, 0, [0, 1]), fit(1, 1, [0, 2]), fit(2, 0, [0, 1]), fit(2, 1, [0, 3])]
+        let full = [fit(0, 0, [0, 3]), fit(0, 1, [3, 0])]
+        let ranking = ConsensusRanking(stabilityFits: stability, fullFits: full,
+                                       graph: SubstituteGraph(minimumCorrelation: 0.75, correlations: []),
+                                       featureCount: 10, q: 2, threshold: 0.6)
+        XCTAssertEqual(ConsensusRanking.fullFitWeight, 3)
+        // Votes: 4 + 3·2 = 10. Feature 0: 4 + 6; 3: 1 + 6; 1: 2; 2: 1.
+        XCTAssertEqual(ranking.slots.map(\.representative), [0, 3, 1, 2])
+        XCTAssertEqual(ranking.slots.map(\.support), [1.0, 0.7, 0.2, 0.1])
+        XCTAssertEqual(ranking.slots.map(\.frequency), [1.0, 0.25, 0.5, 0.25])
+        XCTAssertEqual(ranking.slots.map(\.fullFrequency), [1.0, 1.0, 0, 0])
+        XCTAssertEqual(ranking.slots.map(\.stable), [true, false, false, false])
+        XCTAssertEqual(ranking.fitCount, 4)
+        XCTAssertEqual(ranking.fullFitCount, 2)
+        XCTAssertEqual(ranking.meanSlotsPerFit, 2, "stability fits only")
+        // Mean position over all six fits picking 3: positions 2 (fit 2b), 2 (0a) and 1 (0b).
+        XCTAssertEqual(ranking.slots[1].meanSelectionOrder, 5.0 / 3, accuracy: 1e-12)
+        // The rows: top 3 slots, then the fill skips 0 (ranked) and takes 7.
+        let rows = ranking.entries(k: 5, fill: [0, 7, 8])
+        XCTAssertEqual(rows.map(\.unit), [0, 3, 1, 2, 7])
+        XCTAssertEqual(rows.map(\.picked), [true, true, true, true, false])
+        XCTAssertEqual(rows.last?.fullFrequency, 0)
+        XCTAssertEqual(ranking.entries(k: 2, fill: [9]).map(\.unit), [0, 3])
     }
 
     func testTiesAndFitOrderAreDeterministic() {
-        let a = SubstituteSlots(fits: handFits, graph: handGraph, featureCount: 10, q: 3, threshold: 0.6)
-        let b = SubstituteSlots(fits: handFits.reversed(), graph: handGraph, featureCount: 10, q: 3, threshold: 0.6)
+        let a = ConsensusRanking(stabilityFits: handFits, graph: handGraph, featureCount: 10, q: 3, threshold: 0.6)
+        let b = ConsensusRanking(stabilityFits: handFits.reversed(), graph: handGraph, featureCount: 10, q: 3, threshold: 0.6)
         XCTAssertEqual(a, b)
         // Members of equal count and position join by index; so do representatives.
         let fits = [fit(1, 0, [5]), fit(1, 1, [5]), fit(2, 0, [7]), fit(2, 1, [6]), fit(3, 0, [4]), fit(3, 1, [3])]
         let graph = SubstituteGraph(minimumCorrelation: 0.8, correlations: [(5, 6, 0.9), (5, 7, 0.9)])
-        let slots = SubstituteSlots(fits: fits, graph: graph, featureCount: 8, q: 1, threshold: 0.6)
+        let slots = ConsensusRanking(stabilityFits: fits, graph: graph, featureCount: 8, q: 1, threshold: 0.6)
         XCTAssertEqual(slots.slots.map(\.representative), [5, 3, 4])
         XCTAssertEqual(slots.slots[0].members.map(\.feature), [5, 6, 7])
     }
@@ -74,20 +118,22 @@ final class SubstituteSlotsTests: XCTestCase {
     func testAFeatureJoinsTheEarliestRepresentative() {
         let fits = [fit(1, 0, [0]), fit(1, 1, [0]), fit(2, 0, [0, 2]), fit(2, 1, [2, 1])]
         let graph = SubstituteGraph(minimumCorrelation: 0.75, correlations: [(0, 1, 0.8), (2, 1, 0.95), (0, 2, 0.3)])
-        let slots = SubstituteSlots(fits: fits, graph: graph, featureCount: 3, q: 2, threshold: 0.6)
+        let slots = ConsensusRanking(stabilityFits: fits, graph: graph, featureCount: 3, q: 2, threshold: 0.6)
         XCTAssertEqual(slots.slots.map { $0.members.map(\.feature) }, [[0, 1], [2]])
     }
 
+    /// With an empty graph every slot is one feature: the per-feature ranking, with the
+    /// feature-level Meinshausen–Bühlmann bound q² / ((2·threshold − 1)·p).
     func testWithoutSubstitutesSlotsAreTheFeatureFrequencies() {
-        let fits = handFits
-        let slots = SubstituteSlots(fits: fits, graph: SubstituteGraph(minimumCorrelation: 0.9, correlations: []),
-                                    featureCount: 10, q: 3, threshold: 0.6)
-        let ranking = StabilityRanking(fits: fits, featureCount: 10, q: 3, threshold: 0.6)
-        XCTAssertEqual(slots.slots.map(\.representative), ranking.entries.map(\.feature))
-        XCTAssertEqual(slots.slots.map(\.frequency), ranking.entries.map(\.frequency))
-        XCTAssertEqual(slots.slots.map(\.meanSelectionOrder), ranking.entries.map(\.meanSelectionOrder))
-        XCTAssertEqual(slots.expectedFalseSlotsBound, ranking.meinshausenBuhlmannBound, accuracy: 1e-12)
-        XCTAssertEqual(slots.stabilityIndex!, ranking.stabilityIndex!, accuracy: 1e-12)
+        let ranking = ConsensusRanking(stabilityFits: handFits, graph: SubstituteGraph(minimumCorrelation: 0.9, correlations: []),
+                                       featureCount: 10, q: 3, threshold: 0.6)
+        // 2: fits 1a 1b 2b at 2, 2, 2; 3: 1a 2a 2b at 3, 2, 3; 0 and 1 twice at 1; 4 and 5 once.
+        XCTAssertEqual(ranking.slots.map(\.representative), [2, 3, 0, 1, 4, 5])
+        XCTAssertEqual(ranking.slots.map(\.frequency), [0.75, 0.75, 0.5, 0.5, 0.25, 0.25])
+        XCTAssertEqual(ranking.slots.map(\.meanSelectionOrder), [2, 8.0 / 3, 1, 1, 3, 3])
+        XCTAssertEqual(ranking.slotUniverse, 10)
+        XCTAssertEqual(ranking.expectedFalseSlotsBound, 9 / ((2 * 0.6 - 1) * 10), accuracy: 1e-12)
+        XCTAssertEqual(ranking.stableCount, 2)
     }
 
     /// Nogueira et al. (2018), Definition 3, by hand: {0,1} and {0,2} of 4 give Φ = 0
@@ -100,8 +146,9 @@ final class SubstituteSlotsTests: XCTestCase {
         XCTAssertNil(StabilityIndex.nogueira(sets: [[0, 1]], universe: 4))
     }
 
-    /// The Swift rule and graph against the Python prototype (numpy correlations) on an AR(1)
-    /// design where neighbouring features correlate at 0.9 and random fits.
+    /// The Swift rule and graph against the Python prototype (numpy correlations; its
+    /// `exclusive` rule) on an AR(1) design where neighbouring features correlate at 0.9 and
+    /// random fits.
     func testAgreesWithThePythonPrototype() throws {
         let dir = try TemporaryDirectory()
         let n = 120, p = 40
@@ -123,7 +170,7 @@ final class SubstituteSlotsTests: XCTestCase {
         let tau = 0.75
         let graph = SubstituteGraph(data: data, features: fits.flatMap { $0.picks.map(\.feature) }, minimumCorrelation: tau)
         XCTAssertGreaterThan(graph.pairCount, 0)
-        let slots = SubstituteSlots(fits: fits, graph: graph, featureCount: p, q: 6, threshold: 0.6)
+        let slots = ConsensusRanking(stabilityFits: fits, graph: graph, featureCount: p, q: 6, threshold: 0.6)
         XCTAssertTrue(slots.slots.contains { $0.members.count > 1 }, "some slots hold substitutes")
 
         try PythonOracle.write(x.values, to: dir.path("x.bin"))
@@ -141,7 +188,7 @@ final class SubstituteSlotsTests: XCTestCase {
                 v = line.split()
                 fits.append(fit_sets.Fit(int(v[0]), "ab"[int(v[1])], [f"f{j}" for j in v[2:]], [0.0] * (len(v) - 2)))
             table = consensus_rules.FitTable(fits, {f"f{j}": j for j in range(\(p))}, x)
-            slots = consensus_rules.cluster_rule(table, \(tau))
+            slots = consensus_rules.cluster_rule(table, \(tau), \(ConsensusRanking.maximumCoPickRatio))
             print(json.dumps([[s.representative, s.count, s.mean_order, [[m, c] for m, c in s.members.items()]]
                               for s in slots]))
             """, in: dir) as! [[Any]]

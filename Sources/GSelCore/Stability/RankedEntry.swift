@@ -1,0 +1,50 @@
+/// One row of the final ranking (ranking.tsv, the report, chunk winners): a slot's
+/// representative with its frequencies and members, or a unit that no fit picked, added
+/// from the marginal baseline to complete k rows.
+public struct RankedEntry: Sendable, Equatable {
+    /// The ranked unit (feature, or group with `--groups`).
+    public var unit: Int
+    /// Fraction of the stability fits that picked the slot (0 for a fill row).
+    public var frequency: Double
+    /// Fraction of the full-split fits that picked the slot; nil when the run had none.
+    public var fullFrequency: Double?
+    /// What the rows are ordered by (`ConsensusRanking.Slot.support`; 0 for a fill row).
+    public var support: Double
+    public var stable: Bool
+    /// NaN for a fill row.
+    public var meanSelectionOrder: Double
+    /// NaN for a fill row.
+    public var meanScore: Double
+    /// The slot's members with their shares, representative first; empty for a slot of one.
+    public var members: [(unit: Int, share: Double)]
+
+    /// Whether the row came from the fits (not from the marginal fill).
+    public var picked: Bool { !meanSelectionOrder.isNaN }
+
+    public static func == (a: RankedEntry, b: RankedEntry) -> Bool {
+        a.unit == b.unit && a.frequency == b.frequency && a.fullFrequency == b.fullFrequency && a.support == b.support && a.stable == b.stable
+            && (a.meanSelectionOrder == b.meanSelectionOrder || (a.meanSelectionOrder.isNaN && b.meanSelectionOrder.isNaN))
+            && (a.meanScore == b.meanScore || (a.meanScore.isNaN && b.meanScore.isNaN))
+            && a.members.map(\.unit) == b.members.map(\.unit) && a.members.map(\.share) == b.members.map(\.share)
+    }
+}
+
+extension ConsensusRanking {
+    /// The final k rows: the top slots, completed (when fewer than k slots were formed) by
+    /// `fill`, a fallback order such as the marginal baseline's, skipping members of the
+    /// chosen slots; fill rows have frequency 0.
+    public func entries(k: Int, fill: [Int] = []) -> [RankedEntry] {
+        let chosen = top(k)
+        var rows = chosen.map { slot in
+            RankedEntry(unit: slot.representative, frequency: slot.frequency, fullFrequency: slot.fullFrequency, support: slot.support,
+                        stable: slot.stable, meanSelectionOrder: slot.meanSelectionOrder, meanScore: slot.meanScore,
+                        members: slot.members.count > 1 ? slot.members.map { ($0.feature, slot.share($0)) } : [])
+        }
+        let present = Set(chosen.flatMap { $0.members.map(\.feature) })
+        for j in fill where rows.count < k && !present.contains(j) {
+            rows.append(RankedEntry(unit: j, frequency: 0, fullFrequency: fullFitCount > 0 ? 0 : nil, support: 0, stable: false,
+                                    meanSelectionOrder: .nan, meanScore: .nan, members: []))
+        }
+        return rows
+    }
+}

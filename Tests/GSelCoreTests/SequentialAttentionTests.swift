@@ -33,6 +33,12 @@ final class SequentialAttentionTests: XCTestCase {
         let a = try SequentialAttention().select(data, target: target, k: 5, seed: 9, stream: [1])
         let b = try SequentialAttention().select(data, target: target, k: 5, seed: 9, stream: [1])
         XCTAssertEqual(a, b)
+        // Another stream (or seed) draws other initial weights and minibatches: the attention
+        // weights of the picks differ even where the picks agree.
+        let c = try SequentialAttention().select(data, target: target, k: 5, seed: 9, stream: [2])
+        let d = try SequentialAttention().select(data, target: target, k: 5, seed: 10, stream: [1])
+        XCTAssertNotEqual(a.picks.map(\.score), c.picks.map(\.score))
+        XCTAssertNotEqual(a.picks.map(\.score), d.picks.map(\.score))
     }
 
     func testRegressionPicksTheDrivers() throws {

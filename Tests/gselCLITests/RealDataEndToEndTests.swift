@@ -41,8 +41,11 @@ final class RealDataEndToEndTests: XCTestCase {
             }
             let evaluation = try OutputFiles.tsv(out + "/evaluation.tsv")
             let metric = task == "regression" ? "r2" : "auroc"
-            XCTAssertNotNil(Double(evaluation.first { $0["method"] == "gsel-sa" && $0["k"] == "8" }?[metric] ?? ""),
-                            "\(metric) reported")
+            let value = try XCTUnwrap(Double(evaluation.first { $0["method"] == "gsel-sa" && $0["k"] == "8" }?[metric] ?? ""),
+                                      "\(metric) reported")
+            // Floors well under what a single fit scores here (Benchmarks/README.md: R² 0.31 and
+            // balanced accuracy 0.68 at k = 20), far above a broken evaluation (R² <= 0, AUROC 0.5).
+            XCTAssertGreaterThan(value, task == "regression" ? 0.15 : 0.6, "\(column) \(metric) at k = 8")
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
             let counters = (json["input"] as! [String: Any])["counters"] as! [String: Int]
             XCTAssertEqual(counters["qc_monomorphic_alt_dot"], 1014)

@@ -30,6 +30,7 @@ extension RunOutputs {
                                    score: e.meanScore.isNaN ? nil : e.meanScore,
                                    effect: result.effects[i].numeric, variant: hasVariants ? features[e.unit].variant : nil,
                                    substitutes: e.members.map { (name: units.name($0.unit), share: $0.share) })
+                .with(fullFitFrequency: stability ? e.fullFrequency : nil)
         }
         let evaluation = result.evaluation.map { r in
             ReportModel.EvaluationRow(method: r.method, k: r.k, metrics: [

@@ -11,6 +11,8 @@ extension ReportModel {
         public var featureName: String
         /// Share of stability-selection fits that picked the feature, in [0, 1].
         public var selectionFrequency: Double?
+        /// Share of the full-split fits (whole training split) that picked it; nil when none ran.
+        public var fullFitFrequency: Double?
         /// Whether the frequency reaches the threshold.
         public var stable: Bool?
         /// Mean 1-based pick position over the fits that picked it.
@@ -41,8 +43,15 @@ extension ReportModel {
             self.substitutes = substitutes
         }
 
+        /// The row with the share of full-split fits that picked it.
+        public func with(fullFitFrequency: Double?) -> Self {
+            var row = self
+            row.fullFitFrequency = fullFitFrequency
+            return row
+        }
+
         public static func == (a: Self, b: Self) -> Bool {
-            a.rank == b.rank && a.featureID == b.featureID && a.featureName == b.featureName
+            a.fullFitFrequency == b.fullFitFrequency && a.rank == b.rank && a.featureID == b.featureID && a.featureName == b.featureName
                 && a.selectionFrequency == b.selectionFrequency && a.stable == b.stable
                 && a.meanSelectionOrder == b.meanSelectionOrder && a.score == b.score && a.effect == b.effect
                 && a.variant == b.variant && a.substitutes.elementsEqual(b.substitutes) { $0.name == $1.name && $0.share == $1.share }

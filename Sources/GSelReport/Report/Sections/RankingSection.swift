@@ -18,6 +18,11 @@ enum RankingSection {
                 return "<span class=\"freq\">\(DisplayFormat.fixed(f, 2))<span class=\"bar\" aria-hidden=\"true\"><span style=\"width:\(width)%\"></span></span></span>"
             }))
         }
+        if rows.contains(where: { $0.fullFitFrequency != nil }) {
+            columns.append((.init("Full-split fits", numeric: true), { row in
+                row.fullFitFrequency.map { DisplayFormat.fixed($0, 2) } ?? "–"
+            }))
+        }
         if rows.contains(where: { $0.stable != nil }) {
             columns.append((.init("Stable"), { row in
                 switch row.stable {
@@ -59,8 +64,13 @@ enum RankingSection {
                 + "<em>stable</em> means it reached the threshold"
                 + (model.threshold.map { " (\(DisplayFormat.fixed($0, 2)))" } ?? "") + "."
         }
+        if rows.contains(where: { $0.fullFitFrequency != nil }) {
+            explain += " <em>Full-split fits</em> is the share of the fits on the whole training split (each with its own random start) that chose it:"
+                + " they have the power of one fit on all the samples, which finds features that matter only together with a partner."
+                + " Rows are ordered by both: a full-split fit counts as three half-sample fits (the stable set counts the half-sample fits only)."
+        }
         if rows.contains(where: { !$0.substitutes.isEmpty }) {
-            explain += " A row is a <em>slot</em>: the feature and its near-substitutes (strongly correlated on the training split; the summary gives the cut-off) that other fits picked in its place;"
+            explain += " A row is a <em>slot</em>: the feature and its near-substitutes (strongly correlated on the training split; the summary gives the cut-off) that other fits picked in its place, never together with it (features picked together are complements and keep their own rows);"
                 + " the slot's frequency counts a fit that picked any of them, and <em>Substitutes</em> lists who stood in, with the share of those fits."
         }
         if rows.contains(where: { $0.meanSelectionOrder != nil }) {

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import warnings
+warnings.simplefilter("ignore")
 
 import numpy as np
 from sklearn.ensemble import RandomForestClassifier

@@ -6,9 +6,9 @@ struct Repeat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repeat",
         abstract: "Run one complementary pair of stability selection (for Nextflow/Snakemake scatter).",
-        discussion: "Writes the pair's two fit files (fit-I-a.tsv, fit-I-b.tsv) and the run manifest into --out. Gather any set of such directories with `gsel aggregate`; pair 0 is the reference fit on the whole training split (aggregate runs it if no directory has it).")
+        discussion: "Writes the pair's two fit files (fit-I-a.tsv, fit-I-b.tsv) and the run manifest into --out. Gather any set of such directories with `gsel aggregate`; pair 0 holds the full-split fits on the whole training split, fit-0-a.tsv onwards (aggregate runs them if no directory has them).")
 
-    @Option(name: .long, parsing: .unconditional, help: "Pair to run, 1...--repeats (0 = the reference fit).")
+    @Option(name: .long, parsing: .unconditional, help: "Pair to run, 1...--repeats (0 = the full-split fits).")
     var pair: Int
 
     @OptionGroup var input: InputOptions

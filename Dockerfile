@@ -2,8 +2,8 @@
 # gsel in a container: a release build with the Swift runtime linked in statically,
 # run on Debian bookworm-slim with only the system libraries gsel links against.
 #
-#   docker build -t gsel:0.2.0 .
-#   docker run --rm -v "$PWD:/data" -w /data gsel:0.2.0 gsel select --input expr.h5ad --k 50
+#   docker build -t gsel:0.3.0 .
+#   docker run --rm -v "$PWD:/data" -w /data gsel:0.3.0 gsel select --input expr.h5ad --k 50
 #
 # No ENTRYPOINT, so Nextflow and Snakemake can run their own shell commands in it.
 

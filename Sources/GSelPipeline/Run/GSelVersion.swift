@@ -2,7 +2,7 @@ import CHDF5
 
 /// Version strings of gsel and the libraries it links.
 public enum GSelVersion {
-    public static let number = "0.2.0"
+    public static let number = "0.3.0"
 
     public static var hdf5: String {
         var major: UInt32 = 0, minor: UInt32 = 0, release: UInt32 = 0

@@ -14,7 +14,7 @@ process GSEL_REPEAT {
 
     // Built from the repository's Dockerfile (no registry image, no conda package):
     // the pipeline sets params.container for -profile docker / singularity.
-    container 'gsel:0.2.0'
+    container 'gsel:0.3.0'
 
     input:
     tuple val(meta), path(matrix), path(labels), path(groups), path(covariates), val(pair)
@@ -75,7 +75,7 @@ process GSEL_AGGREGATE {
 
     // Built from the repository's Dockerfile (no registry image, no conda package):
     // the pipeline sets params.container for -profile docker / singularity.
-    container 'gsel:0.2.0'
+    container 'gsel:0.3.0'
 
     // The input files again: the fits' manifest names them by the path GSEL_REPEAT saw,
     // which does not exist in this task's directory; gsel checks them by SHA-256.
@@ -141,7 +141,7 @@ process GSEL_TOURNAMENT {
 
     // Built from the repository's Dockerfile (no registry image, no conda package):
     // the pipeline sets params.container for -profile docker / singularity.
-    container 'gsel:0.2.0'
+    container 'gsel:0.3.0'
 
     // winners.json of every chunk (GSEL_AGGREGATE.out.winners), staged under distinct
     // names; the input files again, as for GSEL_AGGREGATE (checked by SHA-256).

@@ -5,7 +5,7 @@ import XCTest
 import _TestSupport
 
 /// evaluation.tsv and run.json give every held-out metric with its 95 % interval, and
-/// run.json says whether the held-out samples tell gsel from the baseline.
+/// run.json and the report say whether the held-out samples tell gsel from the baseline.
 final class EvaluationOutputTests: XCTestCase {
     func testEvaluationTableAndRunRecordCarryTheIntervals() throws {
         let dir = try TemporaryDirectory()
@@ -66,6 +66,9 @@ final class EvaluationOutputTests: XCTestCase {
         XCTAssertEqual(comparison["separated"] as? Bool, !(low <= 0 && 0 <= high))
         // On 8 samples one misclassification moves balanced accuracy by 1/6 or more: nothing separates.
         XCTAssertEqual(comparison["separated"] as? Bool, false)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("The held-out set (8 samples) is too small to tell gsel's top 5 from the baseline's"))
+        XCTAssertTrue(report.contains("(95 % CI 0.68–1.00)"), "the accuracy column shows 8 of 8 with its Wilson interval")
     }
 
     /// With `--method marginal` gsel's ranking is the baseline: nothing to compare.
@@ -75,6 +78,8 @@ final class EvaluationOutputTests: XCTestCase {
         try Pipeline.select(GolubRun.parameters(repeats: 1, method: .marginal), out: out, execution: GolubRun.execution)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         XCTAssertTrue(json["held_out_comparison"] is NSNull)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertFalse(report.contains("held-out set ("))
     }
 }
 

@@ -257,6 +257,12 @@ final class EvaluationTests: XCTestCase {
             XCTAssertEqual(row.balancedAccuracy!, (ref["balanced"] as! NSNumber).doubleValue, accuracy: 1e-12, "\(row)")
             XCTAssertEqual(row.auroc!, (ref["auroc"] as! NSNumber).doubleValue, accuracy: 1e-12, "\(row)")
             XCTAssertNil(row.r2)
+            // 95 % intervals: Wilson for accuracy, the bootstrap for the others; none for R².
+            let n = split.validation.count
+            XCTAssertEqual(row.accuracyInterval, Metrics.wilson(correct: Int((row.accuracy! * Double(n)).rounded()), total: n))
+            XCTAssertTrue(try XCTUnwrap(row.balancedAccuracyInterval).contains(row.balancedAccuracy!), "\(row)")
+            XCTAssertTrue(try XCTUnwrap(row.aurocInterval).contains(row.auroc!), "\(row)")
+            XCTAssertNil(row.r2Interval)
         }
     }
 

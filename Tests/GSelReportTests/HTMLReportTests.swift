@@ -59,6 +59,8 @@ import _TestSupport
         model.manhattan?.append(.init(chrom: hostile, pos: 10, frequency: 0.9, name: script))
         model.evaluation[0].method = hostile
         model.evaluation[0].metrics[0].name = script
+        model.heldOutComparison?.method = hostile
+        model.heldOutComparison?.metric = script
 
         let html = HTMLReport.render(model)
         #expect(!html.contains(hostile))

@@ -28,7 +28,8 @@ final class GolubEndToEndTests: XCTestCase {
 
     /// The demo (`scripts/demo.sh`: k 20, every other setting default) has a stable slot,
     /// and run.json and the report name it: the representative, its substitutes and the
-    /// share of fits, with the bound's assumptions (issue: consensus ranking).
+    /// share of fits, with the bound's assumptions (issue: consensus ranking); the report
+    /// says that its 8 held-out samples cannot tell gsel from the baseline.
     func testDemoRunHasAStableSlotThatTheReportExplains() throws {
         let dir = try TemporaryDirectory()
         let out = dir.path("out")
@@ -48,6 +49,12 @@ final class GolubEndToEndTests: XCTestCase {
         XCTAssertTrue(report.contains("The stable set holds"), "the report explains the stable set")
         XCTAssertTrue(report.contains("exchangeable"), "the report states the bound's assumptions")
         XCTAssertTrue(report.contains("Substitutes (share of the slot"), "the ranking table shows the substitutes")
+        // 8 held-out samples, both rankings right on all of them at k′ = 20: nothing tells them apart
+        // (issue 19), and 8 of 8 is consistent with an accuracy of 0.68 (Wilson).
+        XCTAssertTrue(report.contains("The held-out set (8 samples) is too small to tell gsel's top 20 from the baseline's"))
+        XCTAssertTrue(report.contains("as low as 0.68 (Wilson 95 % CI 0.68–1.00)"))
+        let comparison = try XCTUnwrap(json["held_out_comparison"] as? [String: Any])
+        XCTAssertEqual(comparison["separated"] as? Bool, false)
     }
 
     func testStabilityRunWritesAllOutputs() throws {
@@ -79,7 +86,7 @@ final class GolubEndToEndTests: XCTestCase {
 
     func testSameSeedGivesByteIdenticalRankingForAnyThreadCount() throws {
         let dir = try TemporaryDirectory()
-        var rankings: [Data] = []
+        var rankings: [Data] = [], evaluations: [Data] = []
         for (i, threads) in ["1", "2", "1"].enumerated() {
             let out = dir.path("out\(i)")
             let r = try GSelProcess.gsel(["--input", input, "--labels", labels, "--label-col", "label", "--k", "5",
@@ -87,8 +94,11 @@ final class GolubEndToEndTests: XCTestCase {
             XCTAssertEqual(r.status, 0, r.stderr)
             XCTAssertEqual(r.stderr, "", "--quiet prints nothing")
             rankings.append(try Data(contentsOf: URL(fileURLWithPath: out + "/ranking.tsv")))
+            evaluations.append(try Data(contentsOf: URL(fileURLWithPath: out + "/evaluation.tsv")))
         }
         XCTAssertEqual(rankings[0], rankings[1], "--threads 1 and 2 give the same bytes")
+        XCTAssertEqual(evaluations[0], evaluations[1], "metrics and their bootstrap intervals too")
+        XCTAssertEqual(evaluations[0], evaluations[2])
         XCTAssertEqual(rankings[0], rankings[2], "same seed twice gives the same bytes")
         let other = dir.path("other")
         _ = try GSelProcess.gsel(["--input", input, "--labels", labels, "--label-col", "label", "--k", "5",

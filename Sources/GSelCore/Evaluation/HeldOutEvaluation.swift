@@ -9,7 +9,8 @@ import GSelIO
 /// training statistics. Rankings of feature groups are evaluated with all members of
 /// the first k' groups. The refits are independent (each starts from zero, as
 /// scikit-learn's), so they run in parallel on `threads` threads, each with one BLAS
-/// thread: the rows do not depend on the thread count. Deterministic.
+/// thread: the rows do not depend on the thread count. Deterministic. Each row carries
+/// 95 % intervals of its metrics (Wilson for accuracy, `HeldOutBootstrap` for the others).
 ///
 /// With covariates (a `CovariateMatrix`), every refit includes them as further inputs, and
 /// a last row, method `covariates` with k' = 0, scores the covariates alone: the gap above
@@ -105,27 +106,24 @@ public enum HeldOutEvaluation {
                      orders: orders.map { (method: $0.key, features: $0.value) }, kValues: kValues, threads: threads)
     }
 
-    /// Fits one model on `train` and scores it on `validation`.
+    /// Fits one model on `train` and scores its predictions on `validation` (metrics and
+    /// their 95 % intervals, `EvaluationRow.init(method:k:predictions:)`).
     static func score(method: String, k: Int, train: DesignMatrix, trainTarget: Target,
                       validation: DesignMatrix, validationTarget: Target) -> EvaluationRow {
         switch (trainTarget, validationTarget) {
         case (.classes(let codes, let names), .classes(let truth, _)):
             let model = LogisticRegressionModel(fitting: train, classes: codes, classCount: names.count)
-            let predicted = model.predict(validation)
-            var auroc: Double?
+            var scores: [Double]?
             if names.count == 2 {
                 let p = model.probabilities(validation)
-                auroc = Metrics.auroc(positive: truth.map { $0 == 1 },
-                                      scores: (0 ..< validation.rowCount).map { p[$0 * 2 + 1] })
+                scores = (0 ..< validation.rowCount).map { p[$0 * 2 + 1] }
             }
             return EvaluationRow(method: method, k: k,
-                                 accuracy: Metrics.accuracy(truth: truth, predicted: predicted),
-                                 balancedAccuracy: Metrics.balancedAccuracy(truth: truth, predicted: predicted),
-                                 auroc: auroc)
+                                 predictions: .classes(truth: truth, predicted: model.predict(validation), positiveScores: scores))
         case (.values(let y), .values(let truth)):
             let model = RidgeRegressionModel(fitting: train, targets: y.map(Double.init))
             return EvaluationRow(method: method, k: k,
-                                 r2: Metrics.r2(truth: truth.map(Double.init), predicted: model.predict(validation)))
+                                 predictions: .values(truth: truth.map(Double.init), predicted: model.predict(validation)))
         default:
             preconditionFailure("unreachable: target kinds are checked in evaluate")
         }

@@ -32,10 +32,14 @@ extension RunOutputs {
                                    substitutes: e.members.map { (name: units.name($0.unit), share: $0.share) })
                 .with(fullFitFrequency: stability ? e.fullFrequency : nil)
         }
+        let shown: [HeldOutMetric] = [.balancedAccuracy, .accuracy, .auroc, .r2]  // display order
         let evaluation = result.evaluation.map { r in
-            ReportModel.EvaluationRow(method: r.method, k: r.k, metrics: [
-                ("balanced accuracy", r.balancedAccuracy), ("accuracy", r.accuracy), ("AUROC", r.auroc), ("R²", r.r2),
-            ].compactMap { name, v in v.map { (name: name, value: $0) } })
+            ReportModel.EvaluationRow(
+                method: r.method, k: r.k,
+                metrics: shown.compactMap { m in r.value(m).map { (name: m.displayName, value: $0) } },
+                intervals: Dictionary(uniqueKeysWithValues: shown.compactMap { m in
+                    r.interval(m).map { (m.displayName, $0.low ... $0.high) }
+                }))
         }
         let picks = result.reference.picks
         let snapshots = result.reference.snapshots.enumerated().map { i, s in
@@ -62,8 +66,20 @@ extension RunOutputs {
             threshold: stability ? parameters.threshold : nil,
             errorBound: stability ? result.slots.expectedFalseSlotsBound : nil,
             stabilityNote: stableSetNote().map { $0 + " The bound on false discoveries is the " + Self.slotBoundAssumptions + "." },
-            evaluation: evaluation, attentionSnapshots: method == .sa ? snapshots : [],
+            evaluation: evaluation, heldOutComparison: reportComparison(), attentionSnapshots: method == .sa ? snapshots : [],
             correlation: selectedCorrelation(), manhattan: manhattan, notes: notes)
+    }
+
+    /// `heldOutComparison()` as the report's summary states it.
+    func reportComparison() -> ReportModel.HeldOutComparison? {
+        guard let c = heldOutComparison(), let value = c.method.value(c.metric), let baseline = c.baseline.value(c.metric) else { return nil }
+        func range(_ i: MetricInterval?) -> ClosedRange<Double>? { i.map { $0.low ... $0.high } }
+        return .init(method: c.method.method, baseline: c.baseline.method, k: c.method.k, metric: c.metric.displayName,
+                     validationSamples: run.validation.count,
+                     value: value, interval: range(c.method.interval(c.metric)),
+                     baselineValue: baseline, baselineInterval: range(c.baseline.interval(c.metric)),
+                     difference: c.difference, differenceInterval: c.interval.low ... c.interval.high,
+                     accuracy: c.method.accuracy, accuracyInterval: range(c.method.accuracyInterval))
     }
 
     /// A JSON value as people read it: strings without quotes.

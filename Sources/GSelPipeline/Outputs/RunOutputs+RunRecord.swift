@@ -11,12 +11,14 @@ extension RunOutputs {
         let m = input.matrix
         let r = result.ranking, slots = result.slots
         let planned: JSONValue = try result.plan.map { try JSONValue(encoding: $0, with: RunParameters.encoder()) } ?? .null
-        let metrics: [JSONValue] = result.evaluation.map { e in
-            .object([("method", JSONValue.string(e.method)), ("k", .int(e.k)), ("accuracy", JSONValue(e.accuracy)),
-                     ("balanced_accuracy", JSONValue(e.balancedAccuracy)), ("auroc", JSONValue(e.auroc)), ("r2", JSONValue(e.r2))]
-                .map { (key: $0.0, value: $0.1) })
-        }
         func object(_ pairs: [(String, JSONValue)]) -> JSONValue { .object(pairs.map { (key: $0.0, value: $0.1) }) }
+        // Each metric followed by its 95 % interval, as the columns of evaluation.tsv.
+        let metrics: [JSONValue] = result.evaluation.map { e in
+            object([("method", .string(e.method)), ("k", .int(e.k))] + HeldOutMetric.allCases.flatMap { m in
+                [(m.rawValue, JSONValue(e.value(m))), (m.rawValue + "_low", JSONValue(e.interval(m)?.low)),
+                 (m.rawValue + "_high", JSONValue(e.interval(m)?.high))]
+            })
+        }
         return object([
             ("gsel_version", .string(GSelVersion.number)),
             ("hdf5_version", .string(GSelVersion.hdf5)),
@@ -76,6 +78,16 @@ extension RunOutputs {
             } ?? .null),
             ("stop_reason", JSONValue(result.reference.stopReason)),
             ("metrics", .array(metrics)),
+            ("metric_intervals", object([
+                ("level", .number(MetricInterval.level)), ("accuracy", .string("Wilson score interval")),
+                ("others", .string("percentile bootstrap of the validation predictions, stratified by class, \(HeldOutBootstrap.resamples) resamples; the models are not refitted")),
+            ])),
+            ("held_out_comparison", heldOutComparison().map { c in
+                object([("method", .string(c.method.method)), ("baseline", .string(c.baseline.method)), ("k", .int(c.method.k)),
+                        ("metric", .string(c.metric.rawValue)), ("validation_samples", .int(run.validation.count)),
+                        ("difference", .number(c.difference)), ("difference_low", .number(c.interval.low)),
+                        ("difference_high", .number(c.interval.high)), ("separated", .bool(!c.interval.contains(0)))])
+            } ?? .null),
             ("timings_seconds", object(timings.map { ($0.name, .number(($0.seconds * 1000).rounded() / 1000)) })),
             ("outputs", .array(outputNames.map { .string($0) })),
         ])

@@ -49,11 +49,16 @@ extension RunOutputs {
         return t
     }
 
-    /// evaluation.tsv: held-out metrics of the refit models per method and k'.
+    /// evaluation.tsv: held-out metrics of the refit models per method and k', each followed
+    /// by its 95 % interval (`<metric>_low`, `<metric>_high`), all to 4 significant digits.
     func evaluationTable() -> TSVWriter {
-        var t = TSVWriter(columns: ["method", "k", "accuracy", "balanced_accuracy", "auroc", "r2"])
+        var t = TSVWriter(columns: ["method", "k"] + HeldOutMetric.allCases.flatMap { m in
+            [m.rawValue, m.rawValue + "_low", m.rawValue + "_high"]
+        })
         for r in result.evaluation {
-            t.append([.text(r.method), .int(r.k), .rounded(r.accuracy), .rounded(r.balancedAccuracy), .rounded(r.auroc), .rounded(r.r2)])
+            t.append([.text(r.method), .int(r.k)] + HeldOutMetric.allCases.flatMap { m -> [TSVCell] in
+                [.rounded(r.value(m)), .rounded(r.interval(m)?.low), .rounded(r.interval(m)?.high)]
+            })
         }
         return t
     }

@@ -9,6 +9,19 @@ enum DisplayFormat {
         return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
     }
 
+    /// A metric and its 95 % interval: "0.917 (95 % CI 0.78–0.98)"; the bounds with one
+    /// decimal fewer, joined by "to" when one is negative. Just the value without an interval.
+    static func withInterval(_ value: Double, _ interval: ClosedRange<Double>?, digits: Int = 3) -> String {
+        guard let interval, value.isFinite else { return fixed(value, digits) }
+        return fixed(value, digits) + " (95 % CI " + range(interval, digits: max(0, digits - 1)) + ")"
+    }
+
+    /// "0.78–0.98", or "-0.12 to 0.30" when a bound is negative.
+    static func range(_ r: ClosedRange<Double>, digits: Int) -> String {
+        let low = fixed(r.lowerBound, digits), high = fixed(r.upperBound, digits)
+        return low.hasPrefix("-") || high.hasPrefix("-") ? "\(low) to \(high)" : "\(low)–\(high)"
+    }
+
     /// `value` with `digits` significant digits, switching to scientific notation for very small or large magnitudes.
     static func significant(_ value: Double, _ digits: Int = 3) -> String {
         NumberText.significant(value, digits: digits) ?? "–"

@@ -7,11 +7,15 @@ extension ReportModel {
         public var k: Int
         /// Metric name and value in display order, e.g. ("accuracy", 0.94), ("AUROC", 0.98), ("R²", 0.41).
         public var metrics: [(name: String, value: Double)]
+        /// 95 % interval per metric name, where one was computed.
+        public var intervals: [String: ClosedRange<Double>]
 
-        public init(method: String, k: Int, metrics: [(name: String, value: Double)]) {
+        public init(method: String, k: Int, metrics: [(name: String, value: Double)],
+                    intervals: [String: ClosedRange<Double>] = [:]) {
             self.method = method
             self.k = k
             self.metrics = metrics
+            self.intervals = intervals
         }
     }
 }

@@ -41,6 +41,8 @@ public struct ReportModel: Sendable {
     public var stabilityNote: String?
     /// Held-out metrics per method and k'.
     public var evaluation: [EvaluationRow]
+    /// gsel against the baseline at k on the held-out samples, when both were evaluated.
+    public var heldOutComparison: HeldOutComparison?
     /// Attention of the leading candidates at each pick (Sequential Attention only).
     public var attentionSnapshots: [AttentionSnapshot]
     /// Correlations between the selected features, in ranking order.
@@ -57,7 +59,7 @@ public struct ReportModel: Sendable {
                 ranking: [RankingRow], scoreTitle: String = "Attention weight",
                 scoreExplanation: String = "the share of the model's attention the feature held when it was picked",
                 threshold: Double? = nil, errorBound: Double? = nil, stabilityNote: String? = nil,
-                evaluation: [EvaluationRow] = [], attentionSnapshots: [AttentionSnapshot] = [],
+                evaluation: [EvaluationRow] = [], heldOutComparison: HeldOutComparison? = nil, attentionSnapshots: [AttentionSnapshot] = [],
                 correlation: CorrelationMatrix? = nil, manhattan: [ManhattanPoint]? = nil, notes: [String] = []) {
         self.title = title
         self.version = version
@@ -78,6 +80,7 @@ public struct ReportModel: Sendable {
         self.errorBound = errorBound
         self.stabilityNote = stabilityNote
         self.evaluation = evaluation
+        self.heldOutComparison = heldOutComparison
         self.attentionSnapshots = attentionSnapshots
         self.correlation = correlation
         self.manhattan = manhattan

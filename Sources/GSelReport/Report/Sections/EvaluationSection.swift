@@ -24,13 +24,16 @@ enum EvaluationSection {
             + (names.count > 1
                 ? "Where the \(names[0]) line lies above \(names[1...].joined(separator: ", ")), the features chosen together carry more information than those ranked one at a time. "
                 : "")
-            + "A curve that flattens early means a few features already capture most of the signal."
+            + "A curve that flattens early means a few features already capture most of the signal. "
+            + "In the table, each value has its 95 % confidence interval over the held-out samples: Wilson's for accuracy, "
+            + "a bootstrap of the held-out samples (the models are not refitted) for the others; "
+            + "a bootstrap interval collapses onto a perfect score, however few the samples."
 
         var table = HTMLTable(columns: [.init("Method"), .init("k′", numeric: true)] + metrics.map { .init($0, numeric: true) })
         table.rows = rows.sorted { ($0.method == $1.method) ? $0.k < $1.k : methods.firstIndex(of: $0.method)! < methods.firstIndex(of: $1.method)! }
             .map { row in
                 [Markup.escape(row.method), String(row.k)] + metrics.map { metric in
-                    row.metrics.first { $0.name == metric }.map { DisplayFormat.fixed($0.value, 3) } ?? "–"
+                    row.metrics.first { $0.name == metric }.map { DisplayFormat.withInterval($0.value, row.intervals[metric]) } ?? "–"
                 }
             }
         let content = "<p class=\"explain\">\(explain)</p><div class=\"figures\">"

@@ -2,6 +2,7 @@
 enum SummarySection {
     static func make(_ model: ReportModel) -> ReportSection {
         var html = "<p class=\"lead\">\(lead(model))</p>"
+        if let verdict = heldOutVerdict(model) { html += "<p class=\"lead\">\(verdict)</p>" }
         html += "<div class=\"tiles\">" + tiles(model).map { value, label in
             "<div class=\"tile\"><div class=\"value\">\(Markup.escape(value))</div><div class=\"label\">\(Markup.escape(label))</div></div>"
         }.joined() + "</div>"
@@ -62,6 +63,28 @@ enum SummarySection {
             text += "."
         }
         if let note = model.stabilityNote { text += " " + Markup.escape(note) }
+        return text
+    }
+
+    /// Whether the held-out samples tell gsel's top k from the baseline's, in plain words:
+    /// they do when the 95 % interval of the paired-bootstrap difference excludes 0.
+    static func heldOutVerdict(_ model: ReportModel) -> String? {
+        guard let c = model.heldOutComparison else { return nil }
+        let samples = "\(DisplayFormat.integer(c.validationSamples)) sample\(c.validationSamples == 1 ? "" : "s")"
+        let values = "\(Markup.escape(c.metric)) \(DisplayFormat.withInterval(c.value, c.interval)) for <em>\(Markup.escape(c.method))</em>, "
+            + "\(DisplayFormat.withInterval(c.baselineValue, c.baselineInterval)) for <em>\(Markup.escape(c.baseline))</em>, "
+            + "and the 95 % interval of their difference, \(DisplayFormat.range(c.differenceInterval, digits: 2)) (paired bootstrap), "
+        guard !c.separated else {
+            let leader = c.difference > 0 ? "gsel's top \(c.k) scores higher than the baseline's" : "the baseline's top \(c.k) scores higher than gsel's"
+            return "On the held-out set (\(samples)), \(leader): \(values)excludes 0."
+        }
+        var text = "The held-out set (\(samples)) is too small to tell gsel's top \(c.k) from the baseline's: \(values)includes 0."
+        if let accuracy = c.accuracy, let interval = c.accuracyInterval {
+            let correct = Int((accuracy * Double(c.validationSamples)).rounded())
+            text += correct == c.validationSamples
+                ? " Even \(correct) of \(correct) correct is consistent with an accuracy as low as \(DisplayFormat.fixed(interval.lowerBound, 2)) (Wilson 95 % CI \(DisplayFormat.range(interval, digits: 2)))."
+                : " <em>\(Markup.escape(c.method))</em>'s \(correct) of \(c.validationSamples) correct gives an accuracy 95 % CI of \(DisplayFormat.range(interval, digits: 2)) (Wilson)."
+        }
         return text
     }
 

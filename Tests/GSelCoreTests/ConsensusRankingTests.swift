@@ -64,13 +64,16 @@ final class ConsensusRankingTests: XCTestCase {
     /// partner): each keeps its own slot, however high |r|.
     func testCorrelatedFeaturesPickedTogetherAreComplements() {
         let fits = [fit(1, 0, [5, 6]), fit(1, 1, [5, 6]), fit(2, 0, [5, 6]), fit(2, 1, [5]),
-                    fit(3, 0, [5, 2]), fit(3, 1, [6, 5])]
+                    fit(3, 0, [5, 2]), fit(3, 1, [6, 5]), fit(4, 0, [5, 6]), fit(4, 1, [5])]
         let graph = SubstituteGraph(minimumCorrelation: 0.75, correlations: [(5, 6, 0.85)])
         let slots = ConsensusRanking(stabilityFits: fits, graph: graph, featureCount: 8, q: 2, threshold: 0.6)
-        // 5 in 6 fits, 6 in 4, together in 4: chance 6·4/6 = 4, far above ½·4.
+        // 5 in 8 fits, 6 in 5, together in 5 (the minimum): chance 8·5/8 = 5, far above ½·5.
         XCTAssertEqual(slots.slots.map { $0.members.map(\.feature) }, [[5], [6], [2]])
-        XCTAssertEqual(slots.slots.map(\.frequency), [1, 4.0 / 6, 1.0 / 6])
+        XCTAssertEqual(slots.slots.map(\.frequency), [1, 5.0 / 8, 1.0 / 8])
         XCTAssertEqual(slots.largestSlotSize, 1)
+        // Four fits picking both are too few to call them complements: one slot.
+        let fewer = ConsensusRanking(stabilityFits: Array(fits.prefix(6)), graph: graph, featureCount: 8, q: 2, threshold: 0.6)
+        XCTAssertEqual(fewer.slots.map { $0.members.map(\.feature) }, [[5, 6], [2]])
     }
 
     /// Full-split fits vote beside the stability fits with `fullFitWeight` votes each; the
@@ -188,7 +191,7 @@ final class ConsensusRankingTests: XCTestCase {
                 v = line.split()
                 fits.append(fit_sets.Fit(int(v[0]), "ab"[int(v[1])], [f"f{j}" for j in v[2:]], [0.0] * (len(v) - 2)))
             table = consensus_rules.FitTable(fits, {f"f{j}": j for j in range(\(p))}, x)
-            slots = consensus_rules.cluster_rule(table, \(tau), \(ConsensusRanking.maximumCoPickRatio))
+            slots = consensus_rules.cluster_rule(table, \(tau), \(ConsensusRanking.maximumCoPickRatio), min_copicks=\(ConsensusRanking.minimumCoPicks))
             print(json.dumps([[s.representative, s.count, s.mean_order, [[m, c] for m, c in s.members.items()]]
                               for s in slots]))
             """, in: dir) as! [[Any]]

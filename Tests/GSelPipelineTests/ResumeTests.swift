@@ -46,6 +46,42 @@ final class ResumeTests: XCTestCase {
         XCTAssertEqual(try Pipeline.select(moved, out: out, resume: true, execution: GolubRun.execution).fitsComputed, 0)
     }
 
+    /// Damage that once passed (issue 24): a fit cut at a line boundary, a pick whose id
+    /// disagrees with its index, a nan, a changed digit. Each is refused by `--resume` and by
+    /// `aggregate`, naming the file; an intact folder still resumes.
+    func testDamagedFitFilesAreRefused() throws {
+        let dir = try TemporaryDirectory()
+        let parameters = GolubRun.parameters(repeats: 2)
+        let good = dir.path("good")
+        try Pipeline.select(parameters, out: good, execution: GolubRun.execution)
+        let original = try String(contentsOfFile: good + "/fits/fit-1-a.tsv", encoding: .utf8)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let pick = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("pick\t") })
+        var cells = lines[pick].split(separator: "\t").map(String.init)
+        func with(_ change: (inout [String]) -> Void) -> String {
+            var l = lines
+            change(&l)
+            return l.joined(separator: "\n")
+        }
+        let otherID = cells[3] == "M27891_at" ? "X95735_at" : "M27891_at"
+        let damaged: [(String, String, String)] = [
+            ("cut", lines.prefix(pick + 2).joined(separator: "\n") + "\n", "incomplete"),
+            ("id", with { $0[pick] = (cells[0 ..< 3] + [otherID] + cells[4...]).joined(separator: "\t") }, "checksum"),
+            ("nan", with { cells[4] = "nan"; $0[pick] = cells.joined(separator: "\t") }, "checksum"),
+            ("digit", original.replacingOccurrences(of: "pick\t1\t", with: "pick\t2\t"), "checksum"),
+        ]
+        for (name, text, expected) in damaged {
+            let out = dir.path(name)
+            try FileManager.default.copyItem(atPath: good, toPath: out)
+            try text.write(toFile: out + "/fits/fit-1-a.tsv", atomically: true, encoding: .utf8)
+            let resumed = GolubRun.error { try Pipeline.select(parameters, out: out, resume: true, execution: GolubRun.execution) }
+            XCTAssertTrue(resumed?.contains("fit-1-a.tsv") == true && resumed?.contains(expected) == true, "\(name): \(resumed ?? "accepted")")
+            let gathered = GolubRun.error { try Pipeline.aggregate(directories: [out], out: dir.path(name + "-agg"), execution: GolubRun.execution) }
+            XCTAssertTrue(gathered?.contains("fit-1-a.tsv") == true, "\(name): \(gathered ?? "accepted")")
+        }
+        XCTAssertEqual(try Pipeline.select(parameters, out: good, resume: true, execution: GolubRun.execution).fitsComputed, 0)
+    }
+
     func testCorruptFitFileIsNamed() throws {
         let dir = try TemporaryDirectory()
         let out = dir.path("out")

@@ -19,8 +19,9 @@
 /// slot of its own when there is none. Two features are substitutes when they are
 /// correlated (|r| on the training split at least the graph's threshold) *and* the fits use
 /// them as alternatives: the fits that pick both number at most half of what independent
-/// picks would give (co-picks · N ≤ ½ · picks(a) · picks(b) over all N fits). Correlated
-/// features that the fits pick together are complements and keep their own slots. A fit
+/// picks would give (co-picks · N ≤ ½ · picks(a) · picks(b) over all N fits), or fewer than
+/// `minimumCoPicks`. Correlated features that the fits pick together are complements and
+/// keep their own slots. A fit
 /// counts once per slot, at its earliest member. A member's share is the fraction of the
 /// slot's fits that picked it.
 ///
@@ -87,6 +88,11 @@ public struct ConsensusRanking: Sendable, Equatable {
 
     /// Fits at most this fraction of chance co-picks apart are alternatives (substitutes).
     public static let maximumCoPickRatio = 0.5
+    /// Fewer fits than this picking both never make two correlated features complements: on
+    /// small cohorts (Golub's 38 samples) weak members of one co-expression module share a
+    /// fit or two by chance, and splitting the module on that evidence cost its stable slot
+    /// and seed stability (docs/consensus-ranking.md).
+    public static let minimumCoPicks = 5
     /// Votes of one full-split fit, in stability-fit votes.
     public static let fullFitWeight = 3
 
@@ -117,7 +123,8 @@ public struct ConsensusRanking: Sendable, Equatable {
         let fitSets = all.map { Set($0.picks.map(\.feature)) }
         func alternatives(_ a: Int, _ b: Int) -> Bool {
             let together = fitSets.reduce(0) { $0 + ($1.contains(a) && $1.contains(b) ? 1 : 0) }
-            return Double(together * all.count) <= Self.maximumCoPickRatio * Double(count(a) * count(b))
+            return together < Self.minimumCoPicks
+                || Double(together * all.count) <= Self.maximumCoPickRatio * Double(count(a) * count(b))
         }
         var slotOf: [Int: Int] = [:]
         var representatives: [Int] = []

@@ -14,7 +14,11 @@ import GSelIO
 /// kind	step	feature	feature_id	value	loss
 /// pick	1	17	GENE17	0.1234	0.53
 /// candidate	1	17	GENE17	0.1234	NA
+/// # sha256=<of every byte above this line>
 /// ```
+/// The last line is a checksum of the rest, so a file cut short or changed by hand is
+/// refused; a file read back is checked like user input (ids against indices, finite
+/// values, the number of picks).
 /// Full-split fits are pair 0, halves a, b, … (0a is the reference fit); `# plan=` is written for Sequential Attention fits,
 /// `# screened_to=` for fits that ran on the features a `WideDataScreen` kept.
 public enum FitFile {
@@ -33,16 +37,23 @@ public enum FitFile {
                 s += "candidate\t\(snap.step)\t\(c.feature)\t\(featureIDs[c.feature])\t\(c.weight)\tNA\n"
             }
         }
-        return s
+        return s + "\(checksumPrefix)\(SHA256.hex(s))\n"
     }
 
-    /// Parses a fit file written for `featureCount` ranked units; returns the fit and the
-    /// fingerprint it carries (the caller compares it with its run's).
-    public static func parse(_ text: String, path: String, featureCount: Int) throws -> (fit: FitRecord, fingerprint: String) {
+    private static let checksumPrefix = "# sha256="
+
+    /// Parses a fit file written for the ranked units `featureIDs` by a run whose fits pick
+    /// `picks` units (fewer only when the file says the selector stopped early); returns the
+    /// fit and the fingerprint it carries (the caller compares it with its run's). Throws an
+    /// `InputError` naming the file (and line) when the checksum, an id, a value or the
+    /// number of picks is off.
+    public static func parse(_ text: String, path: String, featureIDs: [String], picks expected: Int) throws -> (fit: FitRecord, fingerprint: String) {
+        let body = try verifiedBody(text, path: path)
+        let featureCount = featureIDs.count
         var fingerprint = "", pair: Int?, half: Int?, stop: String?, plan: SequentialAttentionConfig.Plan?, screened: Int?
         var picks: [SelectionResult.Pick] = []
         var snaps: [Int: [(feature: Int, weight: Double)]] = [:]
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(raw)
             if line.isEmpty { continue }
             let loc = "line \(n + 1)"
@@ -68,8 +79,11 @@ public enum FitFile {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if f.first == "kind" { continue }
             guard f.count == 6, let step = Int(f[1]), let feature = Int(f[2]), feature >= 0, feature < featureCount,
-                  let value = Double(f[4]) else {
-                throw InputError(file: path, location: loc, "malformed fit row; expected kind, step, feature index (< \(featureCount)), feature_id, value, loss")
+                  let value = Double(f[4]), value.isFinite else {
+                throw InputError(file: path, location: loc, "malformed fit row; expected kind, step, feature index (< \(featureCount)), feature_id, a finite value, loss")
+            }
+            guard f[3] == featureIDs[feature] else {
+                throw InputError(file: path, location: loc, "feature \(feature) is '\(featureIDs[feature])' in this run, but the fit names it '\(f[3])'")
             }
             switch f[0] {
             case "pick": picks.append(.init(feature: feature, score: value, loss: Double(f[5])))
@@ -79,6 +93,12 @@ public enum FitFile {
         }
         guard let pair, let half, FitID.exists(pair: pair, half: half), !fingerprint.isEmpty else {
             throw InputError(file: path, "not a gsel fit file: the '# fingerprint=', '# pair=' and '# half=' header lines are required")
+        }
+        guard picks.count == expected || (stop != nil && picks.count < expected) else {
+            throw InputError(file: path, "the fit has \(picks.count) picks; a fit of this run has \(expected)")
+        }
+        guard Set(picks.map(\.feature)).count == picks.count else {
+            throw InputError(file: path, "the fit picks a feature twice")
         }
         let snapshots = snaps.keys.sorted().map { SelectionResult.AttentionSnapshot(step: $0, candidates: snaps[$0]!) }
         var result = SelectionResult(picks: picks, snapshots: snapshots, stopReason: stop, plan: plan)
@@ -103,4 +123,21 @@ public enum FitFile {
               optimizer != .auto else { return nil }
         return .init(batchSize: batch, epochs: epochs, totalSteps: steps, learningRate: lr, logitOptimizer: optimizer)
     }
+
+    /// The text above the checksum line, when the checksum matches it.
+    private static func verifiedBody(_ text: String, path: String) throws -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while lines.last == "" { lines.removeLast() }
+        guard let last = lines.last, last.hasPrefix(checksumPrefix) else {
+            throw InputError(file: path, "the fit file is incomplete: its last line is not the '\(checksumPrefix)' checksum (cut short, or not written by gsel \(majorFormat))")
+        }
+        let body = lines.dropLast().map { $0 + "\n" }.joined()
+        let stored = String(last.dropFirst(checksumPrefix.count))
+        guard SHA256.hex(body) == stored else {
+            throw InputError(file: path, "the fit file was changed after gsel wrote it: its content does not match its checksum (\(stored.prefix(12))…)")
+        }
+        return body
+    }
+
+    private static let majorFormat = ">= 0.3"
 }

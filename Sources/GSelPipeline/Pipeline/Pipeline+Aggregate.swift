@@ -71,7 +71,7 @@ extension Pipeline {
         let run = try SelectionRun(input: loaded, manifest: manifest, log: execution.log)
         var byID: [FitID: FitRecord] = [:]
         for folder in folders {
-            for fit in try folder.readFits(fingerprint: manifest.fingerprint, unitCount: run.units.count) { byID[fit.id] = fit }
+            for fit in try folder.readFits(fingerprint: manifest.fingerprint, unitIDs: run.units.ids, picks: run.q) { byID[fit.id] = fit }
         }
         let missing = run.allFits.filter { !$0.isFullSplit && byID[$0] == nil }.map(\.pair)
         let missingPairs = Array(Set(missing)).sorted()

@@ -19,7 +19,7 @@ extension Pipeline {
         let run = try prepare(parameters, execution)
         let fitDirectory = FitDirectory(path: out)
         let ids = run.fits(ofPair: pair)
-        let done = try fitDirectory.prepare(manifest: run.manifest, resume: true, unitCount: run.units.count)
+        let done = try fitDirectory.prepare(manifest: run.manifest, resume: true, unitIDs: run.units.ids, picks: run.q)
             .filter { ids.contains($0.id) }
         return try run.runFits(ids, done: done, fitDirectory: fitDirectory, threads: execution.threads)
     }

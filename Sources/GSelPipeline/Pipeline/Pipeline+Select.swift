@@ -19,7 +19,7 @@ extension Pipeline {
     /// `resume`), aggregates them and writes the outputs into `out`.
     static func complete(_ run: SelectionRun, out: String, resume: Bool, execution: Execution) throws -> Summary {
         let fitDirectory = FitDirectory(outDir: out)
-        let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitCount: run.units.count)
+        let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitIDs: run.units.ids, picks: run.q)
         let start = Date()
         let fits = try run.runFits(run.allFits, done: done, fitDirectory: fitDirectory, threads: execution.threads)
         let selectSeconds = Date().timeIntervalSince(start)

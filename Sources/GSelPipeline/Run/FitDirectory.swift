@@ -47,13 +47,14 @@ public struct FitDirectory: Sendable {
         return try RunManifest.decode(path: manifestPath)
     }
 
-    /// Reads every fit file; all must carry `fingerprint` and name units below `unitCount`.
-    func readFits(fingerprint: String, unitCount: Int) throws -> [FitRecord] {
+    /// Reads every fit file; all must carry `fingerprint`, name the units `unitIDs` and hold
+    /// `picks` picks (fewer only after an early stop).
+    func readFits(fingerprint: String, unitIDs: [String], picks: Int) throws -> [FitRecord] {
         try fitFiles().map { id, file in
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw InputError(file: file, "cannot read fit file")
             }
-            let (fit, fp) = try FitFile.parse(String(decoding: data, as: UTF8.self), path: file, featureCount: unitCount)
+            let (fit, fp) = try FitFile.parse(String(decoding: data, as: UTF8.self), path: file, featureIDs: unitIDs, picks: picks)
             guard fp == fingerprint else {
                 throw InputError(file: file, "this fit belongs to a different run (fingerprint \(fp.prefix(12))…, expected \(fingerprint.prefix(12))…)")
             }
@@ -71,13 +72,13 @@ public struct FitDirectory: Sendable {
 
     /// Readies the folder for a run: with `resume`, checks that a manifest already there
     /// describes the same run and returns its finished fits; without, starts afresh.
-    func prepare(manifest: RunManifest, resume: Bool, unitCount: Int) throws -> [FitRecord] {
+    func prepare(manifest: RunManifest, resume: Bool, unitIDs: [String], picks: Int) throws -> [FitRecord] {
         if resume && FileManager.default.fileExists(atPath: manifestPath) {
             let previous = try RunManifest.decode(path: manifestPath)
             if let diff = manifest.difference(from: previous) {
                 throw UsageError("cannot resume into \(path): it holds fits of a different run (\(diff)); use another --out or drop --resume")
             }
-            return try readFits(fingerprint: manifest.fingerprint, unitCount: unitCount)
+            return try readFits(fingerprint: manifest.fingerprint, unitIDs: unitIDs, picks: picks)
         }
         if resume && !fitFiles().isEmpty {
             throw UsageError("cannot resume into \(path): it has fit files but no \(Self.manifestName), so it was not written by gsel")

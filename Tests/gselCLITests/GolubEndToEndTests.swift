@@ -75,7 +75,9 @@ final class GolubEndToEndTests: XCTestCase {
         let evaluation = try OutputFiles.tsv(out + "/evaluation.tsv")
         XCTAssertEqual(evaluation.map { $0["method"]! + "@" + $0["k"]! },
                        ["gsel-sa@1", "gsel-sa@2", "gsel-sa@5", "gsel-sa@10", "marginal@1", "marginal@2", "marginal@5", "marginal@10"])
-        XCTAssertEqual(OutputFiles.list(out + "/fits").count, 1 + 2 * 5 + 1, "manifest, reference fit, 2 fits per pair")
+        XCTAssertEqual(OutputFiles.list(out + "/fits").count, 1 + 2 * 5 + 10, "manifest, 2 fits per pair, 10 full-split fits")
+        XCTAssertEqual(OutputFiles.list(out + "/fits").filter { $0.hasPrefix("fit-0-") },
+                       "abcdefghij".map { "fit-0-\($0).tsv" })
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         let inputInfo = json["input"] as! [String: Any]
         XCTAssertEqual(inputInfo["samples"] as? Int, 38)

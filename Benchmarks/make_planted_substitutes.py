@@ -14,6 +14,8 @@ import sys
 
 import numpy as np
 
+from planted_io import command_line, write_planted
+
 
 def planted(samples=800, features=1000, seed=1, linear=6, xor_weight=1.0, noise=0.3, copy_noise=0.1):
     rng = np.random.default_rng(seed)
@@ -35,17 +37,9 @@ def planted(samples=800, features=1000, seed=1, linear=6, xor_weight=1.0, noise=
 
 
 def main():
-    prefix = sys.argv[1]
-    defaults = [800, 1000, 1]
-    n, p, seed = [int(a) for a in sys.argv[2:5]] + defaults[len(sys.argv[2:5]):]
+    prefix, n, p, seed = command_line(sys.argv, [800, 1000, 1])
     x, y, groups = planted(n, p, seed)
-    with open(prefix + ".tsv", "w") as f:
-        f.write("sample_id\t" + "\t".join(f"f{j}" for j in range(p)) + "\n")
-        for i in range(n):
-            f.write(f"s{i}\t" + "\t".join(f"{v:.6g}" for v in x[i]) + "\n")
-    with open(prefix + ".labels.tsv", "w") as f:
-        f.write("sample_id\tlabel\n")
-        f.writelines(f"s{i}\t{'case' if y[i] else 'control'}\n" for i in range(n))
+    write_planted(prefix, x, y)
     with open(prefix + ".truth.json", "w") as f:
         json.dump({"groups": [[f"f{j}" for j in g] for g in groups]}, f)
 

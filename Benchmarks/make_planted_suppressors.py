@@ -17,6 +17,8 @@ import sys
 
 import numpy as np
 
+from planted_io import command_line, write_planted
+
 
 def planted(samples=800, features=1500, seed=1, drivers=4, pairs=2, rho=0.85, pair_weight=1.5,
             driver_weight=1.0, blocks=40, block_size=5, block_rho=0.8):
@@ -47,18 +49,9 @@ def planted(samples=800, features=1500, seed=1, drivers=4, pairs=2, rho=0.85, pa
 
 
 def main():
-    prefix = sys.argv[1]
-    defaults = [800, 1500, 1]
-    n, p, seed = [int(v) for v in sys.argv[2:5]] + defaults[len(sys.argv[2:5]):]
+    prefix, n, p, seed = command_line(sys.argv, [800, 1500, 1])
     x, y, truth = planted(n, p, seed)
-    with open(prefix + ".tsv", "w") as f:
-        f.write("sample\t" + "\t".join(f"f{j}" for j in range(p)) + "\n")
-        for i in range(n):
-            f.write(f"s{i}\t" + "\t".join(f"{v:.5g}" for v in x[i]) + "\n")
-    with open(prefix + ".labels.tsv", "w") as f:
-        f.write("sample\tlabel\n")
-        for i in range(n):
-            f.write(f"s{i}\t{'case' if y[i] else 'control'}\n")
+    write_planted(prefix, x, y)
     with open(prefix + ".truth.json", "w") as f:
         json.dump(truth, f)
 

@@ -30,6 +30,7 @@ from sklearn.svm import l1_min_c
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_planted_suppressors  # noqa: E402
+from planted_io import write_planted  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 K = 8
@@ -79,12 +80,7 @@ def main():
     for seed in [int(s) for s in args.seeds.split(",")]:
         x, y, truth = make_planted_suppressors.planted(args.samples, 1500, seed, pair_weight=2.5)
         prefix = os.path.join(work, f"d{seed}")
-        with open(prefix + ".tsv", "w") as f:
-            f.write("sample\t" + "\t".join(f"f{j}" for j in range(x.shape[1])) + "\n")
-            for i in range(len(y)):
-                f.write(f"s{i}\t" + "\t".join(f"{v:.5g}" for v in x[i]) + "\n")
-        with open(prefix + ".labels.tsv", "w") as f:
-            f.write("sample\tlabel\n" + "".join(f"s{i}\t{'case' if y[i] else 'control'}\n" for i in range(len(y))))
+        write_planted(prefix, x, y, digits=5)
         z = (x - x.mean(0)) / x.std(0)
         methods = {
             "gsel default run": gsel_rows(args.gsel, prefix, seed, [], prefix + ".default"),

@@ -24,10 +24,12 @@ final class GroupSelectionTests: XCTestCase {
     }
 
     /// Ranking rows, checked for the group columns, member counts and the effect of a member.
-    private func groupRanking(_ out: String, file: StaticString = #filePath, line: UInt = #line) throws -> [[String: String]] {
+    /// The rows of a group run's ranking.tsv; `stability` runs have the full-split columns.
+    private func groupRanking(_ out: String, stability: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> [[String: String]] {
         let header = try String(contentsOfFile: out + "/ranking.tsv", encoding: .utf8).split(separator: "\n")
             .first { !$0.hasPrefix("#") }
-        XCTAssertEqual(header, "rank\tgroup_id\tn_members\tselection_frequency\tstable\tmean_selection_order\tattention_weight\teffect",
+        let full = stability ? "\tfull_fit_frequency\tsupport" : ""
+        XCTAssertEqual(header, "rank\tgroup_id\tn_members\tselection_frequency\(full)\tstable\tmean_selection_order\tattention_weight\teffect",
                        file: file, line: line)
         let rows = try OutputFiles.tsv(out + "/ranking.tsv")
         for row in rows {
@@ -72,7 +74,7 @@ final class GroupSelectionTests: XCTestCase {
     func testStabilitySelectionOverGroupsAndScatteredRun() throws {
         let out = dir.path("stable")
         try gsel(base + ["--repeats", "3", "--out", out])
-        let rows = try groupRanking(out)
+        let rows = try groupRanking(out, stability: true)
         XCTAssertEqual(Set(rows.map { $0["group_id"]! }), Set(planted.informative.map(planted.groupID)))
         XCTAssertTrue(rows.allSatisfy { $0["stable"] == "true" }, "each planted group is picked in at least 4 of 6 fits: \(rows)")
 

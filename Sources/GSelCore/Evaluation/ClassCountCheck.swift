@@ -6,9 +6,8 @@ public enum ClassCountCheck {
     /// `rows` (indices into `target`; default all samples). Does nothing for regression.
     public static func require(_ target: Target, rows: [Int]? = nil, minimum: Int = 2,
                                split: String = "the training split") throws {
-        guard case .classes(let codes, let names) = target else { return }
-        var counts = [Int](repeating: 0, count: names.count)
-        for r in rows ?? Array(codes.indices) { counts[Int(codes[r])] += 1 }
+        guard case .classes(_, let names) = target else { return }
+        let counts = (rows.map(target.subset) ?? target).classCounts
         let small = names.indices.filter { counts[$0] < minimum }
         guard !small.isEmpty else { return }
         let listed = small.map { "'\(names[$0])' (\(counts[$0]) sample\(counts[$0] == 1 ? "" : "s"))" }

@@ -58,8 +58,7 @@ public struct MarginalSelector: FeatureSelector {
             group = codes.map { Int($0) }
             weight = [Double](repeating: 1, count: n)
             groupCount = names.count
-            var counts = [Int](repeating: 0, count: names.count)
-            for c in codes { counts[Int(c)] += 1 }
+            let counts = target.classCounts
             let present = counts.filter { $0 > 0 }.count
             guard present >= 2 else {
                 throw UsageError("marginal: the F-test needs at least 2 classes, found \(present) among \(n) samples")

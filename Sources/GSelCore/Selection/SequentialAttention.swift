@@ -118,8 +118,7 @@ private struct Trainer {
         switch target {
         case .classes(let codes, let names):
             classCodes = codes
-            var counts = [Int](repeating: 0, count: names.count)
-            for c in codes { counts[Int(c)] += 1 }
+            let counts = target.classCounts
             let present = counts.filter { $0 > 0 }.count
             rowWeights = codes.map { c in
                 config.classWeighted ? Float(Double(codes.count) / Double(present * counts[Int(c)])) : 1

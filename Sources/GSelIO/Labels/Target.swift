@@ -29,6 +29,15 @@ public enum Target: Sendable, Equatable {
         }
     }
 
+    /// Samples per class, in class-index order (empty for regression); the one class-count
+    /// loop of the project.
+    public var classCounts: [Int] {
+        guard case .classes(let codes, let names) = self else { return [] }
+        var counts = [Int](repeating: 0, count: names.count)
+        for c in codes { counts[Int(c)] += 1 }
+        return counts
+    }
+
     /// The target restricted to `rows` (in that order).
     public func subset(_ rows: [Int]) -> Target {
         switch self {

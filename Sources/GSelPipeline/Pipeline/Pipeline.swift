@@ -13,9 +13,12 @@ public enum Pipeline {
         /// The command as typed, recorded in run.json and the report.
         public var commandLine: String
 
-        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, log: RunLog = .silent,
+        /// The thread count when none is given: every core.
+        public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+        public init(threads: Int? = nil, log: RunLog = .silent,
                     commandLine: String = "") {
-            self.threads = max(1, threads)
+            self.threads = max(1, threads ?? Self.defaultThreads)
             self.log = log
             self.commandLine = commandLine
         }

@@ -101,9 +101,7 @@ public struct LoadedInput: Sendable {
 
     /// Samples per class name (classification) in the labelled set.
     public var classCounts: [(name: String, count: Int)] {
-        guard case .classes(let codes, let names) = target else { return [] }
-        var counts = [Int](repeating: 0, count: names.count)
-        for c in codes { counts[Int(c)] += 1 }
-        return zip(names, counts).map { ($0, $1) }
+        guard case .classes(_, let names) = target else { return [] }
+        return zip(names, target.classCounts).map { ($0, $1) }
     }
 }

@@ -42,6 +42,6 @@ struct Aggregate: ParsableCommand {
         try CommandRunner.run(quiet: quiet, { execution in
             let gather = tournament ? Pipeline.tournament(directories:out:overrides:execution:) : Pipeline.aggregate(directories:out:overrides:execution:)
             _ = try gather(directories, out, .init(input: input, labels: labels, groups: groups, covariates: covariates, k: k), execution)
-        }, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        }, threads: threads)
     }
 }

@@ -27,6 +27,6 @@ struct Export: ParsableCommand {
             for note in loaded.notes { execution.log.info(note) }
             try MatrixExport.write(loaded, to: out)
             execution.log.info("exported \(loaded.sampleIDs.count) samples x \(loaded.features.count) features")
-        }, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        }, threads: threads)
     }
 }

@@ -22,6 +22,6 @@ struct Repeat: ParsableCommand {
             parameters.input.chunking = chunking.parameters
             try Pipeline.repeatPair(pair, parameters: parameters, out: output.out, execution: execution)
             execution.log.info("pair \(pair) written to \(output.out)")
-        }, threads: selection.resolvedThreads)
+        }, threads: selection.threads)
     }
 }

@@ -18,6 +18,6 @@ struct Select: ParsableCommand {
             parameters.input.chunking = chunking.parameters
             try Pipeline.select(parameters, out: output.out, resume: output.resume, execution: execution)
             execution.log.info("wrote \(output.out)/ranking.tsv, report.html, run.json (\(String(format: "%.1f", execution.log.elapsed)) s)")
-        }, threads: selection.resolvedThreads)
+        }, threads: selection.threads)
     }
 }

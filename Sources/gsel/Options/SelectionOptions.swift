@@ -102,8 +102,6 @@ struct SelectionOptions: ParsableArguments {
         }
         if let t = threads, !(1 ... 4096).contains(t) { throw ValidationError("--threads must be between 1 and 4096; got \(t)") }
     }
-
-    var resolvedThreads: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 }
 
 extension SelectionMethod: ExpressibleByArgument {}

@@ -6,7 +6,7 @@ import GSelPipeline
 /// Runs a command body with a stderr log and turns user-facing errors into one line on
 /// stderr and exit code 1 (no stack trace). Parameter errors name the command-line flag.
 enum CommandRunner {
-    static func run(quiet: Bool, _ body: (Pipeline.Execution) throws -> Void, threads: Int) throws {
+    static func run(quiet: Bool, _ body: (Pipeline.Execution) throws -> Void, threads: Int?) throws {
         let execution = Pipeline.Execution(threads: threads, log: StderrLog.make(quiet: quiet),
                                            commandLine: CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))
         do {

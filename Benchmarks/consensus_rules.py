@@ -14,9 +14,10 @@ Rules (a slot is a set of features; one fit counts at most once per slot):
                    first slot whose representative has |r| >= T, else open a slot; a fit
                    counts once per slot, at its earliest member (gsel's rule with T = 0.75)
   nearest:T        as cluster:T, joining the slot whose representative is most correlated
-  exclusive:T:E[:M] as cluster:T, and the pair must rarely be picked in one fit: co-picks
-                   <= E x the co-picks expected if the two were picked independently, or
-                   fewer than M (gsel 0.3: exclusive:0.75:0.5:5)
+  exclusive:T:E[:M[:S]] as cluster:T, and the pair must rarely be picked in one fit: co-picks
+                   <= E x the co-picks expected if the two were picked independently, fewer
+                   than M, or fewer than S x the picks of the less picked (gsel 0.3:
+                   exclusive:0.75:0.5:5:0.5)
   match:T          per-fit matching: slots open in order of frequency among the picks not yet
                    assigned; each fit assigns to a slot its pick of the representative, else
                    its unassigned pick with the largest |r| >= T to the representative
@@ -98,7 +99,7 @@ def frequency_rule(table):
     return rank_slots(slots)
 
 
-def cluster_rule(table, tau, exclusive=None, nearest=False, min_copicks=0):
+def cluster_rule(table, tau, exclusive=None, nearest=False, min_copicks=0, min_share=0.0):
     reps, member_of = [], {}
     for j in table.by_frequency():
         home, best = None, -1.0
@@ -108,7 +109,8 @@ def cluster_rule(table, tau, exclusive=None, nearest=False, min_copicks=0):
             if exclusive is not None:
                 a, b = table.position[rep], table.position[j]
                 expected = table.count[a] * table.count[b] / table.n
-                if table.copicks[a, b] > exclusive * expected and table.copicks[a, b] >= min_copicks:
+                if (table.copicks[a, b] > exclusive * expected and table.copicks[a, b] >= min_copicks
+                        and table.copicks[a, b] >= min_share * min(table.count[a], table.count[b])):
                     continue
             if not nearest:
                 home = rep
@@ -163,7 +165,8 @@ def parse_rule(text):
         return lambda t: cluster_rule(t, float(parts[1]), nearest=True)
     if parts[0] == "exclusive":
         return lambda t: cluster_rule(t, float(parts[1]), float(parts[2]),
-                                      min_copicks=int(parts[3]) if len(parts) > 3 else 0)
+                                      min_copicks=int(parts[3]) if len(parts) > 3 else 0,
+                                      min_share=float(parts[4]) if len(parts) > 4 else 0.0)
     if parts[0] == "match":
         return lambda t: match_rule(t, float(parts[1]))
     raise SystemExit(f"unknown rule {text}")

@@ -76,32 +76,41 @@ final class ConsensusRankingTests: XCTestCase {
         XCTAssertEqual(fewer.slots.map { $0.members.map(\.feature) }, [[5, 6], [2]])
     }
 
-    /// Full-split fits vote beside the stability fits with `fullFitWeight` votes each; the
-    /// stable set and the bound count the stability fits only.
-    func testFullSplitFitsVoteInTheRankingButNotInTheBound() {
-        let stability = [fit(1, 0, [0, 1]), fit(1, 1, [0, 2]), fit(2, 0, [0, 1]), fit(2, 1, [0, 3])]
+    /// Full-split fits vote for complements (`fullFitWeight` votes each): the conditional
+    /// signal half-sample fits lack the power for. Other slots rank by stability frequency;
+    /// the stable set and the bound count the stability fits only.
+    func testFullSplitFitsVoteForComplementsButNotInTheBound() {
+        let stability = [fit(1, 0, [0, 1]), fit(1, 1, [0, 2]), fit(2, 0, [0, 1]), fit(2, 1, [0, 3]),
+                         fit(3, 0, [0, 3]), fit(3, 1, [0, 3]), fit(4, 0, [0, 3]), fit(4, 1, [0, 2])]
         let full = [fit(0, 0, [0, 3]), fit(0, 1, [3, 0])]
-        let ranking = ConsensusRanking(stabilityFits: stability, fullFits: full,
-                                       graph: SubstituteGraph(minimumCorrelation: 0.75, correlations: []),
-                                       featureCount: 10, q: 2, threshold: 0.6)
+        func ranking(_ correlations: [(Int, Int, Double)]) -> ConsensusRanking {
+            ConsensusRanking(stabilityFits: stability, fullFits: full,
+                             graph: SubstituteGraph(minimumCorrelation: 0.75, correlations: correlations),
+                             featureCount: 10, q: 2, threshold: 0.6)
+        }
+        // 0 and 3 correlate and are picked together in 6 of 10 fits (chance 10·6/10): complements.
+        let r = ranking([(0, 3, 0.85)])
         XCTAssertEqual(ConsensusRanking.fullFitWeight, 3)
-        // Votes: 4 + 3·2 = 10. Feature 0: 4 + 6; 3: 1 + 6; 1: 2; 2: 1.
-        XCTAssertEqual(ranking.slots.map(\.representative), [0, 3, 1, 2])
-        XCTAssertEqual(ranking.slots.map(\.support), [1.0, 0.7, 0.2, 0.1])
-        XCTAssertEqual(ranking.slots.map(\.frequency), [1.0, 0.25, 0.5, 0.25])
-        XCTAssertEqual(ranking.slots.map(\.fullFrequency), [1.0, 1.0, 0, 0])
-        XCTAssertEqual(ranking.slots.map(\.stable), [true, false, false, false])
-        XCTAssertEqual(ranking.fitCount, 4)
-        XCTAssertEqual(ranking.fullFitCount, 2)
-        XCTAssertEqual(ranking.meanSlotsPerFit, 2, "stability fits only")
-        // Mean position over all six fits picking 3: positions 2 (fit 2b), 2 (0a) and 1 (0b).
-        XCTAssertEqual(ranking.slots[1].meanSelectionOrder, 5.0 / 3, accuracy: 1e-12)
-        // The rows: top 3 slots, then the fill skips 0 (ranked) and takes 7.
-        let rows = ranking.entries(k: 5, fill: [0, 7, 8])
+        XCTAssertEqual(r.slots.map(\.representative), [0, 3, 1, 2])
+        XCTAssertEqual(r.slots.map(\.complement), [false, true, false, false])
+        // Votes of the complement: (4 + 3·2) / (8 + 3·2); the others their stability frequency.
+        XCTAssertEqual(r.slots.map(\.support), [1.0, 10.0 / 14, 0.25, 0.25])
+        XCTAssertEqual(r.slots.map(\.frequency), [1.0, 0.5, 0.25, 0.25])
+        XCTAssertEqual(r.slots.map(\.fullFrequency), [1.0, 1.0, 0, 0])
+        XCTAssertEqual(r.slots.map(\.stable), [true, false, false, false])
+        XCTAssertEqual(r.fitCount, 8)
+        XCTAssertEqual(r.fullFitCount, 2)
+        XCTAssertEqual(r.meanSlotsPerFit, 2, "stability fits only")
+        // Mean position over all six fits picking 3: 2 in four halves, 2 (0a) and 1 (0b).
+        XCTAssertEqual(r.slots[1].meanSelectionOrder, 11.0 / 6, accuracy: 1e-12)
+        // Uncorrelated, 3 is no complement and keeps its stability frequency.
+        XCTAssertEqual(ranking([]).slots.first { $0.representative == 3 }?.support, 0.5)
+        // The rows: the 4 slots, then the fill skips 0 (ranked) and takes 7.
+        let rows = r.entries(k: 5, fill: [0, 7, 8])
         XCTAssertEqual(rows.map(\.unit), [0, 3, 1, 2, 7])
         XCTAssertEqual(rows.map(\.picked), [true, true, true, true, false])
         XCTAssertEqual(rows.last?.fullFrequency, 0)
-        XCTAssertEqual(ranking.entries(k: 2, fill: [9]).map(\.unit), [0, 3])
+        XCTAssertEqual(r.entries(k: 2, fill: [9]).map(\.unit), [0, 3])
     }
 
     func testTiesAndFitOrderAreDeterministic() {
@@ -191,7 +200,8 @@ final class ConsensusRankingTests: XCTestCase {
                 v = line.split()
                 fits.append(fit_sets.Fit(int(v[0]), "ab"[int(v[1])], [f"f{j}" for j in v[2:]], [0.0] * (len(v) - 2)))
             table = consensus_rules.FitTable(fits, {f"f{j}": j for j in range(\(p))}, x)
-            slots = consensus_rules.cluster_rule(table, \(tau), \(ConsensusRanking.maximumCoPickRatio), min_copicks=\(ConsensusRanking.minimumCoPicks))
+            slots = consensus_rules.cluster_rule(table, \(tau), \(ConsensusRanking.maximumCoPickRatio), min_copicks=\(ConsensusRanking.minimumCoPicks),
+                                                min_share=\(ConsensusRanking.minimumPartnerShare))
             print(json.dumps([[s.representative, s.count, s.mean_order, [[m, c] for m, c in s.members.items()]]
                               for s in slots]))
             """, in: dir) as! [[Any]]

@@ -116,7 +116,7 @@ private struct Trainer {
                                      k: k, picksPerPhase: config.picksPerPhase)
         outputs = target.outputCount
         switch target {
-        case .classes(let codes, let names):
+        case .classes(let codes, _):
             classCodes = codes
             let counts = target.classCounts
             let present = counts.filter { $0 > 0 }.count

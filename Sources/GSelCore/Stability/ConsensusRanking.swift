@@ -8,20 +8,23 @@
 /// (fits on the whole training split, each with its own random stream) have the power of
 /// one fit on all the samples: a feature that matters only given a partner (a suppressor)
 /// is picked by them, where half-sample fits often lack the power. Slots are ranked by
-/// their support: the fraction of all votes, where a full-split fit casts `fullFitWeight`
-/// votes and a stability fit one. Measured (docs/consensus-ranking.md): weight 2 (votes by
-/// sample size) still lost a planted complement, an equal say of the two families (10 full
-/// fits against 100 halves) cost Golub's list its seed stability; 3 keeps both.
+/// their support: the stability frequency, and for a complement slot (correlated with a
+/// better slot but picked together with it) the share of all votes, where a full-split fit
+/// casts `fullFitWeight` votes and a stability fit one. Measured (docs/consensus-ranking.md):
+/// votes of full-split fits for every slot cost held-out quality on pbmc (0.595 against
+/// 0.626 over 5 splits: the full-split fits all see one training split, so they agree on
+/// its noise), for complements only 0.618; weight 2 still lost a planted complement.
 ///
-/// Slot rule. Features picked by any fit are taken in order of support (ties: smaller sum of
+/// Slot rule. Features picked by any fit are taken in order of their votes (a full-split
+/// fit's counting `fullFitWeight` times; ties: smaller sum of
 /// pick positions over all fits, then smaller index). Each joins the first slot, in the
 /// order the slots were opened, whose representative it *substitutes* for, and opens a
 /// slot of its own when there is none. Two features are substitutes when they are
 /// correlated (|r| on the training split at least the graph's threshold) *and* the fits use
 /// them as alternatives: the fits that pick both number at most half of what independent
-/// picks would give (co-picks · N ≤ ½ · picks(a) · picks(b) over all N fits), or fewer than
-/// `minimumCoPicks`. Correlated features that the fits pick together are complements and
-/// keep their own slots. A fit
+/// picks would give (co-picks · N ≤ ½ · picks(a) · picks(b) over all N fits), fewer than
+/// `minimumCoPicks`, or fewer than half the fits of the less picked of the two. Correlated
+/// features that the fits pick together are complements and keep their own slots. A fit
 /// counts once per slot, at its earliest member. A member's share is the fraction of the
 /// slot's fits that picked it.
 ///
@@ -56,7 +59,11 @@ public struct ConsensusRanking: Sendable, Equatable {
         /// fullFitCount / full-split fits; nil when the run had none.
         public var fullFrequency: Double?
         public var stable: Bool
-        /// What the slots are ranked by: the share of all votes (see `ConsensusRanking`).
+        /// Its representative is correlated with a better slot's but picked together with it
+        /// (a complement, such as a suppressor and its partner).
+        public var complement: Bool
+        /// What the slots are ranked by: the stability frequency, or for a complement the share
+        /// of all votes (see `ConsensusRanking`).
         public var support: Double
         /// Mean 1-based pick position of each fit's earliest member (fits of both families).
         public var meanSelectionOrder: Double
@@ -93,6 +100,10 @@ public struct ConsensusRanking: Sendable, Equatable {
     /// fit or two by chance, and splitting the module on that evidence cost its stable slot
     /// and seed stability (docs/consensus-ranking.md).
     public static let minimumCoPicks = 5
+    /// A complement is picked with its partner in at least this share of its own fits (a
+    /// suppressor: in all of them). Variants in linkage disequilibrium that share a fit now and
+    /// then are substitutes: splitting them cost hs1940's held-out R² 0.374 -> 0.346.
+    public static let minimumPartnerShare = 0.5
     /// Votes of one full-split fit, in stability-fit votes.
     public static let fullFitWeight = 3
 
@@ -125,17 +136,20 @@ public struct ConsensusRanking: Sendable, Equatable {
             let together = fitSets.reduce(0) { $0 + ($1.contains(a) && $1.contains(b) ? 1 : 0) }
             return together < Self.minimumCoPicks
                 || Double(together * all.count) <= Self.maximumCoPickRatio * Double(count(a) * count(b))
+                || Double(together) < Self.minimumPartnerShare * Double(min(count(a), count(b)))
         }
         var slotOf: [Int: Int] = [:]
         var representatives: [Int] = []
         var members: [[Member]] = []
+        var complements: [Bool] = []
         for j in bySupport {
-            // The earliest-opened slot whose representative j substitutes for.
-            let home = graph.substitutes(of: j).keys
-                .compactMap { r in slotOf[r].flatMap { representatives[$0] == r ? $0 : nil } }
-                .sorted().first { alternatives(j, representatives[$0]) }
+            // The earliest-opened slot whose representative j substitutes for; a feature that is
+            // correlated with representatives but picked together with them is a complement.
+            let correlated = graph.substitutes(of: j).keys
+                .compactMap { r in slotOf[r].flatMap { representatives[$0] == r ? $0 : nil } }.sorted()
+            let home = correlated.first { alternatives(j, representatives[$0]) }
             let s = home ?? representatives.count
-            if home == nil { representatives.append(j); members.append([]) }
+            if home == nil { representatives.append(j); members.append([]); complements.append(!correlated.isEmpty) }
             slotOf[j] = s
             members[s].append(Member(feature: j, fits: count(j)))
         }
@@ -160,11 +174,12 @@ public struct ConsensusRanking: Sendable, Equatable {
                         frequency: Double(stabilityFitsWith[s]) / hn, fullFitCount: fullFitsWith[s],
                         fullFrequency: f == 0 ? nil : Double(fullFitsWith[s]) / Double(f),
                         stable: Double(stabilityFitsWith[s]) / hn >= threshold,
-                        support: Double(weight(stabilityFitsWith[s], fullFitsWith[s])) / votes,
+                        complement: complements[s],
+                        support: complements[s] ? Double(weight(stabilityFitsWith[s], fullFitsWith[s])) / votes
+                            : Double(stabilityFitsWith[s]) / hn,
                         meanSelectionOrder: Double(orders[s]) / fits, meanScore: scores[s] / fits)
         }.sorted {
-            let wa = weight($0.fitCount, $0.fullFitCount), wb = weight($1.fitCount, $1.fullFitCount)
-            if wa != wb { return wa > wb }
+            if $0.support != $1.support { return $0.support > $1.support }
             if $0.fitCount != $1.fitCount { return $0.fitCount > $1.fitCount }
             if $0.meanSelectionOrder != $1.meanSelectionOrder { return $0.meanSelectionOrder < $1.meanSelectionOrder }
             return $0.representative < $1.representative

@@ -9,10 +9,11 @@ extension RunOutputs {
         + "the slots are formed from the same fits and training data, which the theorem does not cover"
 
     /// How the slots of ranking.tsv are ordered, and which fits the bound is about (run.json).
-    static let rankingRule = "slots by support: the share of votes of the 2B half-sample stability fits (one vote each) "
-        + "and the full-split fits (whole training split, own random streams; \(ConsensusRanking.fullFitWeight) votes each); "
-        + "the stable set and the bound use the stability fits only; correlated features that the fits pick together "
-        + "(co-picks above half of chance) are complements and keep separate slots"
+    static let rankingRule = "slots by support: the selection frequency over the 2B half-sample stability fits; "
+        + "correlated features that the fits pick together (at least \(ConsensusRanking.minimumCoPicks) fits and above half of chance) "
+        + "are complements and keep separate slots, and a complement's support also counts the full-split fits "
+        + "(whole training split, own random streams; \(ConsensusRanking.fullFitWeight) votes each, one per half-sample fit); "
+        + "the stable set and the bound use the stability fits only"
 
     /// A fraction as a percentage with at most one decimal: 0.64 -> "64", 0.605 -> "60.5".
     static func percent(_ fraction: Double) -> String {

@@ -11,10 +11,7 @@ public struct LoomReader: MatrixReader {
         let file = try HDF5File(path: path)
         let matrix = try matrixDataset(file, options: options)
         // The declared shape is checked before ids are read or generated from it.
-        try matrix.requireStoredData()
-        // The values may go to an on-disk cache (HDF5DenseLoader.spill); the ids stay in memory.
-        try MemoryBudget.requireCountable(matrix.count, stride: 4, file: path, what: "the matrix \(matrix.path)")
-        try options.memoryBudget.checkIDs(matrix.shape[0] + matrix.shape[1], file: path, what: "the sample and feature ids of \(matrix.path)")
+        try matrix.requireLoadableDenseMatrix(file: path, budget: options.memoryBudget)
         let (genes, cells) = (matrix.shape[0], matrix.shape[1])
         var notes = ["matrix: \(matrix.path) (genes x cells)"]
         let columns = try attributes(file, group: "/col_attrs", count: cells)

@@ -12,10 +12,7 @@ public struct PlainHDF5Reader: MatrixReader {
         let file = try HDF5File(path: path)
         let matrix = try matrixDataset(file, options: options)
         // The declared shape is checked before ids are read or generated from it.
-        try matrix.requireStoredData()
-        // The values may go to an on-disk cache (HDF5DenseLoader.spill); the ids stay in memory.
-        try MemoryBudget.requireCountable(matrix.count, stride: 4, file: path, what: "the matrix \(matrix.path)")
-        try options.memoryBudget.checkIDs(matrix.shape[0] + matrix.shape[1], file: path, what: "the sample and feature ids of \(matrix.path)")
+        try matrix.requireLoadableDenseMatrix(file: path, budget: options.memoryBudget)
         let samplesAreRows = (options.layout ?? .samplesByFeatures) == .samplesByFeatures
         let samples = samplesAreRows ? matrix.shape[0] : matrix.shape[1]
         let featureCount = samplesAreRows ? matrix.shape[1] : matrix.shape[0]

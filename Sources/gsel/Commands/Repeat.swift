@@ -11,17 +11,13 @@ struct Repeat: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Pair to run, 1...--repeats (0 = the full-split fits).")
     var pair: Int
 
-    @OptionGroup var input: InputOptions
-    @OptionGroup var chunking: ChunkOptions
-    @OptionGroup var selection: SelectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var options: RunOptions
 
     func run() throws {
-        try CommandRunner.run(quiet: output.quiet, { execution in
-            var parameters = RunParameters(input: input.parameters, selection: selection.parameters)
-            parameters.input.chunking = chunking.parameters
-            try Pipeline.repeatPair(pair, parameters: parameters, out: output.out, execution: execution)
-            execution.log.info("pair \(pair) written to \(output.out)")
-        }, threads: selection.threads)
+        let out = options.output.out
+        try options.run { parameters, execution in
+            try Pipeline.repeatPair(pair, parameters: parameters, out: out, execution: execution)
+            execution.log.info("pair \(pair) written to \(out)")
+        }
     }
 }

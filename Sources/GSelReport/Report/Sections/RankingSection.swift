@@ -71,7 +71,7 @@ enum RankingSection {
                 + " the votes of both kinds of fit, a full-split fit counting as three half-sample fits (the stable set counts the half-sample fits only)."
         }
         if rows.contains(where: { !$0.substitutes.isEmpty }) {
-            explain += " A row is a <em>slot</em>: the feature and its near-substitutes (strongly correlated on the training split; the summary gives the cut-off) that other fits picked in its place, never together with it (features picked together are complements and keep their own rows);"
+            explain += " A row is a <em>slot</em>: the feature and its near-substitutes (strongly correlated on the training split; the summary gives the cut-off) that other fits picked in its place, rarely together with it (features the fits pick together are complements and keep their own rows);"
                 + " the slot's frequency counts a fit that picked any of them, and <em>Substitutes</em> lists who stood in, with the share of those fits."
         }
         if rows.contains(where: { $0.meanSelectionOrder != nil }) {

@@ -82,6 +82,21 @@ final class ResumeTests: XCTestCase {
         XCTAssertEqual(try Pipeline.select(parameters, out: good, resume: true, execution: GolubRun.execution).fitsComputed, 0)
     }
 
+    /// A kill during a fit's write leaves `.fit-…tmp-<pid>-<tag>`; `--resume` removes it when
+    /// its writer is gone and keeps a live writer's.
+    func testResumeRemovesTheTemporaryFilesOfAKilledWriter() throws {
+        let dir = try TemporaryDirectory()
+        let parameters = GolubRun.parameters(repeats: 1, method: .marginal)
+        let out = dir.path("out")
+        try Pipeline.select(parameters, out: out, execution: GolubRun.execution)
+        // A process id above Linux's largest (2^22) never exists; ours does.
+        let stale = out + "/fits/.fit-1-a.tsv.tmp-4194305-1f", live = out + "/fits/.fit-1-b.tsv.tmp-\(getpid())-2e"
+        for file in [stale, live] { try "pick\t1".write(toFile: file, atomically: false, encoding: .utf8) }
+        XCTAssertEqual(try Pipeline.select(parameters, out: out, resume: true, execution: GolubRun.execution).fitsComputed, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live), "our own process's file is not stale")
+    }
+
     func testCorruptFitFileIsNamed() throws {
         let dir = try TemporaryDirectory()
         let out = dir.path("out")

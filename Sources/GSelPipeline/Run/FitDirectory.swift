@@ -70,9 +70,12 @@ public struct FitDirectory: Sendable {
         for f in fitFiles().map(\.path) + [manifestPath] { try? FileManager.default.removeItem(atPath: f) }
     }
 
-    /// Readies the folder for a run: with `resume`, checks that a manifest already there
-    /// describes the same run and returns its finished fits; without, starts afresh.
+    /// Readies the folder for a run: removes what a killed writer left half-written; with
+    /// `resume`, checks that a manifest already there describes the same run and returns its
+    /// finished fits; without, starts afresh.
     func prepare(manifest: RunManifest, resume: Bool, unitIDs: [String], picks: Int) throws -> [FitRecord] {
+        // Temporary files of a writer that was killed mid-write (issue 24).
+        AtomicFileWriter.removeStaleTemporaries(in: path)
         if resume && FileManager.default.fileExists(atPath: manifestPath) {
             let previous = try RunManifest.decode(path: manifestPath)
             if let diff = manifest.difference(from: previous) {

@@ -124,16 +124,18 @@ public struct ConsensusRanking: Sendable, Equatable {
         func weight(_ s: Int, _ u: Int) -> Int { s + Self.fullFitWeight * u }
         let votes = Double(max(h + Self.fullFitWeight * f, 1))
         let picked = Set(inStability.keys).union(inFull.keys)
-        let count = { (j: Int) in (inStability[j] ?? 0) + (inFull[j] ?? 0) }
+        let count = { (j: Int) in (inStability[j] ?? 0) + (inFull[j] ?? 0) }  // fits that picked j
         let bySupport = picked.sorted { a, b in
             let wa = weight(inStability[a] ?? 0, inFull[a] ?? 0), wb = weight(inStability[b] ?? 0, inFull[b] ?? 0)
             if wa != wb { return wa > wb }
             if orderSum[a]! != orderSum[b]! { return orderSum[a]! < orderSum[b]! }
             return a < b
         }
-        let fitSets = all.map { Set($0.picks.map(\.feature)) }
+        // The fits (indices into `all`) that picked each feature, for co-pick counts.
+        var fitsOf: [Int: Set<Int>] = [:]
+        for (n, fit) in all.enumerated() { for pick in fit.picks { fitsOf[pick.feature, default: []].insert(n) } }
         func alternatives(_ a: Int, _ b: Int) -> Bool {
-            let together = fitSets.reduce(0) { $0 + ($1.contains(a) && $1.contains(b) ? 1 : 0) }
+            let together = fitsOf[a]!.intersection(fitsOf[b]!).count
             return together < Self.minimumCoPicks
                 || Double(together * all.count) <= Self.maximumCoPickRatio * Double(count(a) * count(b))
                 || Double(together) < Self.minimumPartnerShare * Double(min(count(a), count(b)))

@@ -129,7 +129,7 @@ public enum FitFile {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         while lines.last == "" { lines.removeLast() }
         guard let last = lines.last, last.hasPrefix(checksumPrefix) else {
-            throw InputError(file: path, "the fit file is incomplete: its last line is not the '\(checksumPrefix)' checksum (cut short, or not written by gsel \(majorFormat))")
+            throw InputError(file: path, "the fit file is incomplete: its last line is not the '\(checksumPrefix)' checksum (cut short, or not written by this gsel)")
         }
         let body = lines.dropLast().map { $0 + "\n" }.joined()
         let stored = String(last.dropFirst(checksumPrefix.count))
@@ -138,6 +138,4 @@ public enum FitFile {
         }
         return body
     }
-
-    private static let majorFormat = ">= 0.3"
 }

@@ -12,7 +12,7 @@ public struct FitID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static let maximumFullFits = 26
 
     public init(pair: Int, half: Int) {
-        precondition(pair >= 0 && half >= 0 && half < (pair == 0 ? Self.maximumFullFits : 2), "fit \(pair)/\(half) does not exist")
+        precondition(Self.exists(pair: pair, half: half), "fit \(pair)/\(half) does not exist")
         self.pair = pair
         self.half = half
     }

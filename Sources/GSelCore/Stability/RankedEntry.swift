@@ -2,6 +2,12 @@
 /// representative with its frequencies and members, or a unit that no fit picked, added
 /// from the marginal baseline to complete k rows.
 public struct RankedEntry: Sendable, Equatable {
+    /// A member of the row's slot and the fraction of the slot's fits that picked it.
+    public struct Member: Sendable, Equatable {
+        public var unit: Int
+        public var share: Double
+    }
+
     /// The ranked unit (feature, or group with `--groups`).
     public var unit: Int
     /// Fraction of the stability fits that picked the slot (0 for a fill row).
@@ -16,16 +22,17 @@ public struct RankedEntry: Sendable, Equatable {
     /// NaN for a fill row.
     public var meanScore: Double
     /// The slot's members with their shares, representative first; empty for a slot of one.
-    public var members: [(unit: Int, share: Double)]
+    public var members: [Member]
 
     /// Whether the row came from the fits (not from the marginal fill).
     public var picked: Bool { !meanSelectionOrder.isNaN }
 
+    /// Equal fields, counting NaN (a fill row's order and score) as equal to NaN.
     public static func == (a: RankedEntry, b: RankedEntry) -> Bool {
-        a.unit == b.unit && a.frequency == b.frequency && a.fullFrequency == b.fullFrequency && a.support == b.support && a.stable == b.stable
-            && (a.meanSelectionOrder == b.meanSelectionOrder || (a.meanSelectionOrder.isNaN && b.meanSelectionOrder.isNaN))
-            && (a.meanScore == b.meanScore || (a.meanScore.isNaN && b.meanScore.isNaN))
-            && a.members.map(\.unit) == b.members.map(\.unit) && a.members.map(\.share) == b.members.map(\.share)
+        func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
+        return a.unit == b.unit && a.frequency == b.frequency && a.fullFrequency == b.fullFrequency && a.support == b.support
+            && a.stable == b.stable && same(a.meanSelectionOrder, b.meanSelectionOrder) && same(a.meanScore, b.meanScore)
+            && a.members == b.members
     }
 }
 
@@ -38,7 +45,7 @@ extension ConsensusRanking {
         var rows = chosen.map { slot in
             RankedEntry(unit: slot.representative, frequency: slot.frequency, fullFrequency: slot.fullFrequency, support: slot.support,
                         stable: slot.stable, meanSelectionOrder: slot.meanSelectionOrder, meanScore: slot.meanScore,
-                        members: slot.members.count > 1 ? slot.members.map { ($0.feature, slot.share($0)) } : [])
+                        members: slot.members.count > 1 ? slot.members.map { .init(unit: $0.feature, share: slot.share($0)) } : [])
         }
         let present = Set(chosen.flatMap { $0.members.map(\.feature) })
         for j in fill where rows.count < k && !present.contains(j) {

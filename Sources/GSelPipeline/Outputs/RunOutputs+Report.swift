@@ -25,12 +25,12 @@ extension RunOutputs {
         let stability = parameters.repeats > 0
         let ranking = result.entries.enumerated().map { i, e in
             ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.unit), featureName: units.name(e.unit),
-                                   selectionFrequency: stability ? e.frequency : nil, stable: stability ? e.stable : nil,
+                                   selectionFrequency: stability ? e.frequency : nil,
+                                   fullFitFrequency: stability ? e.fullFrequency : nil, stable: stability ? e.stable : nil,
                                    meanSelectionOrder: e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder,
                                    score: e.meanScore.isNaN ? nil : e.meanScore,
                                    effect: result.effects[i].numeric, variant: hasVariants ? features[e.unit].variant : nil,
                                    substitutes: e.members.map { (name: units.name($0.unit), share: $0.share) })
-                .with(fullFitFrequency: stability ? e.fullFrequency : nil)
         }
         let shown: [HeldOutMetric] = [.balancedAccuracy, .accuracy, .auroc, .r2]  // display order
         let evaluation = result.evaluation.map { r in

@@ -13,7 +13,8 @@ extension SelectionRun {
             preconditionFailure("the reference fit is always run before aggregation")
         }
         // With repeats 0 the reference fit's picks are the ranking; else the stability fits
-        // (halves) and the full-split fits vote together (docs/consensus-ranking.md).
+        // (halves) rank the slots and the full-split fits also vote for complements
+        // (docs/consensus-ranking.md).
         let stabilityFits = parameters.repeats == 0 ? [reference] : fits.filter { !$0.id.isFullSplit }
         let fullFits = parameters.repeats == 0 ? [] : fits.filter(\.id.isFullSplit)
         let noGraph = SubstituteGraph(minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation, correlations: [])

@@ -6,7 +6,10 @@ import Darwin
 import Foundation
 
 extension AtomicFileWriter {
-    /// The process id in a temporary name `.<name>.tmp-<pid>-<tag>`, nil for other names.
+    /// The temporary name of `base` written by `process`: `.<base>.tmp-<pid>-<tag>`.
+    static func temporaryName(of base: String, process: pid_t, tag: String) -> String { ".\(base).tmp-\(process)-\(tag)" }
+
+    /// The process id in a `temporaryName`, nil for other names.
     static func writerProcess(ofTemporary name: String) -> pid_t? {
         guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return nil }
         let parts = name[marker.upperBound...].split(separator: "-")

@@ -30,7 +30,7 @@ public final class AtomicFileWriter {
         var descriptor: Int32 = -1
         for _ in 0 ..< 100 {
             let tag = String(UInt32.random(in: 0 ... .max), radix: 16)
-            candidate = "\(dir).\(base).tmp-\(getpid())-\(tag)"
+            candidate = dir + Self.temporaryName(of: base, process: getpid(), tag: tag)
             descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor >= 0 || errno != EEXIST { break }
         }

@@ -29,25 +29,19 @@ extension ReportModel {
         public var substitutes: [(name: String, share: Double)]
 
         public init(rank: Int, featureID: String, featureName: String, selectionFrequency: Double? = nil,
-                    stable: Bool? = nil, meanSelectionOrder: Double? = nil, score: Double? = nil,
+                    fullFitFrequency: Double? = nil, stable: Bool? = nil, meanSelectionOrder: Double? = nil, score: Double? = nil,
                     effect: Double? = nil, variant: VariantPosition? = nil, substitutes: [(name: String, share: Double)] = []) {
             self.rank = rank
             self.featureID = featureID
             self.featureName = featureName
             self.selectionFrequency = selectionFrequency
+            self.fullFitFrequency = fullFitFrequency
             self.stable = stable
             self.meanSelectionOrder = meanSelectionOrder
             self.score = score
             self.effect = effect
             self.variant = variant
             self.substitutes = substitutes
-        }
-
-        /// The row with the share of full-split fits that picked it.
-        public func with(fullFitFrequency: Double?) -> Self {
-            var row = self
-            row.fullFitFrequency = fullFitFrequency
-            return row
         }
 
         public static func == (a: Self, b: Self) -> Bool {

@@ -63,6 +63,7 @@ def slots_rank(half, full, corr, K, wfull, excl=0.5, tau=0.75):
     mo = [os_[s] / max(sh[s] + sf[s], 1) for s in range(len(reps))]
     ssup = (lambda s: sup(sh[s], sf[s]) if comp[s] else sh[s] / H) if COMPONLY else (lambda s: sup(sh[s], sf[s]))
     order = sorted(range(len(reps)), key=lambda s: (-ssup(s), -sh[s], mo[s], ix(reps[s])))
+    STATS['slots'] = [(set(j for j in slot if slot[j] == s), sh[s], sf[s], comp[s], ssup(s)) for s in order]
     STATS['top_half_freq'] = sh[order[0]] / max(H, 1); STATS['stable'] = sum(1 for s in order if sh[s] / max(H,1) >= 0.6)
     return [set(j for j in slot if slot[j] == s) for s in order[:K]] if not REPS else [reps[s] for s in order[:K]]
 def overlap(a, b):
@@ -73,46 +74,53 @@ os.chdir(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import fit_sets  # noqa: E402
 import quality  # noqa: E402
 
-reagg = sys.modules[__name__]  # the rule's settings are this module's globals
-name = sys.argv[1]; splits = [int(s) for s in sys.argv[2].split(',')] if sys.argv[2] else []
-seeds = int(sys.argv[3]); halves = int(sys.argv[4])
-variants = [(a, int(b), int(c)) for a, b, c in (v.split(':')[:3] for v in sys.argv[5].split(','))]
-conds = {v.split(':')[0]: float(v.split(':')[4]) if len(v.split(':')) > 4 else 0.0 for v in sys.argv[5].split(',')}
-componly = {v.split(':')[0]: len(v.split(':')) > 3 and v.split(':')[3] == 'c' for v in sys.argv[5].split(',')}
-ds = quality.DATASETS[name]
-ws = quality.Workspace('.build/release/gsel', 'bench-data/quality', 2)
-cohort = quality.Cohort(ws, ds)
-reagg.INDEX = cohort.index
-def corr_for(rows):
-    xs = cohort.x[rows]; mu = np.nanmean(xs, 0); sd = np.nanstd(xs, 0); sd[sd == 0] = 1
-    Z = np.nan_to_num((xs - mu) / sd); cache = {}
-    def corr(a, b):
-        key = (a, b) if a < b else (b, a)
-        if key not in cache: cache[key] = float(np.mean(Z[:, cohort.index[a]] * Z[:, cohort.index[b]]))
-        return cache[key]
-    return corr
-def rank(out, rows, w, mc, k):
-    fits = fit_sets.read_fits(out); reagg.MINCO = mc; reagg.REPS = False
-    corr = corr_for(rows)
-    slots = reagg.slots_rank([f.picks for f in fits if f.pair > 0], [f.picks for f in fits if f.pair == 0], corr, k, w, excl=0.5)
-    reagg.REPS = True
-    reps = reagg.slots_rank([f.picks for f in fits if f.pair > 0], [f.picks for f in fits if f.pair == 0], corr, k, w, excl=0.5)
-    return slots, reps
-for vname, w, mc in variants:
-    reagg.COMPONLY = componly.get(vname, False)
-    reagg.COND = conds.get(vname, 0.0)
-    q = []
-    for seed in splits:
-        train, held = cohort.split(seed)
-        xtr, xva = quality.standardize(cohort.x[train], cohort.x[held])
-        _, reps = rank(ws.path(ds.name, f"split{seed}", "repeats50"), train, w, mc, ds.k)
-        q.append(quality.refit_score(ds, xtr, ytr := cohort.y[train], xva, cohort.y[held], [cohort.index[j] for j in reps]))
-    everyone = np.arange(len(cohort.samples))
-    lists = [rank(ws.path(ds.name, "all", f"seed{s}"), everyone, w, mc, ds.k)[0] for s in range(1, seeds + 1)]
-    seed_ov = reagg.overlap and np.mean([reagg.overlap(lists[i], lists[j]) for i, j in itertools.combinations(range(len(lists)), 2)]) if seeds > 1 else float('nan')
-    hov = []
-    for h in range(1, halves + 1):
-        a, b = cohort.split(h, fraction=0.5)
-        la = rank(ws.path(ds.name, f"halves{h}", "a"), a, w, mc, ds.k)[0]; lb = rank(ws.path(ds.name, f"halves{h}", "b"), b, w, mc, ds.k)[0]
-        hov.append(reagg.overlap(la, lb))
-    print(f"{name} {vname}: quality {' '.join(f'{x:.3f}' for x in q)} mean {np.mean(q) if q else float('nan'):.3f} | seed overlap {seed_ov:.1f} | halves overlap {np.mean(hov) if hov else float('nan'):.1f}", flush=True)
+
+
+def main():
+    reagg = sys.modules[__name__]  # the rule's settings are this module's globals
+    name = sys.argv[1]; splits = [int(s) for s in sys.argv[2].split(',')] if sys.argv[2] else []
+    seeds = int(sys.argv[3]); halves = int(sys.argv[4])
+    variants = [(a, int(b), int(c)) for a, b, c in (v.split(':')[:3] for v in sys.argv[5].split(','))]
+    conds = {v.split(':')[0]: float(v.split(':')[4]) if len(v.split(':')) > 4 else 0.0 for v in sys.argv[5].split(',')}
+    componly = {v.split(':')[0]: len(v.split(':')) > 3 and v.split(':')[3] == 'c' for v in sys.argv[5].split(',')}
+    ds = quality.DATASETS[name]
+    ws = quality.Workspace('.build/release/gsel', 'bench-data/quality', 2)
+    cohort = quality.Cohort(ws, ds)
+    reagg.INDEX = cohort.index
+    def corr_for(rows):
+        xs = cohort.x[rows]; mu = np.nanmean(xs, 0); sd = np.nanstd(xs, 0); sd[sd == 0] = 1
+        Z = np.nan_to_num((xs - mu) / sd); cache = {}
+        def corr(a, b):
+            key = (a, b) if a < b else (b, a)
+            if key not in cache: cache[key] = float(np.mean(Z[:, cohort.index[a]] * Z[:, cohort.index[b]]))
+            return cache[key]
+        return corr
+    def rank(out, rows, w, mc, k):
+        fits = fit_sets.read_fits(out); reagg.MINCO = mc; reagg.REPS = False
+        corr = corr_for(rows)
+        slots = reagg.slots_rank([f.picks for f in fits if f.pair > 0], [f.picks for f in fits if f.pair == 0], corr, k, w, excl=0.5)
+        reagg.REPS = True
+        reps = reagg.slots_rank([f.picks for f in fits if f.pair > 0], [f.picks for f in fits if f.pair == 0], corr, k, w, excl=0.5)
+        return slots, reps
+    for vname, w, mc in variants:
+        reagg.COMPONLY = componly.get(vname, False)
+        reagg.COND = conds.get(vname, 0.0)
+        q = []
+        for seed in splits:
+            train, held = cohort.split(seed)
+            xtr, xva = quality.standardize(cohort.x[train], cohort.x[held])
+            _, reps = rank(ws.path(ds.name, f"split{seed}", "repeats50"), train, w, mc, ds.k)
+            q.append(quality.refit_score(ds, xtr, ytr := cohort.y[train], xva, cohort.y[held], [cohort.index[j] for j in reps]))
+        everyone = np.arange(len(cohort.samples))
+        lists = [rank(ws.path(ds.name, "all", f"seed{s}"), everyone, w, mc, ds.k)[0] for s in range(1, seeds + 1)]
+        seed_ov = reagg.overlap and np.mean([reagg.overlap(lists[i], lists[j]) for i, j in itertools.combinations(range(len(lists)), 2)]) if seeds > 1 else float('nan')
+        hov = []
+        for h in range(1, halves + 1):
+            a, b = cohort.split(h, fraction=0.5)
+            la = rank(ws.path(ds.name, f"halves{h}", "a"), a, w, mc, ds.k)[0]; lb = rank(ws.path(ds.name, f"halves{h}", "b"), b, w, mc, ds.k)[0]
+            hov.append(reagg.overlap(la, lb))
+        print(f"{name} {vname}: quality {' '.join(f'{x:.3f}' for x in q)} mean {np.mean(q) if q else float('nan'):.3f} | seed overlap {seed_ov:.1f} | halves overlap {np.mean(hov) if hov else float('nan'):.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

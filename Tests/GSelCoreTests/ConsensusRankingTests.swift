@@ -76,7 +76,7 @@ final class ConsensusRankingTests: XCTestCase {
         XCTAssertEqual(fewer.slots.map { $0.members.map(\.feature) }, [[5, 6], [2]])
     }
 
-    /// Full-split fits vote for complements (`fullFitWeight` votes each): the conditional
+    /// Full-split fits vote for complements (`supportWeights`: 3/13 of the support): the conditional
     /// signal half-sample fits lack the power for. Other slots rank by stability frequency;
     /// the stable set and the bound count the stability fits only.
     func testFullSplitFitsVoteForComplementsButNotInTheBound() {
@@ -90,11 +90,12 @@ final class ConsensusRankingTests: XCTestCase {
         }
         // 0 and 3 correlate and are picked together in 6 of 10 fits (chance 10·6/10): complements.
         let r = ranking([(0, 3, 0.85)])
-        XCTAssertEqual(ConsensusRanking.fullFitWeight, 3)
+        XCTAssertEqual(ConsensusRanking.supportWeights.stability, 10)
+        XCTAssertEqual(ConsensusRanking.supportWeights.fullSplit, 3)
         XCTAssertEqual(r.slots.map(\.representative), [0, 3, 1, 2])
         XCTAssertEqual(r.slots.map(\.complement), [false, true, false, false])
-        // Votes of the complement: (4 + 3·2) / (8 + 3·2); the others their stability frequency.
-        XCTAssertEqual(r.slots.map(\.support), [1.0, 10.0 / 14, 0.25, 0.25])
+        // The complement: (10 · 4/8 + 3 · 2/2) / 13; the others their stability frequency.
+        XCTAssertEqual(r.slots.map(\.support), [1.0, 8.0 / 13, 0.25, 0.25])
         XCTAssertEqual(r.slots.map(\.frequency), [1.0, 0.5, 0.25, 0.25])
         XCTAssertEqual(r.slots.map(\.fullFrequency), [1.0, 1.0, 0, 0])
         XCTAssertEqual(r.slots.map(\.stable), [true, false, false, false])

@@ -6,7 +6,7 @@ import _TestSupport
 
 /// A small Golub run (k = 5, 4 pairs) for the in-process pipeline tests.
 enum GolubRun {
-    static func parameters(seed: UInt64 = 5, repeats: Int = 4, method: SelectionMethod = .sa) -> RunParameters {
+    static func parameters(seed: UInt64 = 5, repeats: Int? = 4, method: SelectionMethod = .sa) -> RunParameters {
         var input = InputParameters(path: GSelProcess.testData("golub/golub.expr.tsv.gz"))
         input.labels = GSelProcess.testData("golub/golub.labels.tsv")
         input.labelColumn = "label"

@@ -5,7 +5,7 @@ import _TestSupport
 /// The default stability run through the binary on planted data (issue 11): 800 samples x
 /// 1,000 features, 6 linear drivers (β 1.0, 0.9, ..., 0.5), near-copies (|r| ≈ 0.995) of two
 /// of them, and an XOR pair (weight 1); k = 8, so 8 planted groups (a driver counts with its
-/// copy). Single fits never take both copies, but the 100 fits split their votes between
+/// copy). Single fits never take both copies, but the stability fits split their votes between
 /// them; the consensus counts a driver and its copy as one slot.
 final class ConsensusRankingEndToEndTests: XCTestCase {
     func testDefaultRunKeepsOneCopyPerSlotAndFindsThePlantedGroups() throws {
@@ -49,14 +49,17 @@ final class ConsensusRankingEndToEndTests: XCTestCase {
             XCTAssertEqual(proxies.values.reduce(0, +), 1, accuracy: 0.02)
             XCTAssertGreaterThanOrEqual(Double(row["selection_frequency"]!)!, 0.9, "the slot of f\(a)/f\(b)")
         }
-        for row in rows {
-            let f = Double(row["selection_frequency"]!)!
-            XCTAssertEqual((f * 100).rounded(), f * 100, accuracy: 1e-9, "a multiple of 1/(2B)")
-        }
-
-        // run.json: the stable set and its bound are at slot level, with the assumptions stated.
+        // run.json: the stable set and its bound are at slot level, with the assumptions stated;
+        // the adaptive run says how many pairs it used, and every frequency is a multiple of 1/(2B).
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         let stability = json["stability"] as! [String: Any]
+        let pairs = try XCTUnwrap(stability["pairs"] as? Int)
+        XCTAssertTrue((10 ... 100).contains(pairs) && pairs % 10 == 0, "pairs \(pairs)")
+        XCTAssertEqual(stability["fits"] as? Int, 2 * pairs)
+        for row in rows {
+            let f = Double(row["selection_frequency"]!)! * Double(2 * pairs)
+            XCTAssertEqual(f.rounded(), f, accuracy: 1e-9, "a multiple of 1/(2B)")
+        }
         XCTAssertEqual(stability["unit"] as? String, "slot")
         let stableRows = rows.filter { $0["stable"] == "true" }.count
         XCTAssertEqual(stability["stable_set_size"] as? Int, stableRows)

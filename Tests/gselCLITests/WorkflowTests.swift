@@ -187,6 +187,21 @@ final class WorkflowTests: XCTestCase {
         XCTAssertEqual(dry.status, 0, "snakemake -n --config \(pairs):\n\(dry.stderr)")
     }
 
+    /// `repeats: auto` scatters every pair gsel's adaptive rule may use: the dry run plans as
+    /// many repeat jobs as the cap `gsel select --help` states, and passes `--repeats auto`.
+    func testAutoRepeatsScatterTheAdaptiveCap() throws {
+        let help = try GSelProcess.gsel(["select", "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let cap = try XCTUnwrap(help.firstMatch(of: /from 10 to (\d+) pairs/).map { Int($0.1)! }, help)
+        let work = try TemporaryDirectory("gsel-auto-repeats")
+        let dry = try GSelProcess.run(try Self.snakemake(), ["-s", Self.snakefile, "--directory", work.url.path, "-n", "-p",
+                                                             "--config", "input=\(Self.expression)", "labels=\(Self.labels)",
+                                                             "repeats=auto"])
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        let plan = dry.stdout + dry.stderr
+        XCTAssertNotNil(plan.firstMatch(of: try Regex("gsel_repeat +\(cap)\\b")), plan)
+        XCTAssertTrue(plan.contains("--repeats auto"), plan)
+    }
+
     func testWrapperExampleRankingIsByteIdenticalToSelect() throws {
         let reference = try Self.reference.get()
         let snakemake = try Self.snakemake()

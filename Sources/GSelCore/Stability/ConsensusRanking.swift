@@ -9,14 +9,14 @@
 /// one fit on all the samples: a feature that matters only given a partner (a suppressor)
 /// is picked by them, where half-sample fits often lack the power. Slots are ranked by
 /// their support: the stability frequency, and for a complement slot (correlated with a
-/// better slot but picked together with it) the share of all votes, where a full-split fit
-/// casts `fullFitWeight` votes and a stability fit one. Measured (docs/consensus-ranking.md):
+/// better slot but picked together with it) a fixed mix of both families' frequencies,
+/// `supportWeights`. Measured (docs/consensus-ranking.md):
 /// votes of full-split fits for every slot cost held-out quality on pbmc (0.595 against
 /// 0.626 over 5 splits: the full-split fits all see one training split, so they agree on
 /// its noise), for complements only 0.618; weight 2 still lost a planted complement.
 ///
-/// Slot rule. Features picked by any fit are taken in order of their votes (a full-split
-/// fit's counting `fullFitWeight` times; ties: smaller sum of
+/// Slot rule. Features picked by any fit are taken in order of the same mix of their two
+/// frequencies (ties: smaller sum of
 /// pick positions over all fits, then smaller index). Each joins the first slot, in the
 /// order the slots were opened, whose representative it *substitutes* for, and opens a
 /// slot of its own when there is none. Two features are substitutes when they are
@@ -104,8 +104,13 @@ public struct ConsensusRanking: Sendable, Equatable {
     /// suppressor: in all of them). Variants in linkage disequilibrium that share a fit now and
     /// then are substitutes: splitting them cost hs1940's held-out R² 0.374 -> 0.346.
     public static let minimumPartnerShare = 0.5
-    /// Votes of one full-split fit, in stability-fit votes.
-    public static let fullFitWeight = 3
+    /// A complement's support: (stability · stability frequency + fullSplit · full-split
+    /// frequency) / (stability + fullSplit), i.e. the full-split frequency weighs 3/13. That is
+    /// the share 10 full-split fits with 3 votes each had beside 100 half-sample fits, the
+    /// setting measured for 0.3.0 (whose rankings it reproduces at 50 pairs). Fixed weights keep
+    /// a complement's support from fading as an adaptive run adds pairs: with votes, a planted
+    /// suppressor fell from 8th to 9th place between 50 and 100 pairs (docs/adaptive-repeats.md).
+    public static let supportWeights = (stability: 10, fullSplit: 3)
 
     public init(stabilityFits: [FitRecord], fullFits: [FitRecord] = [], graph: SubstituteGraph,
                 featureCount p: Int, q: Int, threshold: Double) {
@@ -120,9 +125,11 @@ public struct ConsensusRanking: Sendable, Equatable {
                 orderSum[pick.feature, default: 0] += i + 1
             }
         }
-        // Votes: the support's numerator (its denominator is the same for every feature and slot).
-        func weight(_ s: Int, _ u: Int) -> Int { s + Self.fullFitWeight * u }
-        let votes = Double(max(h + Self.fullFitWeight * f, 1))
+        // The mixed support as an exact fraction weight / votes: ws·s/h + wf·u/f over (ws + wf),
+        // on the common denominator (ws + wf)·h·f; without full-split fits, s/h.
+        let (ws, wf) = Self.supportWeights
+        func weight(_ s: Int, _ u: Int) -> Int { f == 0 ? s : ws * s * f + wf * u * max(h, 1) }
+        let votes = Double(f == 0 ? max(h, 1) : (ws + wf) * max(h, 1) * f)
         let picked = Set(inStability.keys).union(inFull.keys)
         let count = { (j: Int) in (inStability[j] ?? 0) + (inFull[j] ?? 0) }  // fits that picked j
         let bySupport = picked.sorted { a, b in

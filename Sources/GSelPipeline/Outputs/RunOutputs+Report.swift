@@ -22,7 +22,7 @@ extension RunOutputs {
 
     /// Everything report.html shows.
     func reportModel() -> ReportModel {
-        let stability = parameters.repeats > 0
+        let stability = !parameters.singleFit
         let ranking = result.entries.enumerated().map { i, e in
             ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.unit), featureName: units.name(e.unit),
                                    selectionFrequency: stability ? e.frequency : nil,

@@ -44,18 +44,19 @@ extension RunOutputs {
                 ("training_samples", .int(run.train.count)), ("validation_samples", .int(run.validation.count)),
             ])),
             ("stability", object([
-                ("repeats", .int(parameters.repeats)), ("fits", .int(r.fitCount)), ("full_split_fits", .int(r.fullFitCount)),
+                ("repeats", parameters.repeats.map(JSONValue.int) ?? .string("auto")), ("pairs", .int(r.fitCount / 2)),
+                ("adaptive", adaptiveRecord()), ("fits", .int(r.fitCount)), ("full_split_fits", .int(r.fullFitCount)),
                 ("ranked_by", .string(Self.rankingRule)), ("q", .int(r.q)), ("p", .int(r.featureCount)),
                 ("threshold", .number(r.threshold)), ("unit", .string("slot")),
                 ("substitute_min_abs_correlation", .number(slots.minimumCorrelation)),
                 ("slots", .int(slots.slotUniverse)), ("mean_slots_per_fit", .number(slots.meanSlotsPerFit)),
                 ("largest_slot_size", .int(slots.largestSlotSize)),
                 ("stable_set_size", .int(slots.stableCount)),
-                ("expected_false_selections_bound", parameters.repeats > 0 ? .number(slots.expectedFalseSlotsBound) : .null),
+                ("expected_false_selections_bound", !parameters.singleFit ? .number(slots.expectedFalseSlotsBound) : .null),
                 ("bound", .string(Self.slotBoundAssumptions)),
                 ("stable_set_note", JSONValue(stableSetNote())),
-                ("stability_index_features", parameters.repeats > 0 ? JSONValue(r.stabilityIndex) : .null),
-                ("stability_index_slots", parameters.repeats > 0 ? JSONValue(slots.stabilityIndex) : .null),
+                ("stability_index_features", !parameters.singleFit ? JSONValue(r.stabilityIndex) : .null),
+                ("stability_index_slots", !parameters.singleFit ? JSONValue(slots.stabilityIndex) : .null),
                 ("stability_index", .string("Nogueira, Sechidis & Brown 2018 over the 2B fits' sets (1 = identical sets, 0 = chance)")),
             ])),
             ("groups", input.groups.map { g in
@@ -91,5 +92,19 @@ extension RunOutputs {
             ("timings_seconds", object(timings.map { ($0.name, .number(($0.seconds * 1000).rounded() / 1000)) })),
             ("outputs", .array(outputNames.map { .string($0) })),
         ])
+    }
+
+    /// Where an adaptive run stopped and by which rule (`AdaptiveRepeats`); null with a fixed count.
+    func adaptiveRecord() -> JSONValue {
+        guard let stop = result.stop else { return .null }
+        let fields: [(String, JSONValue)] = [
+            ("pairs", .int(stop.pairs)), ("settled", .bool(stop.settled)), ("reason", .string(stop.reason)),
+            ("possible_swaps_in_top_k", .int(stop.possibleSwaps)), ("slots_near_threshold", .int(stop.uncertainStable)),
+            ("tolerance_swaps", .int(stop.tolerance)), ("tolerance_near_threshold", .int(stop.thresholdTolerance)),
+            ("rule", .string("checkpoints every \(AdaptiveRepeats.roundSize) pairs from \(AdaptiveRepeats.minimumPairs) to \(AdaptiveRepeats.maximumPairs); "
+                + "a slot's interval is its support +- \(AdaptiveRepeats.z) standard errors from the spread of its per-pair counts; "
+                + "stop when at most floor(k/20) top-k slots could swap with slots outside and at most max(1, floor(k/20)) slots' intervals hold the threshold")),
+        ]
+        return .object(fields.map { (key: $0.0, value: $0.1) })
     }
 }

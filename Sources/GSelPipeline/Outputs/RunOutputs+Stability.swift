@@ -12,7 +12,7 @@ extension RunOutputs {
     static let rankingRule = "slots by support: the selection frequency over the 2B half-sample stability fits; "
         + "correlated features that the fits pick together (at least \(ConsensusRanking.minimumCoPicks) fits and above half of chance) "
         + "are complements and keep separate slots, and a complement's support also counts the full-split fits "
-        + "(whole training split, own random streams; \(ConsensusRanking.fullFitWeight) votes each, one per half-sample fit); "
+        + "(whole training split, own random streams): its support is (\(ConsensusRanking.supportWeights.stability) x stability frequency + \(ConsensusRanking.supportWeights.fullSplit) x full-split frequency) / \(ConsensusRanking.supportWeights.stability + ConsensusRanking.supportWeights.fullSplit); "
         + "the stable set and the bound use the stability fits only"
 
     /// A fraction as a percentage with at most one decimal: 0.64 -> "64", 0.605 -> "60.5".
@@ -23,8 +23,17 @@ extension RunOutputs {
 
     /// Which slots form the stable set, or why it is empty, in words (run.json and the report).
     func stableSetNote() -> String? {
+        stableSetSentences().map { note in
+            guard let stop = result.stop else { return note }
+            return note + " The consensus used \(stop.pairs) complementary pairs (--repeats auto, "
+                + (stop.settled ? "stopped when further pairs were unlikely to change the top \(parameters.k) or the stable set)."
+                    : "stopped at the cap of \(AdaptiveRepeats.maximumPairs) pairs; \(stop.possibleSwaps) rows near the k-th place could still swap with slots just outside).")
+        }
+    }
+
+    private func stableSetSentences() -> String? {
         let slots = result.slots
-        guard parameters.repeats > 0, let top = slots.slots.first else { return nil }
+        guard !parameters.singleFit, let top = slots.slots.first else { return nil }
         func describe(_ s: ConsensusRanking.Slot) -> String {
             let others = s.members.count - 1
             return "\(units.name(s.representative))"

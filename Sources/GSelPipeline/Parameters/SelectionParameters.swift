@@ -7,8 +7,9 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     /// Number of features (or groups) to report.
     public var k: Int
     public var method: SelectionMethod = .sa
-    /// Complementary pairs of half-samples (2B fits); 0 = one fit on the training split.
-    public var repeats: Int = 50
+    /// Complementary pairs of half-samples (2B fits); 0 = one fit on the training split;
+    /// nil = adaptive (`--repeats auto`): rounds of pairs until `AdaptiveRepeats` settles.
+    public var repeats: Int?
     /// Fits on the whole training split, each with its own random stream, that vote in the
     /// ranking beside the 2B stability fits (the first is the reference fit); with `repeats`
     /// 0 only the reference fit runs.
@@ -28,8 +29,14 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     /// Features each fit picks.
     public var resolvedQ: Int { q ?? k }
 
+    /// One fit on the training split and no stability selection (`repeats` 0).
+    public var singleFit: Bool { repeats == 0 }
+
+    /// Most pairs the run can use: `repeats`, or the adaptive cap.
+    public var maximumPairs: Int { repeats ?? AdaptiveRepeats.maximumPairs }
+
     /// Full-split fits the run makes: `fullFits`, or only the reference fit with `repeats` 0.
-    public var resolvedFullFits: Int { repeats == 0 ? 1 : fullFits }
+    public var resolvedFullFits: Int { singleFit ? 1 : fullFits }
 
     /// Largest accepted values, far beyond any sensible run: they keep hostile numbers from
     /// overflowing step counts or allocating unbounded networks.
@@ -40,7 +47,7 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     /// Throws a `ParameterError` for values out of range.
     public func validate() throws {
         if k < 1 { throw ParameterError("k", "must be at least 1; got \(k)") }
-        if !(0 ... Self.maximumRepeats).contains(repeats) {
+        if let repeats, !(0 ... Self.maximumRepeats).contains(repeats) {
             throw ParameterError("repeats", "must be between 0 and \(Self.maximumRepeats); got \(repeats)")
         }
         if !(1 ... FitID.maximumFullFits).contains(fullFits) {

@@ -73,21 +73,26 @@ extension Pipeline {
         for folder in folders {
             for fit in try folder.readFits(fingerprint: manifest.fingerprint, unitIDs: run.units.ids, picks: run.q) { byID[fit.id] = fit }
         }
-        let missing = run.allFits.filter { !$0.isFullSplit && byID[$0] == nil }.map(\.pair)
-        let missingPairs = Array(Set(missing)).sorted()
-        guard missingPairs.isEmpty else {
-            let list = missingPairs.prefix(10).map(String.init).joined(separator: ", ")
-            throw UsageError("fits of \(missingPairs.count) pair(s) are missing (pairs \(list)\(missingPairs.count > 10 ? ", …" : "")); run `gsel repeat --pair I` for them")
-        }
         let start = Date()
-        let fits = try run.runFits(run.fits(ofPair: 0), done: byID.values.sorted { $0.id < $1.id }, fitDirectory: nil,
-                                   threads: execution.threads)
-        let result = try run.aggregate(fits, threads: execution.threads)
+        // The full-split fits are run when no directory has them; missing pairs are refused.
+        let used = try run.stabilityFits(from: byID.values.sorted { $0.id < $1.id }) { ids, fits in
+            let have = Set(fits.map(\.id))
+            let missingPairs = Array(Set(ids.filter { !$0.isFullSplit && !have.contains($0) }.map(\.pair))).sorted()
+            guard missingPairs.isEmpty else {
+                let list = missingPairs.prefix(10).map(String.init).joined(separator: ", ")
+                let adaptive = manifest.parameters.selection.repeats == nil
+                    ? "; with --repeats auto the stopping rule needs pairs 1-\(ids.map(\.pair).max() ?? 0) here (scatter all \(AdaptiveRepeats.maximumPairs) pairs, or rounds of \(AdaptiveRepeats.roundSize))" : ""
+                throw UsageError("fits of \(missingPairs.count) pair(s) are missing (pairs \(list)\(missingPairs.count > 10 ? ", …" : ""))\(adaptive); run `gsel repeat --pair I` for them")
+            }
+            return try run.runFits(ids.filter(\.isFullSplit), done: fits, fitDirectory: nil, threads: execution.threads)
+        }
+        let fits = used.fits
+        let result = try run.aggregate(fits, stop: used.stop, threads: execution.threads)
         try RunOutputs(run: run, result: result,
                        timings: [("load", loaded.loadSeconds), ("full-split fits", Date().timeIntervalSince(start)),
                                  ("aggregation and evaluation", result.aggregateSeconds)],
                        commandLine: execution.commandLine, threads: execution.threads).write(to: out)
         execution.log.info("aggregated \(fits.count) fits into \(out)/ranking.tsv")
-        return Summary(outDir: out, run: run, result: result, fitsComputed: fits.count - byID.count)
+        return Summary(outDir: out, run: run, result: result, fitsComputed: fits.filter { byID[$0.id] == nil }.count)
     }
 }

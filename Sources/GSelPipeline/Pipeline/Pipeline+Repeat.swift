@@ -9,8 +9,10 @@ extension Pipeline {
     @discardableResult
     public static func repeatPair(_ pair: Int, parameters: RunParameters, out: String,
                                   execution: Execution = .init()) throws -> [FitRecord] {
-        guard (0 ... parameters.selection.repeats).contains(pair) else {
-            throw ParameterError("pair", "must be between 0 and repeats (\(parameters.selection.repeats)); got \(pair)")
+        let pairs = parameters.selection.maximumPairs
+        guard (0 ... pairs).contains(pair) else {
+            let most = parameters.selection.repeats == nil ? "the adaptive cap (\(pairs))" : "repeats (\(pairs))"
+            throw ParameterError("pair", "must be between 0 and \(most); got \(pair)")
         }
         if let chunking = parameters.input.chunking, chunking.isTournament {
             throw ParameterError("chunk", "is needed with --chunks \(chunking.count ?? 0): a repeat job runs one pair of one chunk (1 ... \(chunking.count ?? 0))")
@@ -21,6 +23,7 @@ extension Pipeline {
         let ids = run.fits(ofPair: pair)
         let done = try fitDirectory.prepare(manifest: run.manifest, resume: true, unitIDs: run.units.ids, picks: run.q)
             .filter { ids.contains($0.id) }
+        if !done.isEmpty { execution.log.info("resuming: \(done.count) fits of pair \(pair) already done") }
         return try run.runFits(ids, done: done, fitDirectory: fitDirectory, threads: execution.threads)
     }
 }

@@ -20,14 +20,17 @@ extension Pipeline {
     static func complete(_ run: SelectionRun, out: String, resume: Bool, execution: Execution) throws -> Summary {
         let fitDirectory = FitDirectory(outDir: out)
         let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitIDs: run.units.ids, picks: run.q)
+        if !done.isEmpty { execution.log.info("resuming: \(done.count) fits already done") }
         let start = Date()
-        let fits = try run.runFits(run.allFits, done: done, fitDirectory: fitDirectory, threads: execution.threads)
+        let used = try run.stabilityFits(from: done) { ids, fits in
+            try run.runFits(ids, done: fits, fitDirectory: fitDirectory, threads: execution.threads)
+        }
         let selectSeconds = Date().timeIntervalSince(start)
-        let result = try run.aggregate(fits, threads: execution.threads)
+        let result = try run.aggregate(used.fits, stop: used.stop, threads: execution.threads)
         try RunOutputs(run: run, result: result,
                        timings: [("load", run.input.loadSeconds), ("selection", selectSeconds),
                                  ("aggregation and evaluation", result.aggregateSeconds)],
                        commandLine: execution.commandLine, threads: execution.threads).write(to: out)
-        return Summary(outDir: out, run: run, result: result, fitsComputed: fits.count - done.count)
+        return Summary(outDir: out, run: run, result: result, fitsComputed: used.fits.count - done.filter { $0.pair <= used.pairs }.count)
     }
 }

@@ -6,6 +6,8 @@ public struct RunResult: Sendable {
     public var ranking: ConsensusRanking
     /// The consensus over slots of substitutes that `entries` come from.
     public var slots: ConsensusRanking
+    /// Where an adaptive run (`--repeats auto`) stopped; nil with a fixed number of pairs.
+    public var stop: AdaptiveRepeats.Check?
     /// The k ranked units, best first: each slot's representative, with its members.
     public var entries: [RankedEntry]
     /// Effect of each entry: of the feature, or of the group's representative member.

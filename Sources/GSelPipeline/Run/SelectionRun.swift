@@ -85,8 +85,9 @@ public struct SelectionRun: Sendable {
         parameters.method.selector(config: parameters.sequentialAttention, groups: input.groups)
     }
 
-    /// Every fit this run needs: the full-split fits (pair 0), then the halves of pairs 1...B.
-    public var allFits: [FitID] { FitID.all(repeats: parameters.repeats, fullFits: parameters.resolvedFullFits) }
+    /// Every fit this run can use: the full-split fits (pair 0), then the halves of pairs
+    /// 1...B (B = `repeats`, or the adaptive cap).
+    public var allFits: [FitID] { FitID.all(repeats: parameters.maximumPairs, fullFits: parameters.resolvedFullFits) }
 
     /// The fits of `pair` in this run (pair 0: the full-split fits).
     public func fits(ofPair pair: Int) -> [FitID] { FitID.fits(ofPair: pair, fullFits: parameters.resolvedFullFits) }
@@ -104,7 +105,6 @@ public struct SelectionRun: Sendable {
     public func runFits(_ fits: [FitID], done: [FitRecord], fitDirectory: FitDirectory?, threads: Int) throws -> [FitRecord] {
         let have = Set(done.map(\.id))
         let todo = fits.filter { !have.contains($0) }.map(job)
-        if !done.isEmpty { log.info("resuming: \(done.count) fits already done, \(todo.count) to run") }
         let ids = units.ids, manifest = self.manifest, log = self.log
         let counter = Counter()
         let runner = StabilitySelection(selector: selector, q: q, seed: parameters.seed, threads: threads)

@@ -15,8 +15,8 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: "Selection method: sa (Sequential Attention), omp, or marginal.")
     var method = defaults.method
 
-    @Option(name: .long, parsing: .unconditional, help: "Stability selection: complementary pairs of half-samples (2B fits); 0 = one fit on all training data.")
-    var repeats = defaults.repeats
+    @Option(name: .long, parsing: .unconditional, help: "Stability selection: complementary pairs of half-samples (2B fits): auto (rounds of \(AdaptiveRepeats.roundSize) from \(AdaptiveRepeats.minimumPairs) to \(AdaptiveRepeats.maximumPairs) pairs, until further pairs are unlikely to change the top k), a number, or 0 = one fit on all training data.")
+    var repeats = "auto"
 
     @Option(name: .customLong("full-fits"), parsing: .unconditional, help: "Fits on the whole training split that vote in the ranking beside the stability fits (1-26; ignored with --repeats 0).")
     var fullFits = defaults.fullFits
@@ -77,7 +77,7 @@ struct SelectionOptions: ParsableArguments {
     var parameters: SelectionParameters {
         var p = SelectionParameters(k: k)
         p.method = method
-        p.repeats = repeats
+        p.repeats = repeats == "auto" ? nil : Int(repeats)
         p.fullFits = fullFits
         p.q = q
         p.threshold = threshold
@@ -99,6 +99,9 @@ struct SelectionOptions: ParsableArguments {
     func validate() throws {
         if !(screen == "auto" || screen == "off" || (Int(screen).map { $0 >= 1 } ?? false)) {
             throw ValidationError("--screen: expected auto, off or a number of features; got '\(screen)'")
+        }
+        if !(repeats == "auto" || (Int(repeats).map { $0 >= 0 } ?? false)) {
+            throw ValidationError("--repeats: expected auto or a number of pairs (0 = one fit); got '\(repeats)'")
         }
         if let t = threads, !(1 ... 4096).contains(t) { throw ValidationError("--threads must be between 1 and 4096; got \(t)") }
     }

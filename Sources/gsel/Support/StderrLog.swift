@@ -13,16 +13,19 @@ enum StderrLog {
     static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
 
-/// Fits done / total with elapsed time and ETA.
+/// Fits done / total with elapsed time and ETA. An adaptive run reports its fits in rounds:
+/// the ETA of a round counts from the end of the previous one.
 private final class ProgressBar: @unchecked Sendable {
     private let start = Date()
+    private var roundStart = Date()
     private var lastDecile = -1
     private let terminal = isatty(2) != 0
 
     func update(done: Int, total: Int) {
         guard total > 0 else { return }
-        let elapsed = Date().timeIntervalSince(start)
-        let eta = elapsed / Double(done) * Double(total - done)
+        let now = Date(), elapsed = now.timeIntervalSince(start)
+        let eta = now.timeIntervalSince(roundStart) / Double(done) * Double(total - done)
+        defer { if done == total { roundStart = now; lastDecile = -1 } }
         if terminal {
             let filled = 30 * done / total
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)

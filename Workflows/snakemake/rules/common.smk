@@ -6,7 +6,10 @@ from snakemake.utils import validate
 validate(config, "../schemas/config.schema.yaml")
 
 OUTDIR = config["outdir"]
-PAIRS = list(range(1, config["repeats"] + 1))
+# `repeats: auto` scatters every pair the adaptive rule may use (gsel's cap, 100); the
+# aggregate stops at the same round as `gsel select --repeats auto` and ignores the rest.
+ADAPTIVE_CAP = 100
+PAIRS = list(range(1, (ADAPTIVE_CAP if config["repeats"] == "auto" else config["repeats"]) + 1))
 PAIR_DIR = os.path.join(OUTDIR, "repeats", "pair-{pair}")
 CHUNKS = config["chunks"]
 CHUNKED = CHUNKS > 1

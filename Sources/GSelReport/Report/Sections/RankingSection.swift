@@ -68,7 +68,7 @@ enum RankingSection {
             explain += " <em>Full-split fits</em> is the share of the fits on the whole training split (each with its own random start) that chose it:"
                 + " they have the power of one fit on all the samples, which finds features that matter only together with a partner."
                 + " Rows are ordered by selection frequency; a complement (correlated with a feature above it, but chosen together with it) is ordered by"
-                + " the votes of both kinds of fit, a full-split fit counting as three half-sample fits (the stable set counts the half-sample fits only)."
+                + " a mix of both: 10/13 of its selection frequency plus 3/13 of its full-split frequency (the stable set counts the half-sample fits only)."
         }
         if rows.contains(where: { !$0.substitutes.isEmpty }) {
             explain += " A row is a <em>slot</em>: the feature and its near-substitutes (strongly correlated on the training split; the summary gives the cut-off) that other fits picked in its place, rarely together with it (features the fits pick together are complements and keep their own rows);"

@@ -88,6 +88,14 @@ CASES = [
     ('vcf_bad_bsize.vcf.gz', 'vcf4.labels.tsv', '', 'says (BSIZE field) that it is 1928 bytes long, but byte 3973 starts neither another gzip block nor the end of the file', 'BGZF block with a wrong BSIZE (blamed the uncompressed size)'),
     ('classes10000.tsv.gz', 'classes10000.labels.tsv.gz', '--task classification', '10000 classes have a single labelled sample', '10,000 single-sample classes (was one 249 KB line)'),
     ('matrix4.tsv', 'single_sample_class.labels.tsv', '', 'single_sample_class.labels.tsv: column label: 2 classes have a single labelled sample', 'single-sample classes (the error did not name the labels file)'),
+    ('matrix4.tsv', 'constant.labels.tsv', '--task regression', "constant.labels.tsv: column label: every labelled sample has the value '2.5' (4 samples); a regression target must vary", 'issue 24: a constant regression target (exit 0, "stable" features of effect 0, held-out R² = 1.000)'),
+    ('matrix4.tsv', 'infinite.labels.tsv', '--task regression', "infinite.labels.tsv: line 3, column label: found 'inf', expected a finite number for a regression target", "issue 24: an infinite regression label (said 'expected a number' and suggested a classification)"),
+    ('matrix4.tsv', 's4.labels.tsv', '--covariates covariate_level_per_sample.tsv', "covariate_level_per_sample.tsv: line 1, column batch: covariate 'batch' has a different value for each of the 4 samples used", 'issue 24: a categorical covariate with one level per sample (the marginal F-test failed without naming the file or column)'),
+    ('vcf_ds_above_ploidy.vcf', 'vcf4.labels.tsv', '--vcf-field DS', 'line 4, sample C: DS 3 is outside [0, 2] (the GT is diploid)', 'issue 24: DS = 3 for a diploid call (accepted; PLINK 2: "invalid DS field")'),
+    ('vcf_ds_negative.vcf', 'vcf4.labels.tsv', '--vcf-field DS', 'line 4, sample D: DS -1 is outside [0, 2] (FORMAT has no GT, so the call is taken as diploid)', 'issue 24: DS = -1 (accepted; PLINK 2: "invalid DS field")'),
+    ('vcf_pos_beyond_2e31.vcf', 'vcf4.labels.tsv', '', 'line 5, column POS: POS 2147483648 is beyond the largest VCF position, 2^31-1 = 2147483647', 'issue 24: POS 2^31 (accepted; bcftools and PLINK 2 refuse it)'),
+    ('vcf_one_record_repeated.vcf.gz', 'vcf4.labels.tsv', '--max-memory 1M', 'more than the --max-memory limit of 1.0 MiB plus 256.0 MiB for ids; ', 'issue 24: one record (an 8 kB ID) repeated 36,000 times, 290 MB from 0.35 MB of gzip: ids and positions grew beyond --max-memory (the full-size bomb, 21 million records, aborted with "failed to allocate" after 3 GB)'),
+    ('h5ad_var_index_attribute_empty.h5ad', 'obs4.labels.tsv', '', "/var: attribute '_index' is '', expected the name of the var index dataset in /var", 'issue 24: var attribute _index empty (said "/var: is a group, expected a var index dataset")'),
 ]
 
 
@@ -290,6 +298,10 @@ def hdf5_cases():
     dense_h5ad("h5ad_all_constant.h5ad", np.full((4, 5), 3.0, dtype=np.float32))
     # Sparse constant columns: none stored, 5 in every row, 0 and NaN; two that vary.
     minimal_h5ad("h5ad_csr_some_constant.h5ad", **SOME_CONSTANT_CSR)
+    # The var dataframe's _index attribute empty (naming the group itself).
+    dense_h5ad("h5ad_var_index_attribute_empty.h5ad", np.arange(20, dtype=np.float32).reshape(4, 5))
+    with h5py.File(path("h5ad_var_index_attribute_empty.h5ad"), "a") as f:
+        f["var"].attrs["_index"] = ""
     # A loom CellID with 3 ids for 4 cells (used to be replaced by generated ids).
     with h5py.File(path("loom_cellid_wrong_length.loom"), "w") as f:
         f["matrix"] = np.arange(20, dtype=np.float32).reshape(5, 4)
@@ -356,6 +368,20 @@ def vcf_cases():
     bsize = struct.unpack_from("<H", data, first + 16)[0]
     struct.pack_into("<H", data, first + 16, bsize - 16)
     write_text("vcf_bad_bsize.vcf.gz", bytes(data), mode="wb")
+    # DS outside [0, ploidy]: 3 for a diploid call, -1 without GT in FORMAT.
+    write_text("vcf_ds_above_ploidy.vcf", vcf_text(["1\t100\t.\tA\tG\t.\tPASS\t.\tGT:DS\t0/0:0\t0/1:1\t1/1:3\t0/1:1.2\n"]))
+    write_text("vcf_ds_negative.vcf", vcf_text(["1\t100\t.\tA\tG\t.\tPASS\t.\tDS\t0\t1\t2\t-1\n"]))
+    # POS one beyond 2^31-1, after a valid record.
+    write_text("vcf_pos_beyond_2e31.vcf", vcf_text([record.format(pos=p) for p in (100, 2 ** 31)]))
+    # A gzip bomb: one record with an 8 kB ID repeated 36,000 times (290 MB inflated); the
+    # ids alone outgrow --max-memory 1M plus the 256 MiB granted to ids.
+    repeated = "1\t100\trs" + "1" * 8000 + "\tA\tG\t.\tPASS\t.\tGT\t0/0\t0/1\t1/1\t0/1\n"
+    with open(path("vcf_one_record_repeated.vcf.gz"), "wb") as raw, \
+            gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:
+        f.write(vcf_text([]).encode())
+        block = (repeated * 1000).encode()
+        for _ in range(36):
+            f.write(block)
 
 
 def label_cases():
@@ -366,6 +392,11 @@ def label_cases():
     # One class with a single sample.
     write_text("single_sample_class.labels.tsv", "sample_id\tlabel\ns1\ta\ns2\tb\ns3\ta\ns4\tc\n")
     write_text("matrix4.tsv", "sample_id\tg1\tg2\tg3\ns1\t1\t2\t3\ns2\t4\t5\t6\ns3\t7\t8\t9\ns4\t1\t0\t2\n")
+    # A regression target that never varies, and one with an infinite value.
+    write_text("constant.labels.tsv", "sample_id\tlabel\n" + "".join(f"s{i}\t2.5\n" for i in range(1, 5)))
+    write_text("infinite.labels.tsv", "sample_id\tlabel\ns1\t0.5\ns2\tinf\ns3\t1.5\ns4\t2\n")
+    # A categorical covariate with one level per sample (as many model columns as samples allow).
+    write_text("covariate_level_per_sample.tsv", "sample_id\tbatch\n" + "".join(f"s{i}\tb{i}\n" for i in range(1, 5)))
     # Two-class labels for the samples of the other cases: h5ad obs0..obs3, TSV s1..s4, VCF A..D.
     for name, ids in (("obs4", ["obs0", "obs1", "obs2", "obs3"]), ("s4", ["s1", "s2", "s3", "s4"]),
                       ("vcf4", ["A", "B", "C", "D"])):
@@ -380,8 +411,8 @@ small valid files, located by their signatures). `cases.tsv` lists every case; t
 replay it:
 
 - `Tests/GSelIOTests/HostileCorpusTests` reads each input in process, as `gsel select` does
-  (matrix, then labels aligned to it), and checks the `InputError`: the file it names and
-  the expected text. A case still running after 30 s fails (hang guard). Cases marked
+  (matrix, then labels aligned to it, then the covariates of `--covariates`), and checks the
+  `InputError`: the file it names and the expected text. A case still running after 30 s fails (hang guard). Cases marked
   `in_process` = `no` are skipped there: gsel's HDF5 watchdog or crash guard ends the
   process for them.
 - `Tests/gselCLITests/HostileCorpusReplayTests` runs the binary on each case with a 30 s
@@ -389,7 +420,9 @@ replay it:
   file, the expected text, no control characters, no output directory; `ok:` cases must
   succeed and log the expected text.
 
-Label files (`*.labels.tsv`) give two classes to the samples of the other cases. Regenerate
+Label files (`*.labels.tsv`) give two classes to the samples of the other cases (or a bad
+target to the label cases); a file named in the arguments (`--covariates FILE`) is one of
+the corpus too. Regenerate
 everything with `.venv/bin/python scripts/make_hostile_inputs.py`; files named `fuzz_*` are
 inputs found by `scripts/fuzz.sh` (docs/fuzzing.md), committed as found, and kept.
 

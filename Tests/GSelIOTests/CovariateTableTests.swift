@@ -124,6 +124,24 @@ final class CovariateTableTests: XCTestCase {
 
     /// h5ad obs columns as covariates: anndata's own reading of pbmc68k's `phase` and
     /// `n_counts` (TestData/h5/pbmc68k_reduced.expected.json) against the encoded columns.
+    /// A categorical covariate with one level per sample, and an infinite value, are refused
+    /// naming the file and column (issue 24: the F-test's message named neither).
+    func testLevelPerSampleAndInfiniteValuesAreRefused() throws {
+        let tmp = try TemporaryDirectory()
+        let samples = ["s1", "s2", "s3", "s4"]
+        let donors = try tmp.write("donor.tsv", "sample_id\tage\tdonor\ns1\t31\td1\ns2\t45\td2\ns3\t52\td3\ns4\t28\td4\n")
+        XCTAssertThrowsError(try encode(try CovariateTable.load(path: donors, columns: nil), samples: samples)) { error in
+            XCTAssertEqual((error as? InputError)?.description, "\(donors): line 1, column donor: covariate 'donor' has a different value for each of the 4 samples used ('d1', 'd2', ...): as a category it would take 3 model columns, one per sample but one, and explain any phenotype; expected repeated levels (batch, sex), a number, or leave it out (--covariate-cols)")
+        }
+        let repeated = try tmp.write("batch.tsv", "sample_id\tdonor\ns1\td1\ns2\td2\ns3\td1\ns4\td3\n")
+        XCTAssertEqual(try encode(try CovariateTable.load(path: repeated, columns: nil), samples: samples).columnNames,
+                       ["donor=d2", "donor=d3"])
+        let infinite = try tmp.write("inf.tsv", "sample_id\tage\ns1\t31\ns2\tinf\ns3\t52\ns4\t28\n")
+        XCTAssertThrowsError(try encode(try CovariateTable.load(path: infinite, columns: nil), samples: samples)) { error in
+            XCTAssertEqual((error as? InputError)?.description, "\(infinite): line 3, column age: found 'inf' in covariate 'age', expected a finite number (empty, NA or NaN mark a missing value)")
+        }
+    }
+
     func testAnnDataObsColumnsAsCovariates() throws {
         let path = GSelProcess.testData("pbmc68k/pbmc68k_reduced.h5ad")
         let matrix = try InputFormat.reader(for: path).load(options: ReaderOptions())

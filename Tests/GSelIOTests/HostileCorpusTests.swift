@@ -4,7 +4,8 @@ import XCTest
 import _TestSupport
 
 /// Replays the hostile-input corpus (`TestData/hostile/cases.tsv`) through the readers in
-/// process, as the CLI reads an input: the matrix, then the labels aligned to its samples.
+/// process, as the CLI reads an input: the matrix, then the labels aligned to its samples,
+/// then the covariates of `--covariates`.
 /// Each error case must throw one `InputError` naming the input or label file and holding
 /// the expected text; each `ok:` case must load and note the expected text. A case that has
 /// not finished after the time limit (a hang) fails without stopping the others. Cases the
@@ -27,7 +28,7 @@ final class HostileCorpusTests: XCTestCase {
                     XCTFail("\(c): expected an InputError, got \(type(of: error)): \(error)")
                     continue
                 }
-                XCTAssertTrue([c.input, c.labels].contains(inputError.file), "\(c): names \(inputError.file)")
+                XCTAssertTrue(c.files.contains(inputError.file), "\(c): names \(inputError.file)")
                 XCTAssertTrue(inputError.description.contains(fragment), "\(c): expected '\(fragment)' in: \(inputError)")
             case (.error(let fragment), .success):
                 XCTFail("\(c): loaded, expected an error with '\(fragment)'")
@@ -54,13 +55,18 @@ final class HostileCorpusTests: XCTestCase {
     private static func load(_ c: HostileCorpus.Case) throws -> [String] {
         var options = ReaderOptions()
         options.datasetPath = c.argument("--dataset")
+        if let field = c.argument("--vcf-field") { options.vcfField = try XCTUnwrap(VCFField(rawValue: field)) }
         if let size = c.argument("--max-memory") { options.memoryBudget = try XCTUnwrap(MemoryBudget(parsing: size)) }
         let labels = try LabelTable.load(path: c.labels)
         options.labelSampleIDs = Set(labels.sampleIDs)
         let matrix = try InputFormat.reader(for: c.input).load(options: options)
         let task = c.argument("--task").flatMap(TaskKind.init(rawValue:))
         let aligned = try labels.align(to: matrix.sampleIDs, task: task)
-        return matrix.notes + aligned.notes
+        let covariates = try c.argument("--covariates").map { file in
+            try CovariateTable.load(path: file, columns: nil)
+                .encode(matrixSampleIDs: matrix.sampleIDs, rows: aligned.rows, featureIDs: matrix.features.map(\.id))
+        }
+        return matrix.notes + aligned.notes + (covariates?.notes ?? [])
     }
 }
 

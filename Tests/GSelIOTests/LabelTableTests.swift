@@ -34,6 +34,26 @@ final class LabelTableTests: XCTestCase {
         return try JSONDecoder().decode([String: Int].self, from: Data(out.utf8))
     }
 
+    /// A regression target must vary and be finite; NaN is a missing label (issue 24).
+    func testRegressionTargetMustVaryAndBeFinite() throws {
+        let ids = ["s1", "s2", "s3", "s4"]
+        func table(_ values: [String]) -> LabelTable {
+            LabelTable(source: "y.tsv", sampleColumn: "sample_id", labelColumn: "bmi", sampleIDs: ids, rawValues: values, lines: [2, 3, 4, 5])
+        }
+        XCTAssertThrowsError(try table(["2.5", "2.50", "NaN", "2.5"]).align(to: ids, task: .regression)) { error in
+            XCTAssertEqual((error as? InputError)?.description,
+                           "y.tsv: column bmi: every labelled sample has the value '2.5' (3 samples); a regression target must vary (is this the label column?)")
+        }
+        XCTAssertThrowsError(try table(["1", "-inf", "2", "3"]).align(to: ids, task: .regression)) { error in
+            XCTAssertEqual((error as? InputError)?.description,
+                           "y.tsv: line 3, column bmi: found '-inf', expected a finite number for a regression target (empty, NA or NaN mark a missing label)")
+        }
+        let aligned = try table(["2.5", "nan", "3", "NA"]).align(to: ids, task: .regression)
+        XCTAssertEqual(regressionValues(aligned), [2.5, 3])
+        XCTAssertEqual(aligned.rows, [0, 2])
+        XCTAssertEqual(aligned.samplesWithMissingLabel, 2)
+    }
+
     // MARK: Golub
 
     func testGolubNeedsLabelColumnThenGivesALLAndAML() throws {

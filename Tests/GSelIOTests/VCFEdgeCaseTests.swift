@@ -176,6 +176,24 @@ final class VCFEdgeCaseTests: XCTestCase {
         XCTAssertEqual(multi.variant, VariantPosition(chrom: "chr1", pos: 200, ref: "C", alt: "T,G"))
     }
 
+    /// Polyploid calls (README, Inputs): the dosage counts the non-REF alleles, 0 ... ploidy,
+    /// of the call bcftools prints; missing when any allele is; --maf counts each call's alleles.
+    func testPolyploidCallsCountTheirALTAlleles() throws {
+        let dir = try TemporaryDirectory()
+        let header = "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\tC\tD\n"
+        let path = try dir.write("poly.vcf", header
+            + "1\t100\t.\tA\tG\t.\t.\t.\tGT\t0/0/1/1\t0/1/1/1\t1/1/1/1\t0/0/0/0\n"
+            + "1\t200\t.\tA\tG,T\t.\t.\t.\tGT\t0/0/0\t1|2|0\t././.\t0/0/1/1/1/2\n")
+        let expected = try BcftoolsTable(path: path, field: "GT", map: BcftoolsTable<UInt8>.dosage(gt:))
+        let loaded = try load(path)
+        let codes = try XCTUnwrap(loaded.matrix as? DosageMatrix).codes
+        XCTAssertEqual(expected.values, [[2, 3, 4, 0], [0, 2, 255, 4]])
+        XCTAssertEqual(Array(codes), expected.values.flatMap { $0 })
+        // ALT alleles 9 of 16 and 6 of 12 (a missing call counts none): minor-allele frequencies 7/16 and 1/2.
+        let strict = try load(path) { $0.minMAF = 0.45 }
+        XCTAssertEqual(strict.features.map(\.id), ["1:200:A:G,T"])
+    }
+
     /// Records repeating a CHROM:POS:REF:ALT get #2, #3 ...; an id that already reads like a
     /// renamed one (ALT "G#2") is not reused, and every id stays unique.
     func testRepeatedSitesGetUniqueSuffixes() throws {

@@ -61,6 +61,40 @@ final class VCFErrorTests: XCTestCase {
         XCTAssertTrue(e?.message.contains("\"high\" is not a number") ?? false, e?.message ?? "")
     }
 
+    /// DS outside [0, ploidy] is refused with the line, sample and value, as PLINK 2 refuses it
+    /// ("invalid DS field"); the ploidy is the sample's GT's, or 2 without GT (issue 24).
+    func testDosageOutsideZeroToPloidy() throws {
+        let record = "\n1\t10\trs1\tA\tG\t.\t.\t.\t"
+        let above = try error(in: header + record + "GT:DS\t0/1:1\t1/1:2.5\t0/0:0\n", field: "DS")
+        XCTAssertEqual(above?.location, "line 3, sample S2")
+        XCTAssertEqual(above?.message, "DS 2.5 is outside [0, 2] (the GT is diploid); expected an ALT allele dosage between 0 and the ploidy")
+        let negative = try error(in: header + record + "DS\t0\t-0.5\t1\n", field: "DS")
+        XCTAssertEqual(negative?.location, "line 3, sample S2")
+        XCTAssertEqual(negative?.message, "DS -0.5 is outside [0, 2] (FORMAT has no GT, so the call is taken as diploid); expected an ALT allele dosage between 0 and the ploidy")
+        let haploid = try error(in: header + record + "GT:DS\t0:0\t1:1\t1:1.5\n", field: "DS")
+        XCTAssertEqual(haploid?.location, "line 3, sample S3")
+        XCTAssertEqual(haploid?.message, "DS 1.5 is outside [0, 1] (the GT is haploid); expected an ALT allele dosage between 0 and the ploidy")
+        // Up to the ploidy is a dosage: 2 for a diploid call, 3.5 for a tetraploid one.
+        let dir = try TemporaryDirectory()
+        let fine = try dir.write("fine.vcf", header + record + "GT:DS\t0/1:2\t0/1/1/1:3.5\t./.:.\n")
+        let loaded = try VCFTestLoad.load(fine, field: "DS")
+        let values = try XCTUnwrap(loaded.matrix as? DenseMatrix)
+        XCTAssertEqual((0 ..< 2).map { values[$0, 0] }, [2, 3.5])
+        XCTAssertTrue(values[2, 0].isNaN)
+    }
+
+    /// POS is at most 2^31-1, as bcftools and PLINK 2 require (issue 24).
+    func testPositionBeyondTheVCFRange() throws {
+        let e = try error(in: header + "\n1\t2147483648\trs1\tA\tG\t.\t.\t.\tGT\t0/1\t1/1\t0/0\n")
+        XCTAssertEqual(e?.location, "line 3, column POS")
+        XCTAssertEqual(e?.message, "POS 2147483648 is beyond the largest VCF position, 2^31-1 = 2147483647 (as bcftools and PLINK 2 require)")
+        let huge = try error(in: header + "\n1\t99999999999999999999999\trs1\tA\tG\t.\t.\t.\tGT\t0/1\t1/1\t0/0\n")
+        XCTAssertEqual(huge?.message, "POS 99999999999999999999999 is beyond the largest VCF position, 2^31-1 = 2147483647 (as bcftools and PLINK 2 require)")
+        let dir = try TemporaryDirectory()
+        let last = try dir.write("last.vcf", header + "\n1\t2147483647\trs1\tA\tG\t.\t.\t.\tGT\t0/1\t1/1\t0/0\n")
+        XCTAssertEqual(try VCFTestLoad.load(last).features.first?.variant?.pos, 2_147_483_647)
+    }
+
     func testPositionThatIsNotAnInteger() throws {
         let e = try error(in: header + "\n1\t1e5\trs1\tA\tG\t.\t.\t.\tGT\t0/1\t1/1\t0/0\n")
         XCTAssertEqual(e?.location, "line 3, column POS")

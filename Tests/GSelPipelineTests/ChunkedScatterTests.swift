@@ -32,6 +32,31 @@ final class ChunkedScatterTests: XCTestCase {
         XCTAssertFalse(GenomeRegion(chrom: "chr20").contains(variant), "chromosome names are compared as written")
     }
 
+    /// `--region` is read from the right, as samtools does: a contig name may hold `:` when a
+    /// range follows, and braces name any contig; each refusal says what is wrong (issue 24).
+    func testRegionIsParsedFromTheRightWithBracesForNamesHoldingColons() throws {
+        let hla = GenomeRegion(chrom: "HLA-A*01:01", start: 1, end: 100)
+        XCTAssertEqual(GenomeRegion(parsing: "HLA-A*01:01:1-100"), hla)
+        XCTAssertEqual(GenomeRegion(parsing: "{HLA-A*01:01}:1-100"), hla)
+        XCTAssertEqual(GenomeRegion(parsing: "{HLA-A*01:01}"), GenomeRegion(chrom: "HLA-A*01:01"))
+        XCTAssertEqual(GenomeRegion(parsing: "{HLA-A*01:01}:5-"), GenomeRegion(chrom: "HLA-A*01:01", start: 5))
+        XCTAssertEqual(hla.description, "{HLA-A*01:01}:1-100")
+        XCTAssertEqual(GenomeRegion(parsing: hla.description), hla, "the description parses back")
+        XCTAssertTrue(hla.contains(VariantPosition(chrom: "HLA-A*01:01", pos: 100, ref: "A", alt: "G")))
+        XCTAssertFalse(hla.contains(VariantPosition(chrom: "HLA-A*01", pos: 100, ref: "A", alt: "G")))
+        func message(_ text: String) -> String? {
+            do { _ = try GenomeRegion.parse(text); return nil } catch { return (error as? ParameterError)?.description }
+        }
+        XCTAssertEqual(message("1:1-99999999999999999999"),
+                       "region '1:1-99999999999999999999': END 99999999999999999999 is beyond any position (at most 9223372036854775807; a VCF POS is at most 2147483647); leave END out (CHR:START-) for the rest of the contig")
+        XCTAssertEqual(message("20:9-5"), "region '20:9-5': END (5) is before START (9); expected 1 <= START <= END")
+        XCTAssertEqual(message("20:0-5"), "region '20:0-5': START is 0, expected a position from 1 (positions are 1-based)")
+        XCTAssertEqual(message("HLA-A*01:01"),
+                       "region 'HLA-A*01:01': expected START-END or START- (1-based positions) after the last ':', found '01'; a contig whose name holds ':' is written in braces: {HLA-A*01:01}")
+        XCTAssertEqual(message("{x}y"), "region '{x}y': expected :START-END after {x}, found 'y'")
+        XCTAssertEqual(message(":1-2"), "region ':1-2': names no contig; expected CHR, CHR:START-END or {CHR}:START-END")
+    }
+
     /// Chunk 2 of 3 of a 90-feature table gives the bytes of an ordinary run on a table that
     /// holds only features 31-60 (cut from the text here, not by gsel).
     func testChunkRunIsAnOrdinaryRunOnItsFeatures() throws {

@@ -9,7 +9,8 @@ public enum HostileCorpus {
         /// Absolute paths of the input and label files.
         public var input: String
         public var labels: String
-        /// Extra command-line arguments, e.g. ["--dataset", "/X"].
+        /// Extra command-line arguments, e.g. ["--dataset", "/X"]; a file of the corpus
+        /// (`--covariates FILE`) as its absolute path.
         public var arguments: [String]
         /// What gsel must do: fail with `fragment` in its message, or succeed logging it.
         public var expectation: Expectation
@@ -19,6 +20,11 @@ public enum HostileCorpus {
         public var inProcess: Bool
 
         public var description: String { "\((input as NSString).lastPathComponent) (\(what))" }
+
+        /// The corpus files the case reads: input, labels and those named in the arguments.
+        public var files: [String] {
+            [input, labels] + arguments.filter { $0.hasPrefix(HostileCorpus.directory + "/") }
+        }
 
         /// The value of `--name` among `arguments`, if given.
         public func argument(_ name: String) -> String? {
@@ -47,7 +53,10 @@ public enum HostileCorpus {
             let expect = fields[3]
             let expectation: Expectation = expect.hasPrefix("ok: ") ? .success(String(expect.dropFirst(4))) : .error(expect)
             return Case(input: directory + "/" + fields[0], labels: directory + "/" + fields[1],
-                        arguments: fields[2].split(separator: " ").map(String.init),
+                        arguments: fields[2].split(separator: " ").map { argument in
+                            let file = directory + "/" + argument
+                            return FileManager.default.fileExists(atPath: file) ? file : String(argument)
+                        },
                         expectation: expectation, what: fields.count > 4 ? fields[4] : "",
                         inProcess: fields.count > 5 ? fields[5] != "no" : true)
         }

@@ -11,7 +11,10 @@ final class ChunkOptionTests: XCTestCase {
         let input = try dir.write("x.tsv", "sample_id\tg1\tg2\tg3\ns1\t1\t2\t0\ns2\t3\t3\t1\ns3\t4\t5\t0\ns4\t1\t1\t1\n")
         let labels = try dir.write("labels.tsv", "sample_id\tlabel\ns1\ta\ns2\tb\ns3\ta\ns4\tb\n")
         let cases: [([String], [String])] = [
-            (["--region", "20:9-5"], ["--region", "expected CHR or CHR:START-END", "20:9-5"]),
+            (["--region", "20:9-5"], ["--region '20:9-5': END (5) is before START (9); expected 1 <= START <= END"]),
+            (["--region", "1:1-99999999999999999999"], ["--region '1:1-99999999999999999999': END 99999999999999999999 is beyond any position"]),
+            (["--region", "HLA-A*01:01"], ["--region 'HLA-A*01:01': expected START-END or START- (1-based positions) after the last ':', found '01'; a contig whose name holds ':' is written in braces: {HLA-A*01:01}"]),
+            (["--region", "{HLA-A*01:01}:1-100"], [input, "--region {HLA-A*01:01}:1-100 needs variant positions"]),
             (["--chunk", "2"], ["--chunk needs --chunks N"]),
             (["--chunks", "3", "--chunk", "5"], ["--chunk must be between 1 and --chunks (3); got 5"]),
             (["--chunks", "0"], ["--chunks must be between 1 and"]),

@@ -34,7 +34,7 @@ final class HostileCorpusReplayTests: XCTestCase {
                 let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("gsel: error: ") }
                 XCTAssertEqual(errors.count, 1, "\(c): one error line expected: \(r.stderr)")
                 let message = String(errors.first ?? "")
-                XCTAssertTrue(message.contains(c.input) || message.contains(c.labels), "\(c): the message names no file: \(message)")
+                XCTAssertTrue(c.files.contains { message.contains($0) }, "\(c): the message names no file: \(message)")
                 XCTAssertTrue(message.contains(fragment), "\(c): expected '\(fragment)' in: \(message)")
                 XCTAssertLessThan(message.count, 4200, "\(c): the message is \(message.count) characters long")
                 XCTAssertFalse(message.unicodeScalars.contains { $0.value < 0x20 }, "\(c): raw control bytes in: \(message)")
@@ -49,7 +49,7 @@ final class HostileCorpusReplayTests: XCTestCase {
     /// Every file of the corpus is the input or the labels of some case, so nothing committed
     /// there goes unreplayed.
     func testEveryCorpusFileIsReplayed() throws {
-        let used = Set(try HostileCorpus.cases().flatMap { [$0.input, $0.labels] }.map { ($0 as NSString).lastPathComponent })
+        let used = Set(try HostileCorpus.cases().flatMap(\.files).map { ($0 as NSString).lastPathComponent })
         let files = try FileManager.default.contentsOfDirectory(atPath: HostileCorpus.directory)
             .filter { $0 != "README.md" && $0 != "cases.tsv" }
         XCTAssertEqual(Set(files).subtracting(used).sorted(), [], "files in TestData/hostile that no case uses")

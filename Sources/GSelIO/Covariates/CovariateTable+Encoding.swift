@@ -95,6 +95,10 @@ extension CovariateTable {
         let name = names[c]
         if !forced && numericCount > 0 && numericCount < texts.count {
             let k = numbers.firstIndex { $0 == nil }!
+            if LabelTable.isInfinite(texts[k]) {
+                throw InputError(file: source, location: location(covariate: c, entry: entries[k]),
+                                 "found '\(MessageText.value(texts[k]))' in covariate '\(name)', expected a finite number (empty, NA or NaN mark a missing value)")
+            }
             throw InputError(file: source, location: location(covariate: c, entry: entries[k]),
                              "found '\(texts[k])' in covariate '\(name)', whose other values include \(numericCount) numbers; expected a number or a missing value (NA), or list '\(name)' in --categorical-covariates to treat its values as categories")
         }
@@ -112,6 +116,10 @@ extension CovariateTable {
         }
         let levels = Self.sortedLevels(texts, numeric: numericCount == texts.count)
         if levels.count < 2 { throw constant(c, value: texts[0], count: texts.count) }
+        if levels.count == texts.count && texts.count > 2 {
+            throw InputError(file: source, location: location(covariate: c),
+                             "covariate '\(name)' has a different value for each of the \(texts.count) samples used ('\(MessageText.value(texts[0]))', '\(MessageText.value(texts[1]))', ...): as a category it would take \(texts.count - 1) model columns, one per sample but one, and explain any phenotype; expected repeated levels (batch, sex), a number, or leave it out (--covariate-cols)")
+        }
         let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
         var columns = [[Float]](repeating: [Float](repeating: 0, count: texts.count), count: levels.count - 1)
         for (k, text) in texts.enumerated() {

@@ -133,7 +133,7 @@ public final class HDF5File {
             return InputError(file: self.path, location: p, "cannot be read (HDF5: \(problem)); expected \(Self.article(expected)) \(expected); the file may be damaged")
         }
         if found != .missing {
-            return InputError(file: self.path, location: p, "is \(Self.article(found.rawValue)) \(found.rawValue), expected \(Self.article(expected)) \(expected)")
+            return InputError(file: self.path, location: p, "is \(Self.describe(found)), expected \(Self.article(expected)) \(expected)")
         }
         // Deepest existing ancestor.
         var parts = p.split(separator: "/").map(String.init)
@@ -159,14 +159,14 @@ public final class HDF5File {
                     return InputError(file: self.path, location: p,
                                       "\(owner) lists '\(missingName)' but libhdf5 cannot find it by name: the group's table is damaged; expected \(Self.article(expected)) \(expected) there")
                 }
-                var listing = members.isEmpty ? "\(owner) is empty" : "\(owner) has: \(Self.list(members))"
+                var listing = members.isEmpty ? "\(owner) is empty" : "\(owner) has: \(Self.list(members.map { $0.isEmpty ? "''" : MessageText.value($0) }))"
                 if members.isEmpty && parent == "/" && size > Self.emptyFileBytes {
                     listing += " although the file has \(size) bytes, so its group table is probably damaged"
                 }
                 return InputError(file: self.path, location: p, "no \(expected) \(p); \(listing)")
             case .missing: continue
             default:
-                return InputError(file: self.path, location: p, "no \(expected) \(p); \(parent) is a \(kind(at: parent).rawValue), not a group")
+                return InputError(file: self.path, location: p, "no \(expected) \(p); \(parent) is \(Self.describe(kind(at: parent))), not a group")
             }
         }
         return InputError(file: self.path, location: p, "no \(expected) \(p)")
@@ -180,6 +180,15 @@ public final class HDF5File {
     /// Size of an HDF5 file holding nothing but an empty root group, with room to spare
     /// (h5py writes 800 bytes).
     static let emptyFileBytes = 4096
+
+    /// What an object of `kind` is, in words: "a group", "a dataset", "neither a group nor a dataset".
+    static func describe(_ kind: HDF5ObjectKind) -> String {
+        switch kind {
+        case .group, .dataset: return "\(article(kind.rawValue)) \(kind.rawValue)"
+        case .other: return "neither a group nor a dataset (a named datatype, or a link to nothing)"
+        case .missing: return "missing"
+        }
+    }
 
     /// "a" or "an" for `noun`.
     static func article(_ noun: String) -> String {

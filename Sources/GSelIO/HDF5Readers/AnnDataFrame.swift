@@ -22,8 +22,15 @@ struct AnnDataFrame {
         case .group:
             let group = try file.group(path)
             let indexName = try group.attribute("_index")?.string() ?? "_index"
-            guard group.kind(of: indexName) == .dataset else {
-                throw file.notFound(group.childPath(indexName), expected: "\(key) index dataset (named by \(path) attribute '_index')")
+            guard !indexName.isEmpty, !indexName.contains("/"), indexName != "." else {
+                throw InputError(file: file.path, location: path,
+                                 "attribute '_index' is '\(MessageText.value(indexName))', expected the name of the \(key) index dataset in \(path) (usually _index); the file may be damaged")
+            }
+            // One probe decides and explains: a damaged object may read differently the second time.
+            let probed = file.probe(group.childPath(indexName))
+            guard probed.kind == .dataset else {
+                throw file.notFound(group.childPath(indexName), expected: "\(key) index dataset (named by \(path) attribute '_index')",
+                                    probed: probed)
             }
             index = .values(try group.dataset(indexName), field: nil)
             let order: [String]

@@ -78,6 +78,10 @@ struct LabelEncoder {
         for (k, i) in entries.enumerated() {
             let text = table.values[i]!
             guard let d = numbers[k] else {
+                if LabelTable.isInfinite(text) {
+                    throw InputError(file: table.source, location: table.location(of: i),
+                                     "found '\(MessageText.value(text))', expected a finite number for a regression target (empty, NA or NaN mark a missing label)")
+                }
                 let hint = auto
                     ? "; the column has \(distinct) distinct values, too many for an automatic classification (use --task classification)"
                     : ""
@@ -90,6 +94,10 @@ struct LabelEncoder {
                                  "found '\(text)', outside the Float32 range (about ±3.4e38)")
             }
             out.append(f)
+        }
+        if let first = out.first, out.allSatisfy({ $0 == first }) {
+            throw InputError(file: table.source, location: "column \(table.labelColumn)",
+                             "every labelled sample has the value '\(MessageText.value(table.values[entries[0]]!))' (\(out.count) samples); a regression target must vary (is this the label column?)")
         }
         return .values(out)
     }

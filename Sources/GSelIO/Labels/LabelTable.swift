@@ -67,6 +67,11 @@ public struct LabelTable: Sendable {
         return text.withUTF8 { FieldParsing.isMissingToken($0) }
     }
 
+    /// Whether `text` spells an infinite number (`inf`, `-Infinity`), which `number` does not read.
+    static func isInfinite(_ text: String) -> Bool {
+        Double(String(text.filter { $0 != " " }))?.isInfinite ?? false
+    }
+
     /// The value of a plain decimal number, nil for anything else.
     static func number(_ text: String) -> Double? {
         var text = text

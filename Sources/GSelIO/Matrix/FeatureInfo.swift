@@ -14,6 +14,16 @@ public struct FeatureInfo: Sendable, Equatable, Codable {
     }
 }
 
+extension FeatureInfo {
+    /// Memory this feature's strings take outside the struct, roughly: those too long for
+    /// Swift to keep inline (over 15 UTF-8 bytes). The chromosome name is shared by the
+    /// variants of a contig and not counted.
+    var outOfLineBytes: Int {
+        func heap(_ text: String) -> Int { text.utf8.count > 15 ? 32 + text.utf8.count : 0 }
+        return heap(id) + heap(name) + (variant.map { heap($0.ref) + heap($0.alt) } ?? 0)
+    }
+}
+
 /// Where a variant sits: the VCF CHROM, POS, REF and ALT columns.
 public struct VariantPosition: Sendable, Equatable, Codable {
     public var chrom: String

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let RLIMIT_AS_RESOURCE = __rlimit_resource_t(RLIMIT_AS.rawValue)
+#elseif canImport(Darwin)
+import Darwin
+private let RLIMIT_AS_RESOURCE = RLIMIT_AS
+#endif
 
 /// The `--max-memory` limit on the matrix store. One type so that every reader and the run
 /// check the same number, refuse before allocating, and print sizes in the same unit.
@@ -45,6 +52,28 @@ public struct MemoryBudget: Sendable, Equatable, Codable {
     /// Memory beyond the limit granted to what always stays in memory (ids, per-feature
     /// metadata) when the values go to an on-disk cache.
     public static let metadataAllowance = 256 << 20
+
+    /// What ids and per-feature metadata read record by record (VCF variants) may take in
+    /// memory: the limit plus `metadataAllowance`, or without a limit half the memory the
+    /// process may have (`machineHalf`).
+    public var metadataLimit: Int { bytes.map { $0 + Self.metadataAllowance } ?? Self.machineHalf }
+
+    /// The limit `metadataLimit` stands for, in words for messages.
+    public var metadataLimitText: String {
+        bytes.map { "--max-memory limit of \(Self.format($0)) plus \(Self.format(Self.metadataAllowance)) for ids" }
+            ?? "half of the memory gsel may use (\(Self.format(Self.machineHalf)), without --max-memory)"
+    }
+
+    /// Half the machine's memory, or of the process's address-space limit (`ulimit -v`)
+    /// when that is lower: the bound of what a run without `--max-memory` takes at once.
+    public static let machineHalf: Int = {
+        var physical = Int(clamping: ProcessInfo.processInfo.physicalMemory)
+        var limit = rlimit()
+        if getrlimit(RLIMIT_AS_RESOURCE, &limit) == 0, limit.rlim_cur != rlim_t.max {
+            physical = min(physical, Int(clamping: limit.rlim_cur))
+        }
+        return physical / 2
+    }()
 
     /// Throws like `check` when `count` ids (samples plus features declared in the file)
     /// would need more than the limit plus `metadataAllowance`: ids stay in memory even

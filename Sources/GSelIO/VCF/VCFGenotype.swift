@@ -1,5 +1,8 @@
 /// Decodes a VCF GT value into an ALT-allele dosage.
 enum VCFGenotype {
+    /// The largest ploidy whose ALT allele count a dosage code holds (255 means missing).
+    static let maxPloidy = 254
+
     /// The dosage when the bytes start with the common diploid single-digit call ("0/1", "1|1")
     /// followed by a field end; nil otherwise (then `decode` handles it).
     @inline(__always)
@@ -9,6 +12,15 @@ enum VCFGenotype {
         guard a < 10, b < 10, separator == 0x2f || separator == 0x7c, Int(a) <= alleles, Int(b) <= alleles else { return nil }
         if available > 3, p[3] != 0x3a, p[3] != 0x09 { return nil }
         return (a == 0 ? 0 : 1) &+ (b == 0 ? 0 : 1)
+    }
+
+    /// Alleles in a GT value (separators + 1, a VCF 4.4 leading phasing marker not counted);
+    /// nil for an empty value.
+    static func ploidy(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !value.isEmpty else { return nil }
+        var separators = 0
+        for (i, byte) in value.enumerated() where (byte == 0x2f || byte == 0x7c) && i > 0 { separators += 1 }
+        return separators + 1
     }
 
     /// Dosage = number of non-REF alleles (any ALT allele counts, so `1/2` is 2; haploid `1` is 1),

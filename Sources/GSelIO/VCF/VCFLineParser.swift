@@ -14,6 +14,8 @@ struct VCFLineParser {
     let field: [UInt8]
     private var cachedFormat: [UInt8] = [0]
     private var cachedIndex: Int?
+    /// Position of GT in the FORMAT last given to `fieldIndex` (for the ploidy of DS values).
+    private var cachedGenotypeIndex: Int?
     private var chromBytes: [UInt8] = []
     private var chromString = ""
 
@@ -22,6 +24,9 @@ struct VCFLineParser {
         self.sampleIDs = sampleIDs
         self.field = Array(field.utf8)
     }
+
+    /// The largest POS: VCF and BCF positions are 32-bit signed integers.
+    static let maxPosition = Int(Int32.max)
 
     private var expectedColumns: Int { VCFHeader.fixedColumns.count + sampleIDs.count }
 
@@ -45,14 +50,18 @@ struct VCFLineParser {
         var pos = 0
         for i in posRange {
             let digit = base[i] &- 0x30
-            guard digit < 10, pos < Int.max / 10 - 10 else {
+            guard digit < 10 else {
                 throw InputError(file: path, location: "line \(lineNumber), column POS",
                                  "POS \"\(text(line, posRange))\" is not a position, expected a positive integer")
             }
-            pos = pos * 10 + Int(digit)
+            pos = min(pos * 10 + Int(digit), Self.maxPosition + 1)
         }
         guard !posRange.isEmpty else {
             throw InputError(file: path, location: "line \(lineNumber), column POS", "POS is empty, expected a positive integer")
+        }
+        guard pos <= Self.maxPosition else {
+            throw InputError(file: path, location: "line \(lineNumber), column POS",
+                             "POS \(MessageText.value(text(line, posRange))) is beyond the largest VCF position, 2^31-1 = \(Self.maxPosition) (as bcftools and PLINK 2 require)")
         }
         let alt = tabs.3 + 1 ..< tabs.4
         var altCount = 0
@@ -72,8 +81,9 @@ struct VCFLineParser {
             return cachedIndex
         }
         cachedFormat = Array(format)
-        cachedIndex = format.split(separator: 0x3a, omittingEmptySubsequences: false)
-            .firstIndex { $0.elementsEqual(field) }
+        let keys = format.split(separator: 0x3a, omittingEmptySubsequences: false)
+        cachedIndex = keys.firstIndex { $0.elementsEqual(field) }
+        cachedGenotypeIndex = keys.firstIndex { $0.elementsEqual("GT".utf8) }
         return cachedIndex
     }
 
@@ -84,7 +94,7 @@ struct VCFLineParser {
         let alleles = record.altCount
         // Alleles beyond two per non-missing call (haploid calls count -1), for allele frequencies.
         var extraAlleles = 0
-        try forEachSample(line, record, fieldIndex: fieldIndex, lineNumber: lineNumber) { sample, start in
+        try forEachSample(line, record, fieldIndex: fieldIndex, lineNumber: lineNumber) { sample, start, _ in
             guard start >= 0 else {
                 out[sample] = DosageMatrix.missing
                 return start
@@ -98,6 +108,10 @@ struct VCFLineParser {
                 throw InputError(file: path, location: "line \(lineNumber), sample \(sampleIDs[sample])",
                                  "GT \"\(text(line, start ..< valueEnd))\" is not a genotype: expected allele indices 0..\(alleles) (REF + \(alleles) ALT) separated by / or |, with . for missing")
             }
+            guard ploidy <= VCFGenotype.maxPloidy else {
+                throw InputError(file: path, location: "line \(lineNumber), sample \(sampleIDs[sample])",
+                                 "GT has \(ploidy) alleles; expected a ploidy of at most \(VCFGenotype.maxPloidy) (dosages are stored in one byte)")
+            }
             out[sample] = dosage
             if ploidy != 2, dosage != DosageMatrix.missing { extraAlleles += ploidy - 2 }
             return valueEnd
@@ -105,12 +119,14 @@ struct VCFLineParser {
         return VariantCallStats(dosages: UnsafeBufferPointer(start: out, count: sampleIDs.count), extraAlleles: extraAlleles)
     }
 
-    /// Decodes DS of every sample into `out[0 ..< samples]` (NaN for missing).
+    /// Decodes DS of every sample into `out[0 ..< samples]` (NaN for missing). A dosage
+    /// outside [0, ploidy] is refused (as PLINK 2 does), the ploidy being the number of
+    /// alleles in the sample's GT when FORMAT has GT (as `fieldIndex` saw it), else 2.
     func decodeDosages(_ line: UnsafeBufferPointer<UInt8>, _ record: VCFRecord, fieldIndex: Int?,
                        lineNumber: Int, into out: UnsafeMutablePointer<Float>) throws -> VariantCallStats {
         let base = line.baseAddress!, end = line.count
         var stats = VariantCallStats()
-        try forEachSample(line, record, fieldIndex: fieldIndex, lineNumber: lineNumber) { sample, start in
+        try forEachSample(line, record, fieldIndex: fieldIndex, lineNumber: lineNumber) { sample, start, column in
             guard start >= 0 else {
                 out[sample] = .nan
                 stats.missing += 1
@@ -124,21 +140,46 @@ struct VCFLineParser {
             out[sample] = dosage
             if dosage.isNaN {
                 stats.missing += 1
-            } else {
-                stats.add(dosage, ploidy: 2)
+                return valueEnd
             }
+            // Every call has at least one allele, so only a value above 1 needs the GT's ploidy.
+            var ploidy = 2
+            if !(dosage >= 0 && dosage <= 1) {
+                if let gt = cachedGenotypeIndex, let found = genotypePloidy(line, column: column, fieldIndex: gt) { ploidy = found }
+                guard dosage >= 0 && dosage <= Float(ploidy) else {
+                    let source = cachedGenotypeIndex == nil ? "FORMAT has no GT, so the call is taken as diploid"
+                        : ploidy == 1 ? "the GT is haploid" : ploidy == 2 ? "the GT is diploid" : "the GT has ploidy \(ploidy)"
+                    throw InputError(file: path, location: "line \(lineNumber), sample \(sampleIDs[sample])",
+                                     "\(String(decoding: field, as: UTF8.self)) \(text(line, start ..< valueEnd)) is outside [0, \(ploidy)] (\(source)); expected an ALT allele dosage between 0 and the ploidy")
+                }
+            }
+            stats.add(dosage, ploidy: ploidy)
             return valueEnd
         }
         return stats
     }
 
-    /// Calls `decode(sample, start)` with the offset where field `fieldIndex` of each sample column
-    /// starts, or -1 when the column stops before that field (dropped trailing fields) or FORMAT
-    /// lacks it; `decode` returns the offset just past what it consumed. Checks that the line has
-    /// exactly one column per sample.
+    /// The ploidy of the GT at `fieldIndex` in the sample column starting at `column` (its
+    /// alleles, missing ones included), nil when the column has no GT value.
+    private func genotypePloidy(_ line: UnsafeBufferPointer<UInt8>, column: Int, fieldIndex: Int) -> Int? {
+        let base = line.baseAddress!, end = line.count
+        var q = column
+        for _ in 0 ..< fieldIndex {
+            q = VCFDelimiterScan.tabOrColon(base, from: q, end: end)
+            guard q < end, base[q] == 0x3a else { return nil }
+            q += 1
+        }
+        let valueEnd = VCFDelimiterScan.tabOrColon(base, from: q, end: end)
+        return VCFGenotype.ploidy(UnsafeBufferPointer(rebasing: line[q ..< valueEnd]))
+    }
+
+    /// Calls `decode(sample, start, column)` with the offset where field `fieldIndex` of each
+    /// sample column starts, or -1 when the column stops before that field (dropped trailing
+    /// fields) or FORMAT lacks it, and where the column starts; `decode` returns the offset
+    /// just past what it consumed. Checks that the line has exactly one column per sample.
     @inline(__always)
     private func forEachSample(_ line: UnsafeBufferPointer<UInt8>, _ record: VCFRecord, fieldIndex: Int?, lineNumber: Int,
-                               _ decode: (Int, Int) throws -> Int) throws {
+                               _ decode: (Int, Int, Int) throws -> Int) throws {
         let base = line.baseAddress!
         let end = line.count
         let samples = sampleIDs.count
@@ -154,9 +195,9 @@ struct VCFLineParser {
                 skip &-= 1
             }
             if skip > 0 {
-                _ = try decode(sample, -1)
+                _ = try decode(sample, -1, p)
             } else {
-                q = try decode(sample, q)
+                q = try decode(sample, q, p)
             }
             if q < end, base[q] != 0x09 { q = VCFDelimiterScan.tab(base, from: q, end: end) }
             p = q &+ 1

@@ -13,6 +13,8 @@ struct VariantStore<Value: BitwiseCopyable> {
     private(set) var renamedDuplicates = 0
     /// Moves the kept variants to disk once they outgrow the budget.
     private(set) var spill: StoreSpill<Value>
+    /// Memory of the kept variants' strings outside `features` (`FeatureInfo.outOfLineBytes`).
+    private var stringBytes = 0
 
     init(samples: Int, missing: Value, budget: MemoryBudget, path: String) {
         self.samples = samples
@@ -44,6 +46,29 @@ struct VariantStore<Value: BitwiseCopyable> {
             ids.insert(feature.id)
             renamedDuplicates += 1
         }
+        stringBytes += feature.outOfLineBytes
+        let bytes = identityBytes
+        if bytes > budget.metadataLimit { throw tooManyFeatures(bytes, path: path, lineNumber: lineNumber) }
         features.append(feature)
+    }
+
+    /// Memory the variants' identities take once the next one is appended: the feature array
+    /// and the id set at the capacity they then have (both double when full), and their
+    /// strings. Identities stay in memory when the values spill, so `append` bounds them by
+    /// `budget.metadataLimit`.
+    private var identityBytes: Int {
+        func grown(_ count: Int, _ capacity: Int) -> Int { count < capacity ? capacity : max(16, 2 * capacity) }
+        return stringBytes + grown(features.count, features.capacity) * MemoryLayout<FeatureInfo>.stride
+            + grown(ids.count, ids.capacity) * 4 / 3 * MemoryLayout<String>.stride
+    }
+
+    /// The refusal of a variant whose identity would exceed `budget.metadataLimit`, with a
+    /// hint when most variants repeat one site (a file of one record repeated, a gzip bomb).
+    private func tooManyFeatures(_ bytes: Int, path: String, lineNumber: Int) -> InputError {
+        let repeats = renamedDuplicates * 2 > features.count
+            ? "; \(renamedDuplicates) of them repeat an earlier CHROM:POS:REF:ALT, so the file may be damaged or one record repeated"
+            : ""
+        return InputError(file: path, location: "line \(lineNumber)",
+                          "the \(features.count + 1) variants kept so far need about \(MemoryBudget.format(bytes)) in memory for their ids and positions, more than the \(budget.metadataLimitText)\(repeats); raise --max-memory or read fewer variants (e.g. bcftools view --regions)")
     }
 }

@@ -12,6 +12,8 @@ public struct LoadedInput: Sendable {
     public var target: Target
     /// Where the labels came from: the label file, or `input:key`.
     public var labelSource: String
+    /// The label column (or annotation key), named in errors about the target.
+    public var labelColumn: String
     public var labelNotes: [String]
     public var unlabelledDropped: Int
     public var inputSHA256: String
@@ -75,6 +77,7 @@ public struct LoadedInput: Sendable {
         try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
         return try LoadedInput(matrix: matrix, rows: rows, target: target,
                            labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",
+                           labelColumn: table.labelColumn,
                            labelNotes: aligned.notes, unlabelledDropped: aligned.unlabelledSamplesDropped,
                            inputSHA256: try SHA256.hex(file: parameters.path),
                            labelsSHA256: try parameters.labels.map { try SHA256.hex(file: $0) },

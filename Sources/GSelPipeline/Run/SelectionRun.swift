@@ -50,33 +50,12 @@ public struct SelectionRun: Sendable {
             validation = []
         }
         try ClassCountCheck.require(input.target.subset(train))
+        try Self.requireVaryingTarget(input, train: train)
+        try requireCovariateRoom()
         try checkNetworkMemory()
         let classes = input.classCounts.isEmpty ? "" : "; classes " + input.classCounts.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
         let covariates = input.covariates.map { "; \($0.covariates.count) covariates (\($0.columnCount) model columns) in every fit" } ?? ""
         log.info("\(input.task.rawValue): \(input.rows.count) labelled samples (\(train.count) training, \(validation.count) validation)\(classes)\(covariates)")
-    }
-
-    /// Refuses a Sequential Attention network whose weights, gradients and Adam moments
-    /// (4 floats per weight) for one fit exceed the memory budget, or half the machine's
-    /// memory without one. A screened fit's network sees only the kept features.
-    private func checkNetworkMemory() throws {
-        guard parameters.method == .sa else { return }
-        let config = parameters.sequentialAttention
-        let candidates = input.selectionMatrix.columnCount - (input.covariates?.columnCount ?? 0)
-        let screened = input.groups == nil ? config.screen(features: candidates, k: q)?.size : nil
-        let inputs = min(screened ?? candidates, candidates) + (input.covariates?.columnCount ?? 0)
-        let widths = [inputs] + config.hidden + [max(input.target.outputCount, 1)]
-        var weights = 0
-        for (a, b) in zip(widths, widths.dropFirst()) {
-            let (w, overflow) = a.multipliedReportingOverflow(by: b + 1)
-            guard !overflow, weights <= Int.max - w else { weights = Int.max; break }
-            weights += w
-        }
-        let limit = manifest.parameters.input.memoryBudget.bytes ?? Int(ProcessInfo.processInfo.physicalMemory / 2)
-        guard let bytes = MemoryBudget.size(count: weights, stride: 16), bytes <= limit else {
-            let size = MemoryBudget.size(count: weights, stride: 16).map(MemoryBudget.format) ?? "more than any machine has"
-            throw ParameterError("hidden", "makes a network of \(weights) weights over \(input.featureCount) features that needs \(size) per fit, more than the limit of \(MemoryBudget.format(limit)) (--max-memory, or half the machine's memory); use fewer or narrower layers")
-        }
     }
 
     public var q: Int { parameters.resolvedQ }

@@ -38,6 +38,8 @@ struct Aggregate: ParsableCommand {
     @Flag(name: .long, help: "No log output on stderr.")
     var quiet = false
 
+    func validate() throws { try CommandRunner.validate(threads: threads) }
+
     func run() throws {
         try CommandRunner.run(quiet: quiet, { execution in
             let gather = tournament ? Pipeline.tournament(directories:out:overrides:execution:) : Pipeline.aggregate(directories:out:overrides:execution:)

@@ -14,11 +14,13 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "Output TSV path ('-' for standard output).")
     var out: String
 
-    @Option(name: .long, help: "Worker threads for decoding (default: all cores).")
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads for decoding (default: all cores).")
     var threads: Int?
 
     @Flag(name: .long, help: "No log output on stderr.")
     var quiet = false
+
+    func validate() throws { try CommandRunner.validate(threads: threads) }
 
     func run() throws {
         try CommandRunner.run(quiet: quiet, { execution in

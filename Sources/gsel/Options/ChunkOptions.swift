@@ -9,9 +9,8 @@ struct ChunkOptions: ParsableArguments {
     var chunk: Int?
     @Option(name: .customLong("chunk-winners"), parsing: .unconditional, help: .init("Candidates each chunk hands to the final selection (default: k).", valueName: "M"))
     var chunkWinners: Int?
-    @Option(name: .long, help: .init("Select from the variants in CHR or CHR:START-END only (1-based, inclusive).", valueName: "CHR[:START-END]"), transform: {
-        guard let region = GenomeRegion(parsing: $0) else { throw ValidationError("--region: expected CHR or CHR:START-END with 1 <= START <= END; got '\($0)'") }
-        return region
+    @Option(name: .long, help: .init("Select from the variants in CHR or CHR:START-END only (1-based, inclusive); {CHR} or {CHR}:START-END for a contig whose name holds ':'.", valueName: "CHR[:START-END]"), transform: {
+        do { return try GenomeRegion.parse($0) } catch let e as ParameterError { throw ValidationError("\(e.flag) \(e.message)") }
     })
     var region: GenomeRegion?
 

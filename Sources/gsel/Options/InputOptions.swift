@@ -70,7 +70,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-missing"), parsing: .unconditional, help: "VCF: drop variants with a larger fraction of missing calls.")
     var maxMissing: Double?
 
-    @Option(name: .customLong("max-memory"), help: "Memory for the matrix store (e.g. 4G, 500M): a dense store larger than this is cached on disk in TMPDIR and streamed; a sparse one is refused.",
+    @Option(name: .customLong("max-memory"), parsing: .unconditional, help: "Memory for the matrix store and each fit's network (e.g. 4G, 500M; a number without a unit is bytes): a dense store larger than this is cached on disk in TMPDIR and streamed; a sparse one, or a network larger than this, is refused. Ids and variant positions may take 256 MiB more.",
             transform: { text in
                 guard let budget = MemoryBudget(parsing: text) else {
                     throw ValidationError("--max-memory: expected a size like 800M, 4G or 1.5T; got '\(text)'")

@@ -27,7 +27,13 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Selection frequency from which a feature is called stable, in (0.5, 1].")
     var threshold = defaults.threshold
 
-    @Option(name: .long, help: "Random seed; the same seed gives the same ranking for any --threads.")
+    @Option(name: .long, parsing: .unconditional, help: "Random seed; the same seed gives the same ranking for any --threads.",
+            transform: { text in
+                guard let seed = UInt64(text) else {
+                    throw ValidationError("--seed must be an integer from 0 to \(UInt64.max); got '\(text)'")
+                }
+                return seed
+            })
     var seed = defaults.seed
 
     @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores).")
@@ -36,7 +42,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("validation-fraction"), parsing: .unconditional, help: "Held-out fraction for evaluation, stratified (0 disables).")
     var validationFraction = defaults.validationFraction
 
-    @Option(name: .long, help: "Hidden layer widths, comma-separated; 0 = linear model. (default: \(sa.hidden.map(String.init).joined(separator: ",")))",
+    @Option(name: .long, parsing: .unconditional, help: "Hidden layer widths, comma-separated; 0 = linear model. (default: \(sa.hidden.map(String.init).joined(separator: ",")))",
             transform: { text in
                 let widths = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
                 guard !widths.isEmpty, let parsed = widths as? [Int] else {
@@ -103,7 +109,7 @@ struct SelectionOptions: ParsableArguments {
         if !(repeats == "auto" || (Int(repeats).map { $0 >= 0 } ?? false)) {
             throw ValidationError("--repeats: expected auto or a number of pairs (0 = one fit); got '\(repeats)'")
         }
-        if let t = threads, !(1 ... 4096).contains(t) { throw ValidationError("--threads must be between 1 and 4096; got \(t)") }
+        try CommandRunner.validate(threads: threads)
     }
 }
 

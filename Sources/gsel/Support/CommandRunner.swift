@@ -26,6 +26,11 @@ enum CommandRunner {
         }
     }
 
+    /// Refuses a `--threads` value outside 1...4096 (select, repeat, aggregate and export).
+    static func validate(threads: Int?) throws {
+        if let t = threads, !(1 ... 4096).contains(t) { throw ValidationError("--threads must be between 1 and 4096; got \(t)") }
+    }
+
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("gsel: error: \(message)\n".utf8))
         exit(1)

@@ -30,12 +30,6 @@ public struct FitID: Hashable, Comparable, Sendable, CustomStringConvertible {
             : [FitID(pair: pair, half: 0), FitID(pair: pair, half: 1)]
     }
 
-    /// Every fit of a run with `repeats` pairs and `fullFits` full-split fits: 0a, 0b, …,
-    /// then 1a, 1b, 2a, ...
-    public static func all(repeats: Int, fullFits: Int) -> [FitID] {
-        (0 ... max(repeats, 0)).flatMap { fits(ofPair: $0, fullFits: fullFits) }
-    }
-
     /// `a`, `b`, … (the half, or the full-split replicate).
     public var halfLetter: String { String(UnicodeScalar(UInt8(97 + half))) }
 

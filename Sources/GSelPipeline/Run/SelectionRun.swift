@@ -64,10 +64,6 @@ public struct SelectionRun: Sendable {
         parameters.method.selector(config: parameters.sequentialAttention, groups: input.groups)
     }
 
-    /// Every fit this run can use: the full-split fits (pair 0), then the halves of pairs
-    /// 1...B (B = `repeats`, or the adaptive cap).
-    public var allFits: [FitID] { FitID.all(repeats: parameters.maximumPairs, fullFits: parameters.resolvedFullFits) }
-
     /// The fits of `pair` in this run (pair 0: the full-split fits).
     public func fits(ofPair pair: Int) -> [FitID] { FitID.fits(ofPair: pair, fullFits: parameters.resolvedFullFits) }
 

@@ -36,6 +36,8 @@ def slots_rank(half, full, corr, K, wfull, excl=0.5, tau=0.75):
     cnt = lambda j: ch.get(j, 0) + cf.get(j, 0)
     def sup(h, u):
         if wfull == 'mean': return h / H + (u / F if F else 0)
+        if wfull == 'mix':  # gsel after 0.3.0: (10 * h/H + 3 * u/F) / 13, fixed whatever B
+            return (10 * h / H + 3 * u / F) / 13 if F else h / H
         return (h + wfull * u) / (H + wfull * F)
     ix = (lambda j: INDEX[j]) if INDEX else (lambda j: j)
     feats = sorted(osum, key=lambda j: (-sup(ch.get(j, 0), cf.get(j, 0)), osum[j], ix(j)))

@@ -56,6 +56,8 @@ extension Pipeline {
                                  execution: Execution = .init()) throws -> Summary {
         guard !directories.isEmpty else { throw UsageError("aggregate needs at least one directory of fit files") }
         try OutputDirectory.checkWritable(out)
+        let lock = try OutputLock(directory: out, log: execution.log)
+        defer { lock.release() }
         let folders = directories.map(FitDirectory.locate)
         var manifest = try folders[0].readManifest()
         for folder in folders.dropFirst() {
@@ -79,6 +81,7 @@ extension Pipeline {
             let list = missingPairs.prefix(10).map(String.init).joined(separator: ", ")
             throw UsageError("fits of \(missingPairs.count) pair(s) are missing (pairs \(list)\(missingPairs.count > 10 ? ", …" : "")); run `gsel repeat --pair I` for them")
         }
+        try lock.hold()
         let start = Date()
         let fits = try run.runFits(run.fits(ofPair: 0), done: byID.values.sorted { $0.id < $1.id }, fitDirectory: nil,
                                    threads: execution.threads)

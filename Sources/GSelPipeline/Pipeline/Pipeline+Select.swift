@@ -8,11 +8,16 @@ extension Pipeline {
     @discardableResult
     public static func select(_ parameters: RunParameters, out: String, resume: Bool = false,
                               execution: Execution = .init()) throws -> Summary {
-        try OutputDirectory.checkWritable(out)
-        if parameters.input.chunking?.isTournament == true {
-            return try selectChunked(parameters, out: out, resume: resume, execution: execution)
+        let chunked = parameters.input.chunking?.isTournament == true
+        try OutputDirectory.checkWritable(out, subfolders: chunked ? ["fits", "chunks"] : ["fits"])
+        let lock = try OutputLock(directory: out, log: execution.log)
+        defer { lock.release() }
+        if chunked {
+            return try selectChunked(parameters, out: out, resume: resume, lock: lock, execution: execution)
         }
-        return try complete(try prepare(parameters, execution), out: out, resume: resume, execution: execution)
+        let run = try prepare(parameters, execution)
+        try lock.hold()
+        return try complete(run, out: out, resume: resume, execution: execution)
     }
 
     /// Runs the fits of `run` that `out/fits` does not hold yet (all of them without

@@ -23,7 +23,7 @@ public struct FitDirectory: Sendable {
     public var manifestPath: String { (path as NSString).appendingPathComponent(Self.manifestName) }
 
     func write(manifest: RunManifest) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try OutputDirectory.create(path, role: "the folder of fit files")
         try AtomicFile.write(try manifest.encoded(), to: manifestPath)
     }
 

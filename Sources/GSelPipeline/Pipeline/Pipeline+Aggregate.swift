@@ -82,6 +82,7 @@ extension Pipeline {
             throw UsageError("fits of \(missingPairs.count) pair(s) are missing (pairs \(list)\(missingPairs.count > 10 ? ", …" : "")); run `gsel repeat --pair I` for them")
         }
         try lock.hold()
+        RunOutputs.retract(from: out)
         let start = Date()
         let fits = try run.runFits(run.fits(ofPair: 0), done: byID.values.sorted { $0.id < $1.id }, fitDirectory: nil,
                                    threads: execution.threads)

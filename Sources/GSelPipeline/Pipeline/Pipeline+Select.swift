@@ -21,10 +21,14 @@ extension Pipeline {
     }
 
     /// Runs the fits of `run` that `out/fits` does not hold yet (all of them without
-    /// `resume`), aggregates them and writes the outputs into `out`.
+    /// `resume`), aggregates them and writes the outputs into `out`. Once the fits folder is
+    /// accepted, the previous run's results there are withdrawn (run.json, the completion
+    /// marker, first), before anything changes.
     static func complete(_ run: SelectionRun, out: String, resume: Bool, execution: Execution) throws -> Summary {
         let fitDirectory = FitDirectory(outDir: out)
-        let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitIDs: run.units.ids, picks: run.q)
+        let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitIDs: run.units.ids, picks: run.q) {
+            RunOutputs.retract(from: out)
+        }
         let start = Date()
         let fits = try run.runFits(run.allFits, done: done, fitDirectory: fitDirectory, threads: execution.threads)
         let selectSeconds = Date().timeIntervalSince(start)

@@ -15,6 +15,7 @@ extension Pipeline {
         }
         let scoped = try LoadedInput.load(parameters.input, threads: execution.threads, log: execution.log)
         try lock.hold()
+        RunOutputs.retract(from: out)
         var gathered: [(source: String, winners: ChunkWinners)] = []
         for index in 1 ... count {
             var chunkParameters = parameters

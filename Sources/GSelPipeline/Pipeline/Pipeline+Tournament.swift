@@ -49,7 +49,7 @@ extension Pipeline {
         try OutputDirectory.checkWritable(out, subfolders: ["fits"])
         let lock = try OutputLock(directory: out, log: execution.log)
         defer { lock.release() }
-        let gathered = try directories.map { (source: $0, winners: try ChunkWinners.read($0)) }
+        let gathered = try directories.map { (source: ChunkWinners.file($0), winners: try ChunkWinners.read($0)) }
         let manifest = try overrides.apply(to: try tournamentManifest(gathered))
         let scoped = try loadVerified(manifest, execution)
         let summary = try tournament(scoped, manifest: manifest, chunks: gathered.sorted { $0.winners.chunking.index! < $1.winners.chunking.index! },
@@ -103,7 +103,7 @@ extension Pipeline {
             }
             for id in winners.winners {
                 guard let j = position[id], slice.contains(j) else {
-                    throw InputError(file: source, "winner '\(id)' is not a feature of chunk \(index) of \(count) of this input")
+                    throw InputError(file: source, "winner '\(id)' is not a feature of chunk \(index) of \(count) of this input; expected ids of that chunk's features (\(slice.count) after QC)")
                 }
                 candidates.insert(j)
             }

@@ -18,11 +18,11 @@ final class OutputFolderTests: XCTestCase {
         try Pipeline.select(parameters, out: out, execution: GolubRun.execution)
         let ranking = try GolubRun.ranking(out)
         // This process is alive: a lock naming it is held.
-        let lock = try Self.writeLock(in: out, pid: getpid())
+        let lock = try OutputLockRecord.write(in: out, pid: getpid())
         for (name, run) in [("select", { try Pipeline.select(self.parameters, out: out, execution: GolubRun.execution) }),
                             ("aggregate", { try Pipeline.aggregate(directories: [out], out: out, execution: GolubRun.execution) })] {
             let refused = GolubRun.error { _ = try run() }
-            XCTAssertTrue(refused?.hasPrefix("\(lock): another gsel run (pid \(getpid()) on host \(Self.host)") == true,
+            XCTAssertTrue(refused?.hasPrefix("\(lock): another gsel run (pid \(getpid()) on host \(OutputLockRecord.host)") == true,
                           "\(name): \(refused ?? "accepted")")
             XCTAssertEqual(try GolubRun.ranking(out), ranking, "\(name): the holder's folder is left alone")
             XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/run.json"))
@@ -31,9 +31,9 @@ final class OutputFolderTests: XCTestCase {
 
         // A holder on another host cannot be checked: refused with the way out.
         try FileManager.default.removeItem(atPath: lock)
-        try Self.writeLock(in: out, pid: Self.goneProcess, host: "elsewhere.example")
+        try OutputLockRecord.write(in: out, pid: OutputLockRecord.goneProcess, host: "elsewhere.example")
         let remote = GolubRun.error { try Pipeline.select(self.parameters, out: out, execution: GolubRun.execution) }
-        XCTAssertTrue(remote?.contains("pid \(Self.goneProcess) on host elsewhere.example") == true
+        XCTAssertTrue(remote?.contains("pid \(OutputLockRecord.goneProcess) on host elsewhere.example") == true
                       && remote?.contains("remove this file if that run is gone") == true, remote ?? "accepted")
     }
 
@@ -41,11 +41,11 @@ final class OutputFolderTests: XCTestCase {
         let dir = try TemporaryDirectory()
         let out = dir.path("out")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let lock = try Self.writeLock(in: out, pid: Self.goneProcess)
+        let lock = try OutputLockRecord.write(in: out, pid: OutputLockRecord.goneProcess)
         let lines = Lines()
         let execution = Pipeline.Execution(threads: 2, log: RunLog(message: lines.append))
         try Pipeline.select(parameters, out: out, execution: execution)
-        XCTAssertTrue(lines.all.contains { $0.hasPrefix("\(lock): taking over the lock of a run that is gone (pid \(Self.goneProcess)") },
+        XCTAssertTrue(lines.all.contains { $0.hasPrefix("\(lock): taking over the lock of a run that is gone (pid \(OutputLockRecord.goneProcess)") },
                       "\(lines.all)")
         XCTAssertFalse(FileManager.default.fileExists(atPath: lock), "the lock goes when the run ends")
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/run.json"))
@@ -57,7 +57,7 @@ final class OutputFolderTests: XCTestCase {
         let params = GolubRun.parameters(repeats: 2, method: .marginal)
         let folder = dir.path("pairs")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let pairOne = try Self.writeLock(in: folder, name: ".gsel-pair-1.lock", pid: getpid())
+        let pairOne = try OutputLockRecord.write(in: folder, name: ".gsel-pair-1.lock", pid: getpid())
         let refused = GolubRun.error { try Pipeline.repeatPair(1, parameters: params, out: folder, execution: GolubRun.execution) }
         XCTAssertTrue(refused?.hasPrefix("\(pairOne): another gsel run (pid \(getpid())") == true, refused ?? "accepted")
         try Pipeline.repeatPair(2, parameters: params, out: folder, execution: GolubRun.execution)
@@ -146,24 +146,6 @@ final class OutputFolderTests: XCTestCase {
     }
 
     // MARK: - Helpers
-
-    /// A process id above Linux's largest (2^22): never a running process.
-    static let goneProcess: pid_t = 4_194_305
-
-    static var host: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        gethostname(&buffer, 255)
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// Writes a lock record as gsel does and returns its path.
-    @discardableResult
-    static func writeLock(in folder: String, name: String = ".gsel.lock", pid: pid_t, host: String = host) throws -> String {
-        let path = folder + "/" + name
-        try "gsel output lock\npid: \(pid)\nhost: \(host)\nstarted: 2026-12-07T10:00:00Z\n"
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
 
     static func modified(_ path: String) throws -> Date {
         try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)

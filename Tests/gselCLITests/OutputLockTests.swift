@@ -24,7 +24,7 @@ final class OutputLockTests: XCTestCase {
             XCTAssertEqual(r.status, 1, r.stderr)
             let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("gsel: error: ") }
             XCTAssertEqual(errors.count, 1, r.stderr)
-            XCTAssertTrue(r.stderr.contains("gsel: error: \(lock): another gsel run (pid \(pid) on host \(Self.host)"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("gsel: error: \(lock): another gsel run (pid \(pid) on host \(OutputLockRecord.host)"), r.stderr)
         }
         first.waitUntilExit()
         XCTAssertEqual(first.terminationStatus, 0, "the holder finished undisturbed")
@@ -39,11 +39,10 @@ final class OutputLockTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let sleeper = try start(["60"], executable: URL(fileURLWithPath: "/bin/sleep"))
         defer { if sleeper.isRunning { kill(sleeper.processIdentifier, SIGKILL) } }
-        let record = "gsel output lock\npid: \(sleeper.processIdentifier)\nhost: \(Self.host)\nstarted: 2026-12-07T10:00:00Z\n"
-        try record.write(toFile: lock, atomically: true, encoding: .utf8)
+        try OutputLockRecord.write(in: out, pid: sleeper.processIdentifier)
         let refused = try GSelProcess.gsel(common + ["--repeats", "1", "--method", "marginal", "--out", out])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.stderr.contains("\(lock): another gsel run (pid \(sleeper.processIdentifier) on host \(Self.host)"),
+        XCTAssertTrue(refused.stderr.contains("\(lock): another gsel run (pid \(sleeper.processIdentifier) on host \(OutputLockRecord.host)"),
                       refused.stderr)
         XCTAssertEqual(OutputFiles.list(out), [".gsel.lock"], "nothing written")
 
@@ -71,12 +70,6 @@ final class OutputLockTests: XCTestCase {
     }
 
     // MARK: - Helpers
-
-    static var host: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        gethostname(&buffer, 255)
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
 
     private func start(_ arguments: [String], executable: URL = GSelProcess.binary) throws -> Process {
         let p = Process()

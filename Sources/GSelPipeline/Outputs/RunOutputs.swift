@@ -4,7 +4,8 @@ import GSelIO
 import GSelReport
 
 /// The result files of a finished run, written into the output directory, each
-/// atomically: ranking.tsv, selection_path.tsv, evaluation.tsv, report.html and run.json.
+/// atomically: ranking.tsv, selection_path.tsv, evaluation.tsv, report.html (winners.json
+/// for a chunk) and, last, run.json, the completion marker (`RunOutputs+Completion`).
 /// The tables, the report model and the run record are built by the extensions of this type.
 public struct RunOutputs {
     public static let fileNames = ["ranking.tsv", "selection_path.tsv", "evaluation.tsv", "report.html", "run.json"]
@@ -26,16 +27,24 @@ public struct RunOutputs {
         self.threads = threads
     }
 
-    /// Writes every file into `outDir` (created if needed).
+    /// Writes every file into `outDir` (created if needed), run.json last: the completion
+    /// marker. When any file fails, every result file is removed again (`retract`), so the
+    /// folder never looks finished after a failure.
     public func write(to outDir: String) throws {
         try OutputDirectory.create(outDir)
+        Self.retract(from: outDir)
         func path(_ name: String) -> String { (outDir as NSString).appendingPathComponent(name) }
-        try rankingTable().write(to: path("ranking.tsv"))
-        try selectionPathTable().write(to: path("selection_path.tsv"))
-        try evaluationTable().write(to: path("evaluation.tsv"))
-        try ReportWriter.write(reportModel(), to: path("report.html"))
-        try runRecord().write(to: path("run.json"))
-        try ChunkWinners(run: run, result: result)?.write(to: outDir)
+        do {
+            try rankingTable().write(to: path("ranking.tsv"))
+            try selectionPathTable().write(to: path("selection_path.tsv"))
+            try evaluationTable().write(to: path("evaluation.tsv"))
+            try ReportWriter.write(reportModel(), to: path("report.html"))
+            try ChunkWinners(run: run, result: result)?.write(to: outDir)
+            try runRecord().write(to: path(Self.completionMarker))
+        } catch {
+            Self.retract(from: outDir)
+            throw error
+        }
     }
 
     /// The files `write` produces for this run.

@@ -56,6 +56,8 @@ extension Pipeline {
                                  execution: Execution = .init()) throws -> Summary {
         guard !directories.isEmpty else { throw UsageError("aggregate needs at least one directory of fit files") }
         try OutputDirectory.checkWritable(out)
+        let lock = try OutputLock(directory: out, log: execution.log)
+        defer { lock.release() }
         let folders = directories.map(FitDirectory.locate)
         var manifest = try folders[0].readManifest()
         for folder in folders.dropFirst() {
@@ -87,6 +89,8 @@ extension Pipeline {
             return try run.runFits(ids.filter(\.isFullSplit), done: fits, fitDirectory: nil, threads: execution.threads)
         }
         let fits = used.fits
+        try lock.hold()
+        RunOutputs.retract(from: out)
         let result = try run.aggregate(fits, stop: used.stop, threads: execution.threads)
         try RunOutputs(run: run, result: result,
                        timings: [("load", loaded.loadSeconds), ("full-split fits", Date().timeIntervalSince(start)),

@@ -8,18 +8,27 @@ extension Pipeline {
     @discardableResult
     public static func select(_ parameters: RunParameters, out: String, resume: Bool = false,
                               execution: Execution = .init()) throws -> Summary {
-        try OutputDirectory.checkWritable(out)
-        if parameters.input.chunking?.isTournament == true {
-            return try selectChunked(parameters, out: out, resume: resume, execution: execution)
+        let chunked = parameters.input.chunking?.isTournament == true
+        try OutputDirectory.checkWritable(out, subfolders: chunked ? ["fits", "chunks"] : ["fits"])
+        let lock = try OutputLock(directory: out, log: execution.log)
+        defer { lock.release() }
+        if chunked {
+            return try selectChunked(parameters, out: out, resume: resume, lock: lock, execution: execution)
         }
-        return try complete(try prepare(parameters, execution), out: out, resume: resume, execution: execution)
+        let run = try prepare(parameters, execution)
+        try lock.hold()
+        return try complete(run, out: out, resume: resume, execution: execution)
     }
 
     /// Runs the fits of `run` that `out/fits` does not hold yet (all of them without
-    /// `resume`), aggregates them and writes the outputs into `out`.
+    /// `resume`), aggregates them and writes the outputs into `out`. Once the fits folder is
+    /// accepted, the previous run's results there are withdrawn (run.json, the completion
+    /// marker, first), before anything changes.
     static func complete(_ run: SelectionRun, out: String, resume: Bool, execution: Execution) throws -> Summary {
         let fitDirectory = FitDirectory(outDir: out)
-        let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitIDs: run.units.ids, picks: run.q)
+        let done = try fitDirectory.prepare(manifest: run.manifest, resume: resume, unitIDs: run.units.ids, picks: run.q) {
+            RunOutputs.retract(from: out)
+        }
         if !done.isEmpty { execution.log.info("resuming: \(done.count) fits already done") }
         let start = Date()
         let used = try run.stabilityFits(from: done) { ids, fits in

@@ -7,12 +7,15 @@ extension Pipeline {
     /// `out/chunks/chunk-I` (fits, outputs and winners.json, as a scattered chunk job
     /// writes them), then the tournament on their winners into `out`. The whole store is
     /// loaded once; each chunk holds a compact copy of its columns while it runs.
-    static func selectChunked(_ parameters: RunParameters, out: String, resume: Bool, execution: Execution) throws -> Summary {
+    static func selectChunked(_ parameters: RunParameters, out: String, resume: Bool, lock: OutputLock,
+                              execution: Execution) throws -> Summary {
         try parameters.validate()
         guard let chunking = parameters.input.chunking, let count = chunking.count else {
             preconditionFailure("selectChunked runs a tournament")
         }
         let scoped = try LoadedInput.load(parameters.input, threads: execution.threads, log: execution.log)
+        try lock.hold()
+        RunOutputs.retract(from: out)
         var gathered: [(source: String, winners: ChunkWinners)] = []
         for index in 1 ... count {
             var chunkParameters = parameters
@@ -25,7 +28,7 @@ extension Pipeline {
             gathered.append((folder, winners))
         }
         return try tournament(scoped, manifest: RunManifest(of: scoped, parameters: parameters), chunks: gathered,
-                              out: out, resume: resume, execution: execution)
+                              out: out, resume: resume, lock: lock, execution: execution)
     }
 
     /// Where `select --chunks N` writes chunk `index` inside `out` (the Snakemake workflow
@@ -43,12 +46,14 @@ extension Pipeline {
     public static func tournament(directories: [String], out: String, overrides: AggregateOverrides = .init(),
                                   execution: Execution = .init()) throws -> Summary {
         guard !directories.isEmpty else { throw UsageError("aggregate --tournament needs the output directories of the chunk runs") }
-        try OutputDirectory.checkWritable(out)
-        let gathered = try directories.map { (source: $0, winners: try ChunkWinners.read($0)) }
+        try OutputDirectory.checkWritable(out, subfolders: ["fits"])
+        let lock = try OutputLock(directory: out, log: execution.log)
+        defer { lock.release() }
+        let gathered = try directories.map { (source: ChunkWinners.file($0), winners: try ChunkWinners.read($0)) }
         let manifest = try overrides.apply(to: try tournamentManifest(gathered))
         let scoped = try loadVerified(manifest, execution)
         let summary = try tournament(scoped, manifest: manifest, chunks: gathered.sorted { $0.winners.chunking.index! < $1.winners.chunking.index! },
-                                     out: out, resume: false, execution: execution)
+                                     out: out, resume: false, lock: lock, execution: execution)
         execution.log.info("tournament of \(gathered.count) chunks written to \(out)/ranking.tsv")
         return summary
     }
@@ -86,7 +91,7 @@ extension Pipeline {
     /// `scoped` is the input the chunks split (after QC and `--region`).
     private static func tournament(_ scoped: LoadedInput, manifest: RunManifest,
                                    chunks: [(source: String, winners: ChunkWinners)],
-                                   out: String, resume: Bool, execution: Execution) throws -> Summary {
+                                   out: String, resume: Bool, lock: OutputLock, execution: Execution) throws -> Summary {
         let count = chunks.count
         let position = Dictionary(scoped.matrix.features.enumerated().map { ($1.id, $0) }, uniquingKeysWith: min)
         var candidates = Set<Int>()
@@ -98,7 +103,7 @@ extension Pipeline {
             }
             for id in winners.winners {
                 guard let j = position[id], slice.contains(j) else {
-                    throw InputError(file: source, "winner '\(id)' is not a feature of chunk \(index) of \(count) of this input")
+                    throw InputError(file: source, "winner '\(id)' is not a feature of chunk \(index) of \(count) of this input; expected ids of that chunk's features (\(slice.count) after QC)")
                 }
                 candidates.insert(j)
             }
@@ -108,6 +113,7 @@ extension Pipeline {
         let note = "tournament: \(columns.count) candidates, the first \(perChunk) of each of \(count) chunks of \(scoped.featureCount) features"
         execution.log.info(note)
         let run = try SelectionRun(input: scoped.restricted(to: columns, notes: [note]), manifest: manifest, log: execution.log)
+        try lock.hold()
         return try complete(run, out: out, resume: resume, execution: execution)
     }
 }

@@ -48,9 +48,7 @@ public struct ChunkWinners: Codable, Sendable, Equatable {
     /// Reads winners.json at `path`, or inside `path` when it is a directory (an --out
     /// directory of a chunk run). Errors name the file and what was expected.
     public static func read(_ path: String) throws -> ChunkWinners {
-        var isDirectory: ObjCBool = false
-        let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? (path as NSString).appendingPathComponent(fileName) : path
+        let file = self.file(path)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw InputError(file: file, "cannot read the chunk's winners; expected the --out directory of a chunk run (gsel select or aggregate with --chunk I --chunks N), which holds \(fileName)")
         }
@@ -63,6 +61,35 @@ public struct ChunkWinners: Codable, Sendable, Equatable {
               let index = chunking.index, (1 ... count).contains(index) else {
             throw InputError(file: file, "the run behind these winners has no chunk index (--chunk I --chunks N with N > 1)")
         }
+        try winners.checkList(file: file)
         return winners
+    }
+
+    /// The winners file `path` names: `path/winners.json` for a directory, else `path`.
+    public static func file(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? (path as NSString).appendingPathComponent(fileName) : path
+    }
+
+    /// The most winners a chunk hands over: `--chunk-winners`, else k.
+    var allowed: Int { chunking.winners ?? manifest.parameters.selection.k }
+
+    /// Throws an `InputError` on `file` unless the list holds 1 ... `allowed` distinct ids
+    /// and the chunk held at least that many features (membership in the chunk is checked
+    /// against the input by the tournament).
+    private func checkList(file: String) throws {
+        let expected = "expected 1 to \(allowed) distinct feature ids of chunk \(chunking.index ?? 0), best first (--chunk-winners, else --k)"
+        guard !winners.isEmpty else { throw InputError(file: file, "lists no winners; \(expected)") }
+        guard winners.count <= allowed else { throw InputError(file: file, "lists \(winners.count) winners; \(expected)") }
+        var first: [String: Int] = [:]
+        for (i, id) in winners.enumerated() {
+            if let earlier = first.updateValue(i + 1, forKey: id) {
+                throw InputError(file: file, "lists winner '\(id)' twice (positions \(earlier) and \(i + 1)); \(expected)")
+            }
+        }
+        guard chunkFeatures >= winners.count else {
+            throw InputError(file: file, "lists \(winners.count) winners of a chunk of \(chunkFeatures) features; expected at most one winner per feature")
+        }
     }
 }

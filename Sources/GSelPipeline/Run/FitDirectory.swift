@@ -23,7 +23,7 @@ public struct FitDirectory: Sendable {
     public var manifestPath: String { (path as NSString).appendingPathComponent(Self.manifestName) }
 
     func write(manifest: RunManifest) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try OutputDirectory.create(path, role: "the folder of fit files")
         try AtomicFile.write(try manifest.encoded(), to: manifestPath)
     }
 
@@ -65,15 +65,18 @@ public struct FitDirectory: Sendable {
         }
     }
 
-    /// Removes fit files and the manifest (a fresh run into a used directory).
+    /// Removes fit files and the manifest (a fresh run into a used directory); only files:
+    /// a directory under such a name stays for the write to name it.
     func clear() {
-        for f in fitFiles().map(\.path) + [manifestPath] { try? FileManager.default.removeItem(atPath: f) }
+        for f in fitFiles().map(\.path) + [manifestPath] { unlink(f) }
     }
 
     /// Readies the folder for a run: removes what a killed writer left half-written; with
     /// `resume`, checks that a manifest already there describes the same run and returns its
-    /// finished fits; without, starts afresh.
-    func prepare(manifest: RunManifest, resume: Bool, unitIDs: [String], picks: Int) throws -> [FitRecord] {
+    /// finished fits; without, starts afresh. `accepted` runs once the checks passed, before
+    /// the folder changes (the caller withdraws the previous run's results there).
+    func prepare(manifest: RunManifest, resume: Bool, unitIDs: [String], picks: Int,
+                 accepted: () -> Void = {}) throws -> [FitRecord] {
         // Temporary files of a writer that was killed mid-write (issue 24).
         AtomicFileWriter.removeStaleTemporaries(in: path)
         if resume && FileManager.default.fileExists(atPath: manifestPath) {
@@ -81,12 +84,17 @@ public struct FitDirectory: Sendable {
             if let diff = manifest.difference(from: previous) {
                 throw UsageError("cannot resume into \(path): it holds fits of a different run (\(diff)); use another --out or drop --resume")
             }
-            return try readFits(fingerprint: manifest.fingerprint, unitIDs: unitIDs, picks: picks)
+            let fits = try readFits(fingerprint: manifest.fingerprint, unitIDs: unitIDs, picks: picks)
+            accepted()
+            return fits
         }
         if resume && !fitFiles().isEmpty {
             throw UsageError("cannot resume into \(path): it has fit files but no \(Self.manifestName), so it was not written by gsel")
         }
-        clear()
+        accepted()
+        // Nothing to clear when resuming into a folder without fits (and so no window in
+        // which a `repeat` job of another pair, sharing the folder, loses a fit just written).
+        if !resume { clear() }
         try write(manifest: manifest)
         return []
     }

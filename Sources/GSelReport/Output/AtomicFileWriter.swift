@@ -74,7 +74,13 @@ public final class AtomicFileWriter {
         if fsync(fd) != 0 { throw failure("cannot flush the file to disk") }
         if close(fd) != 0 { fd = -1; throw failure("cannot close the file") }
         fd = -1
-        if rename(temporaryPath, path) != 0 { throw failure("cannot move the finished file into place") }
+        if rename(temporaryPath, path) != 0 {
+            if errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST {
+                abort()
+                throw OutputError(file: path, "is a directory; expected a file (or nothing) at this path, where gsel writes a result file")
+            }
+            throw failure("cannot move the finished file into place")
+        }
         finished = true
     }
 

@@ -49,6 +49,12 @@ final class GolubEndToEndTests: XCTestCase {
         XCTAssertTrue(report.contains("The stable set holds"), "the report explains the stable set")
         XCTAssertTrue(report.contains("exchangeable"), "the report states the bound's assumptions")
         XCTAssertTrue(report.contains("Substitutes (share of the slot"), "the ranking table shows the substitutes")
+        // The adaptive default says how many pairs it used and why it stopped (issue 21).
+        let pairs = try XCTUnwrap(stability["pairs"] as? Int)
+        let adaptive = try XCTUnwrap(stability["adaptive"] as? [String: Any])
+        XCTAssertEqual(adaptive["pairs"] as? Int, pairs)
+        XCTAssertEqual(stability["fits"] as? Int, 2 * pairs)
+        XCTAssertTrue(report.contains("The consensus used \(pairs) complementary pairs (--repeats auto, "), "the report says how many pairs ran")
         // 8 held-out samples, both rankings right on all of them at k′ = 20: nothing tells them apart
         // (issue 19), and 8 of 8 is consistent with an accuracy of 0.68 (Wilson).
         XCTAssertTrue(report.contains("The held-out set (8 samples) is too small to tell gsel's top 20 from the baseline's"))

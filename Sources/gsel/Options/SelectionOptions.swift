@@ -106,7 +106,8 @@ struct SelectionOptions: ParsableArguments {
         if !(screen == "auto" || screen == "off" || (Int(screen).map { $0 >= 1 } ?? false)) {
             throw ValidationError("--screen: expected auto, off or a number of features; got '\(screen)'")
         }
-        if !(repeats == "auto" || (Int(repeats).map { $0 >= 0 } ?? false)) {
+        // The range is `SelectionParameters.validate`'s: here only the spelling.
+        if !(repeats == "auto" || Int(repeats) != nil) {
             throw ValidationError("--repeats: expected auto or a number of pairs (0 = one fit); got '\(repeats)'")
         }
         try CommandRunner.validate(threads: threads)

@@ -79,12 +79,12 @@ public struct FitDirectory: Sendable {
         if resume && FileManager.default.fileExists(atPath: manifestPath) {
             let previous = try RunManifest.decode(path: manifestPath)
             if let diff = manifest.difference(from: previous) {
-                throw UsageError("cannot resume into \(path): it holds fits of a different run (\(diff)); use another --out or drop --resume")
+                throw InputError(file: path, "cannot resume here: it holds fits of a different run (\(diff)); use another --out or drop --resume")
             }
             return try readFits(fingerprint: manifest.fingerprint, unitIDs: unitIDs, picks: picks)
         }
         if resume && !fitFiles().isEmpty {
-            throw UsageError("cannot resume into \(path): it has fit files but no \(Self.manifestName), so it was not written by gsel")
+            throw InputError(file: path, "cannot resume here: it has fit files but no \(Self.manifestName), so it was not written by gsel")
         }
         clear()
         try write(manifest: manifest)

@@ -23,7 +23,33 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// An invalid combination of options or parameters (k out of range, bad threshold ...).
+/// A run parameter out of range or in conflict with another: the one parameter-error type
+/// of every module (GSelIO, GSelCore and GSelPipeline throw it; input-data problems are
+/// `InputError`s). `parameter` names the setting in snake_case (`validation_fraction`), as
+/// run.json records it; the CLI shows it as its flag (`--validation-fraction`).
+public struct ParameterError: Error, CustomStringConvertible, Equatable {
+    public var parameter: String
+    /// What is wrong and what was expected, without the parameter name.
+    public var message: String
+
+    public init(_ parameter: String, _ message: String) {
+        self.parameter = parameter
+        self.message = message
+    }
+
+    /// The parameter and the message, printable and bounded like `InputError.description`.
+    public var description: String { MessageText.bounded("\(parameter) \(message)") }
+
+    /// The command-line flag of `parameter`.
+    public var flag: String { "--" + parameter.replacingOccurrences(of: "_", with: "-") }
+
+    /// The line the command line prints: the flag and the message, bounded.
+    public var commandLineMessage: String { MessageText.bounded("\(flag) \(message)") }
+}
+
+/// An invalid combination of command-line options that no run parameter names. Not thrown
+/// by GSelCore or GSelPipeline (the layer check refuses it there): they throw
+/// `ParameterError` or `InputError`.
 public struct UsageError: Error, CustomStringConvertible, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }

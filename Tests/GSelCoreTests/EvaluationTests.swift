@@ -47,7 +47,7 @@ final class EvaluationTests: XCTestCase {
 
         for bad in [0.0, 1.0, -0.5] {
             XCTAssertThrowsError(try StratifiedSplit(target: target, validationFraction: bad, seed: 1)) {
-                XCTAssertTrue($0 is UsageError)
+                XCTAssertEqual(($0 as? ParameterError)?.parameter, "validation_fraction")
             }
         }
     }
@@ -77,13 +77,16 @@ final class EvaluationTests: XCTestCase {
         let target = Target.classes(codes: [0, 0, 0, 1, 2, 2], names: ["ALL", "AML", "T-cell"])
         XCTAssertNoThrow(try ClassCountCheck.require(target, rows: [0, 1, 4, 5, 3, 3]))
         XCTAssertThrowsError(try ClassCountCheck.require(target)) { error in
-            let message = (error as? UsageError)?.message ?? ""
+            let message = (error as? InputError)?.message ?? ""
             XCTAssertTrue(message.contains("'AML' (1 sample)"), message)
             XCTAssertFalse(message.contains("'ALL'"), message)
         }
         XCTAssertThrowsError(try ClassCountCheck.require(target, rows: [0, 1, 2])) { error in
-            let message = (error as? UsageError)?.message ?? ""
+            let message = (error as? InputError)?.message ?? ""
             XCTAssertTrue(message.contains("'AML' (0 samples), 'T-cell' (0 samples)"), message)
+        }
+        XCTAssertThrowsError(try ClassCountCheck.require(target, file: "labels.tsv")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("labels.tsv: class 'AML' (1 sample) in the training split"), "\(error)")
         }
         XCTAssertNoThrow(try ClassCountCheck.require(.values([1])))
     }
@@ -331,7 +334,7 @@ final class EvaluationTests: XCTestCase {
             train: train, trainTarget: .classes(codes: [0, 0, 0, 0, 1], names: names),
             validation: validation, validationTarget: .classes(codes: [0, 1, 1], names: names),
             orders: ["marginal": [0, 1]])) { error in
-            XCTAssertTrue((error as? UsageError)?.message.contains("'AML' (1 sample)") == true, "\(error)")
+            XCTAssertTrue((error as? InputError)?.message.contains("'AML' (1 sample)") == true, "\(error)")
         }
     }
 }

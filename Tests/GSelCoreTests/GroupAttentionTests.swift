@@ -77,7 +77,7 @@ final class GroupAttentionTests: XCTestCase {
         XCTAssertEqual(r.snapshots.count, 3)
         XCTAssertTrue(r.snapshots.allSatisfy { $0.candidates.allSatisfy { $0.feature < 60 } }, "snapshots hold group indices")
         XCTAssertThrowsError(try SequentialAttention(groups: planted.groups).select(data, target: target, k: 61, seed: 1, stream: [])) {
-            XCTAssertTrue(($0 as? UsageError)?.message.contains("number of groups (60)") ?? false, "\($0)")
+            XCTAssertTrue(($0 as? ParameterError)?.message.contains("number of groups (60)") ?? false, "\($0)")
         }
     }
 

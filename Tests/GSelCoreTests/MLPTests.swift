@@ -2,6 +2,22 @@ import XCTest
 import GSelCore
 
 final class MLPTests: XCTestCase {
+    /// The parameter count is the layout's total, (fan-in + 1) x fan-out per layer (weights and biases), and 16
+    /// bytes each for training; a shape beyond `Int` counts as nil instead of trapping.
+    func testParameterCountAndTrainingBytes() {
+        let shape = MLPShape(inputs: 6, hidden: [5, 4], outputs: 3)
+        XCTAssertEqual(shape.parameterCount, 7 * 5 + 6 * 4 + 5 * 3)
+        XCTAssertEqual(shape.parameterCount, shape.parameterLayout.total)
+        XCTAssertEqual(shape.trainingBytes, 74 * 16)
+        XCTAssertEqual(MLPShape(inputs: 10, hidden: [], outputs: 1).parameterCount, 11)
+        let huge = MLPShape(inputs: Int.max / 2, hidden: [4], outputs: 1)
+        XCTAssertNil(huge.parameterCount)
+        XCTAssertNil(huge.trainingBytes)
+        let wide = MLPShape(inputs: Int.max / 8, hidden: [1], outputs: 1)
+        XCTAssertEqual(wide.parameterCount, Int.max / 8 + 1 + 2)
+        XCTAssertNil(wide.trainingBytes, "the count fits in Int, its bytes do not")
+    }
+
     /// Backward-pass gradients (weights, biases and input) against central finite differences,
     /// for a two-hidden-layer network under softmax cross-entropy and a linear model under squared error.
     func testGradientsMatchFiniteDifferences() {

@@ -120,10 +120,10 @@ final class MarginalSelectorTests: XCTestCase {
         let x = TestMatrices.gaussian(rows: 4, columns: 3, seed: 35)
         let data = StandardizedData(matrix: x, rows: Array(0 ..< 4))
         XCTAssertThrowsError(try MarginalSelector.scores(data, target: .classes(codes: [0, 0, 0, 0], names: ["a", "b"]))) {
-            XCTAssertTrue(($0 as? UsageError)?.message.contains("at least 2 classes") == true)
+            XCTAssertTrue(($0 as? InputError)?.message.contains("at least 2 classes") == true)
         }
         XCTAssertThrowsError(try MarginalSelector.scores(data, target: .classes(codes: [0, 1, 2, 3], names: ["a", "b", "c", "d"]))) {
-            XCTAssertTrue(($0 as? UsageError)?.message.contains("more samples") == true)
+            XCTAssertTrue(($0 as? InputError)?.message.contains("more samples") == true)
         }
     }
 }

@@ -204,10 +204,10 @@ final class OMPTests: XCTestCase {
     func testRejectsOutOfRangeK() throws {
         let (c, target) = regressionCase(n: 20, p: 10, k: 1, rho: 0, seed: 1)
         XCTAssertThrowsError(try OrthogonalMatchingPursuit().select(c.data, target: target, k: 0)) {
-            XCTAssertTrue($0 is UsageError)
+            XCTAssertEqual(($0 as? ParameterError)?.parameter, "k")
         }
         XCTAssertThrowsError(try OrthogonalMatchingPursuit().select(c.data, target: target, k: 11)) {
-            XCTAssertEqual(($0 as? UsageError)?.message, "omp: k must be between 1 and the number of features (10); got 11")
+            XCTAssertEqual(($0 as? ParameterError)?.description, "k must be between 1 and the number of features (10) for omp; got 11")
         }
     }
 

@@ -16,14 +16,18 @@ final class ArchitectureTests: XCTestCase {
     static let system: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch", "_Builtin_intrinsics.intel"]
     static let project: Set<String> = ["GSelIO", "GSelCore", "GSelReport", "GSelPipeline", "gsel", "CHDF5", "CZlib", "CBLAS", "ArgumentParser"]
 
-    /// `import X` lines of every Swift file under Sources/<module>, as (file, line, module).
-    func imports(of module: String) throws -> [(file: String, line: Int, module: String)] {
+    /// Every Swift file under Sources/<module>, as (path inside the module, text).
+    func sources(of module: String) throws -> [(file: String, text: String)] {
         let root = GSelProcess.packageRoot.appendingPathComponent("Sources/\(module)")
-        var found: [(String, Int, String)] = []
         let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
         XCTAssertFalse(files.isEmpty, "no sources in \(root.path)")
-        for file in files {
-            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        return try files.map { ($0, try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    /// `import X` lines of every Swift file under Sources/<module>, as (file, line, module).
+    func imports(of module: String) throws -> [(file: String, line: Int, module: String)] {
+        var found: [(String, Int, String)] = []
+        for (file, text) in try sources(of: module) {
             for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let words = raw.trimmingCharacters(in: .whitespaces).split(separator: " ")
                 guard let i = words.firstIndex(of: "import"), words[..<i].allSatisfy({ $0.hasPrefix("@") || $0 == "public" || $0 == "internal" }),
@@ -44,6 +48,19 @@ final class ArchitectureTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(seen, 100, "the import lines were read")
+    }
+
+    /// `UsageError` (GSelIO) is for command-line option combinations only: the engine and the
+    /// pipeline throw `ParameterError` for a setting and `InputError` for the data.
+    func testCoreAndPipelineThrowNoUsageError() throws {
+        var read = 0
+        for module in ["GSelCore", "GSelPipeline"] {
+            for (file, text) in try sources(of: module) {
+                read += 1
+                XCTAssertFalse(text.contains("UsageError("), "\(module)/\(file) throws UsageError; throw ParameterError or InputError (docs/architecture.md)")
+            }
+        }
+        XCTAssertGreaterThan(read, 50, "the sources were read")
     }
 
     /// Package.swift declares no dependency that the layers forbid.

@@ -43,8 +43,8 @@ public enum HeldOutEvaluation {
     /// selector that stopped early) is evaluated up to its own length, which is then
     /// added as its last point. Rows come out by method (in `orders` order), then k', then
     /// the covariates-only row when there are covariates.
-    /// Throws a `UsageError` when a class has fewer than 2 training samples, the
-    /// validation split is empty, or a ranking names a feature out of range.
+    /// Throws an `InputError` when a class has fewer than 2 training samples or a ranking
+    /// names a feature out of range, a `ParameterError` when the validation split is empty.
     public static func evaluate(train: StandardizedData, trainTarget: Target,
                                 validation: StandardizedData, validationTarget: Target,
                                 orders: [(method: String, features: [Int])],
@@ -61,16 +61,18 @@ public enum HeldOutEvaluation {
                                 groupedOrders orders: [(method: String, groups: [[Int]])],
                                 kValues: [Int]? = nil, threads: Int = 1) throws -> [EvaluationRow] {
         guard trainTarget.count == train.sampleCount, validationTarget.count == validation.sampleCount else {
-            throw UsageError("evaluation: the targets do not match the training (\(train.sampleCount)) and validation (\(validation.sampleCount)) samples")
+            throw InputError(file: "", "evaluation: the targets do not match the training (\(train.sampleCount)) and validation (\(validation.sampleCount)) samples")
         }
         guard trainTarget.isClassification == validationTarget.isClassification else {
-            throw UsageError("evaluation: the training and validation targets are of different kinds")
+            throw InputError(file: "", "evaluation: the training and validation targets are of different kinds")
         }
-        guard validation.sampleCount > 0 else { throw UsageError("evaluation: the validation split is empty") }
+        guard validation.sampleCount > 0 else {
+            throw ParameterError("validation_fraction", "leaves the validation split empty; evaluation needs validation samples")
+        }
         try ClassCountCheck.require(trainTarget)
         for (method, groups) in orders {
             if let bad = groups.joined().first(where: { $0 < 0 || $0 >= train.candidateCount }) {
-                throw UsageError("evaluation: ranking '\(method)' names feature \(bad), but there are \(train.candidateCount) features")
+                throw InputError(file: "", "evaluation: ranking '\(method)' names feature \(bad), but there are \(train.candidateCount) features")
             }
         }
         let covariates = Array(train.covariateColumns)

@@ -11,15 +11,15 @@ public struct StratifiedSplit: Sendable, Equatable {
 
     /// Splits `rows` (default: all samples of `target`) so that about
     /// `validationFraction` of them (rounded, at least 1, at most all but 1) go to validation.
-    /// Throws a `UsageError` for a fraction outside (0, 1) or fewer than 2 rows.
+    /// Throws a `ParameterError` for a fraction outside (0, 1), an `InputError` for fewer than 2 rows.
     public init(target: Target, validationFraction: Double, seed: UInt64, stream: [UInt64] = [],
                 rows: [Int]? = nil) throws {
         let all = rows ?? Array(0 ..< target.count)
         guard validationFraction > 0, validationFraction < 1 else {
-            throw UsageError("the validation fraction must be above 0 and below 1, found \(validationFraction)")
+            throw ParameterError("validation_fraction", "must be above 0 and below 1 to split; got \(validationFraction)")
         }
         guard all.count >= 2 else {
-            throw UsageError("a train/validation split needs at least 2 samples, found \(all.count)")
+            throw InputError(file: "", "a train/validation split needs at least 2 samples, found \(all.count)")
         }
         let wanted = min(all.count - 1, max(1, Int((validationFraction * Double(all.count)).rounded())))
         let strata = SampleStrata.of(all, target: target)

@@ -1,3 +1,5 @@
+import GSelIO
+
 /// Layer sizes of a fully connected ReLU network: inputs -> hidden... -> outputs.
 /// `hidden == []` is a linear model.
 public struct MLPShape: Sendable, Equatable {
@@ -23,5 +25,26 @@ public struct MLPShape: Sendable, Equatable {
             b.append(off); off += s[l + 1]
         }
         return (w, b, off)
+    }
+
+    /// Number of weights and biases (`parameterLayout.total`), counted without trapping:
+    /// nil when it exceeds `Int`, so a shape can be checked before one is built.
+    public var parameterCount: Int? {
+        var total = 0
+        for (fanIn, fanOut) in zip(layerSizes, layerSizes.dropFirst()) {
+            let (layer, overflow) = fanOut.multipliedReportingOverflow(by: fanIn + 1)
+            guard !overflow, total <= Int.max - layer else { return nil }
+            total += layer
+        }
+        return total
+    }
+
+    /// Bytes a fit holds per parameter: the Float32 weight, its gradient (`MLP`) and Adam's
+    /// two moments (`AdamOptimizer`).
+    public static let trainingBytesPerParameter = 16
+
+    /// Bytes of a fit's weights, gradients and Adam moments; nil when beyond `Int`.
+    public var trainingBytes: Int? {
+        parameterCount.flatMap { MemoryBudget.size(count: $0, stride: Self.trainingBytesPerParameter) }
     }
 }

@@ -100,7 +100,7 @@ struct CovariateAdjustment {
         gram = cholesky
         residualTargetEnergy = m == 1 && !kept.isEmpty ? product(0, 0, residual) : 0
         if isClassification, n - 1 - rank - kept.count < 1 {
-            throw UsageError("marginal: the F-test needs more samples (\(n)) than classes (\(kept.count + 1)) and covariate columns (\(rank))")
+            throw InputError(file: "", "marginal: the F-test needs more samples (\(n)) than classes (\(kept.count + 1)) and covariate columns (\(rank))")
         }
     }
 

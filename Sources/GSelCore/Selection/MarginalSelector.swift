@@ -43,12 +43,12 @@ public struct MarginalSelector: FeatureSelector {
     }
 
     /// The statistic of every candidate feature (F or |r|, given the covariates when the data
-    /// has them), in input order. Throws a `UsageError` when the target does not fit the
+    /// has them), in input order. Throws an `InputError` when the target does not fit the
     /// data, or when fewer than two classes are present or there are no more samples than
     /// classes and covariates (no residual degrees of freedom).
     public static func scores(_ data: StandardizedData, target: Target) throws -> [Double] {
         guard target.count == data.sampleCount else {
-            throw UsageError("marginal: the target has \(target.count) values but the data has \(data.sampleCount) samples")
+            throw InputError(file: "", "marginal: the target has \(target.count) values but the data has \(data.sampleCount) samples")
         }
         let n = data.sampleCount, p = data.candidateCount
         // Per sample: the group its weighted sum goes to, and the weight (1 per class, or y).
@@ -61,10 +61,10 @@ public struct MarginalSelector: FeatureSelector {
             let counts = target.classCounts
             let present = counts.filter { $0 > 0 }.count
             guard present >= 2 else {
-                throw UsageError("marginal: the F-test needs at least 2 classes, found \(present) among \(n) samples")
+                throw InputError(file: "", "marginal: the F-test needs at least 2 classes, found \(present) among \(n) samples")
             }
             guard n > present else {
-                throw UsageError("marginal: the F-test needs more samples (\(n)) than classes (\(present))")
+                throw InputError(file: "", "marginal: the F-test needs more samples (\(n)) than classes (\(present))")
             }
         case .values(let v):
             group = [Int](repeating: 0, count: n)

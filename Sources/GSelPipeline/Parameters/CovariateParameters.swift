@@ -1,3 +1,4 @@
+import GSelIO
 /// Covariates that every fit includes and none ranks (age, sex, batch, ancestry PCs):
 /// read from a covariate file or from per-sample annotations of the input. Part of
 /// `InputParameters`; nil there when a run has no covariates, so such runs keep the

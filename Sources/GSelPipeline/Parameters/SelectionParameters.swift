@@ -1,4 +1,5 @@
 import GSelCore
+import GSelIO
 
 /// How features are selected: method, stability selection, validation split and the
 /// Sequential Attention settings: the selection half of `RunParameters`. The defaults here

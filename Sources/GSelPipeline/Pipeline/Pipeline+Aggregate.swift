@@ -28,7 +28,7 @@ extension Pipeline {
             if let groups { manifest.parameters.input.groups = groups }
             if let covariates {
                 guard manifest.parameters.input.covariates?.file != nil else {
-                    throw UsageError("--covariates \(covariates): the fits were computed without a covariate file")
+                    throw ParameterError("covariates", "\(covariates): the fits were computed without a covariate file")
                 }
                 manifest.parameters.input.covariates?.file = covariates
             }
@@ -42,7 +42,7 @@ extension Pipeline {
         let loaded = try LoadedInput.load(manifest.parameters.input, threads: execution.threads, log: execution.log)
         guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256,
               loaded.groupsSHA256 == manifest.groupsSHA256, loaded.covariatesSHA256 == manifest.covariatesSHA256 else {
-            throw UsageError("\(manifest.parameters.input.path) (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
+            throw InputError(file: manifest.parameters.input.path, "this file (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
         }
         return loaded
     }
@@ -54,7 +54,7 @@ extension Pipeline {
     @discardableResult
     public static func aggregate(directories: [String], out: String, overrides: AggregateOverrides = .init(),
                                  execution: Execution = .init()) throws -> Summary {
-        guard !directories.isEmpty else { throw UsageError("aggregate needs at least one directory of fit files") }
+        guard !directories.isEmpty else { throw InputError(file: "", "aggregate needs at least one directory of fit files") }
         try OutputDirectory.checkWritable(out)
         let lock = try OutputLock(directory: out, log: execution.log)
         defer { lock.release() }
@@ -62,11 +62,11 @@ extension Pipeline {
         var manifest = try folders[0].readManifest()
         for folder in folders.dropFirst() {
             if let diff = try folder.readManifest().difference(from: manifest) {
-                throw UsageError("\(folder.path) and \(folders[0].path) come from different runs: \(diff)")
+                throw InputError(file: folder.path, "comes from a different run than \(folders[0].path): \(diff)")
             }
         }
         if manifest.parameters.input.chunking?.isTournament == true {
-            throw UsageError("\(folders[0].path) holds the final fits of a chunked run (--chunks \(manifest.parameters.input.chunking?.count ?? 0)); gather the chunks' outputs with gsel aggregate --tournament")
+            throw InputError(file: folders[0].path, "holds the final fits of a chunked run (--chunks \(manifest.parameters.input.chunking?.count ?? 0)); gather the chunks' outputs with gsel aggregate --tournament")
         }
         manifest = try overrides.apply(to: manifest)
         let loaded = try loadVerified(manifest, execution)
@@ -84,7 +84,7 @@ extension Pipeline {
                 let list = missingPairs.prefix(10).map(String.init).joined(separator: ", ")
                 let adaptive = manifest.parameters.selection.repeats == nil
                     ? "; with --repeats auto the stopping rule needs pairs 1-\(ids.map(\.pair).max() ?? 0) here (scatter all \(AdaptiveRepeats.maximumPairs) pairs, or rounds of \(AdaptiveRepeats.roundSize))" : ""
-                throw UsageError("fits of \(missingPairs.count) pair(s) are missing (pairs \(list)\(missingPairs.count > 10 ? ", …" : ""))\(adaptive); run `gsel repeat --pair I` for them")
+                throw InputError(file: "", "fits of \(missingPairs.count) pair(s) are missing (pairs \(list)\(missingPairs.count > 10 ? ", …" : ""))\(adaptive); run `gsel repeat --pair I` for them")
             }
             return try run.runFits(ids.filter(\.isFullSplit), done: fits, fitDirectory: nil, threads: execution.threads)
         }

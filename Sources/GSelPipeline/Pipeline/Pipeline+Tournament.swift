@@ -45,7 +45,7 @@ extension Pipeline {
     @discardableResult
     public static func tournament(directories: [String], out: String, overrides: AggregateOverrides = .init(),
                                   execution: Execution = .init()) throws -> Summary {
-        guard !directories.isEmpty else { throw UsageError("aggregate --tournament needs the output directories of the chunk runs") }
+        guard !directories.isEmpty else { throw InputError(file: "", "aggregate --tournament needs the output directories of the chunk runs") }
         try OutputDirectory.checkWritable(out, subfolders: ["fits"])
         let lock = try OutputLock(directory: out, log: execution.log)
         defer { lock.release() }
@@ -71,17 +71,17 @@ extension Pipeline {
         var sources: [Int: String] = [:]
         for (source, winners) in gathered {
             if let diff = whole(winners.manifest).difference(from: manifest) {
-                throw UsageError("\(source) and \(first.source) come from different runs: \(diff)")
+                throw InputError(file: source, "comes from a different run than \(first.source): \(diff)")
             }
             let index = winners.chunking.index!
-            if let other = sources[index] { throw UsageError("\(source) and \(other) both hold chunk \(index)") }
+            if let other = sources[index] { throw InputError(file: "", "\(source) and \(other) both hold chunk \(index)") }
             sources[index] = source
         }
         let count = manifest.parameters.input.chunking?.count ?? 1
         let missing = (1 ... count).filter { sources[$0] == nil }
         guard missing.isEmpty else {
             let list = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-            throw UsageError("winners of \(missing.count) of \(count) chunks are missing (chunks \(list)); run `gsel select --chunk I --chunks \(count)`, or `gsel aggregate` on the chunk's pairs, for them")
+            throw InputError(file: "", "winners of \(missing.count) of \(count) chunks are missing (chunks \(list)); run `gsel select --chunk I --chunks \(count)`, or `gsel aggregate` on the chunk's pairs, for them")
         }
         return manifest
     }

@@ -82,14 +82,14 @@ public struct FitDirectory: Sendable {
         if resume && FileManager.default.fileExists(atPath: manifestPath) {
             let previous = try RunManifest.decode(path: manifestPath)
             if let diff = manifest.difference(from: previous) {
-                throw UsageError("cannot resume into \(path): it holds fits of a different run (\(diff)); use another --out or drop --resume")
+                throw InputError(file: path, "cannot resume here: it holds fits of a different run (\(diff)); use another --out or drop --resume")
             }
             let fits = try readFits(fingerprint: manifest.fingerprint, unitIDs: unitIDs, picks: picks)
             accepted()
             return fits
         }
         if resume && !fitFiles().isEmpty {
-            throw UsageError("cannot resume into \(path): it has fit files but no \(Self.manifestName), so it was not written by gsel")
+            throw InputError(file: path, "cannot resume here: it has fit files but no \(Self.manifestName), so it was not written by gsel")
         }
         accepted()
         // Nothing to clear when resuming into a folder without fits (and so no window in

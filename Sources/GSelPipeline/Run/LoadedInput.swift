@@ -46,7 +46,7 @@ public struct LoadedInput: Sendable {
             readerOptions.labelSampleIDs = Set(table.sampleIDs)
             labelTable = table
         } else if parameters.labelKey == nil {
-            throw UsageError("no phenotype given: use --labels FILE (with --label-col if it has several columns) or --label-key NAME for a label stored in the input")
+            throw ParameterError("labels", "FILE or --label-key NAME is needed: no phenotype given (--label-col picks the column of a label file with several; --label-key names a label stored in the input)")
         }
         let matrix = try InputFormat.reader(for: parameters.path).load(options: readerOptions)
         for note in matrix.notes { log.info(note) }

@@ -39,7 +39,7 @@ extension SelectionRun {
     }
 
     /// Refuses a Sequential Attention network whose weights, gradients and Adam moments
-    /// (16 bytes per weight) for one fit exceed `--max-memory` (which bounds the store and
+    /// (`MLPShape.trainingBytes`) for one fit exceed `--max-memory` (which bounds the store and
     /// each fit's network), or half the memory gsel may use without it. A screened fit's
     /// network sees only the kept features.
     func checkNetworkMemory() throws {
@@ -48,17 +48,12 @@ extension SelectionRun {
         let candidates = input.selectionMatrix.columnCount - (input.covariates?.columnCount ?? 0)
         let screened = input.groups == nil ? config.screen(features: candidates, k: q)?.size : nil
         let inputs = min(screened ?? candidates, candidates) + (input.covariates?.columnCount ?? 0)
-        let widths = [inputs] + config.hidden + [max(input.target.outputCount, 1)]
-        var weights = 0
-        for (a, b) in zip(widths, widths.dropFirst()) {
-            let (w, overflow) = a.multipliedReportingOverflow(by: b + 1)
-            guard !overflow, weights <= Int.max - w else { weights = Int.max; break }
-            weights += w
-        }
+        let shape = MLPShape(inputs: inputs, hidden: config.hidden, outputs: max(input.target.outputCount, 1))
         let budget = manifest.parameters.input.memoryBudget
         let limit = budget.bytes ?? MemoryBudget.machineHalf
-        guard let bytes = MemoryBudget.size(count: weights, stride: 16), bytes <= limit else {
-            let size = MemoryBudget.size(count: weights, stride: 16).map(MemoryBudget.format) ?? "more than any machine has"
+        guard let bytes = shape.trainingBytes, bytes <= limit else {
+            let weights = shape.parameterCount ?? Int.max
+            let size = shape.trainingBytes.map(MemoryBudget.format) ?? "more than any machine has"
             let bound = budget.bytes.map { limit in
                 "the --max-memory limit of \(MemoryBudget.format(limit)), which bounds the matrix store and each fit's network"
                     + (limit < 1024 ? " (a size without a unit is in bytes: 1 is one byte, 4G four gibibytes)" : "")

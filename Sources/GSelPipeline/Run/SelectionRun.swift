@@ -49,7 +49,7 @@ public struct SelectionRun: Sendable {
             train = Array(0 ..< input.rows.count)
             validation = []
         }
-        try ClassCountCheck.require(input.target.subset(train))
+        try ClassCountCheck.require(input.target.subset(train), file: input.labelSource)
         try Self.requireVaryingTarget(input, train: train)
         try requireCovariateRoom()
         try checkNetworkMemory()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GSelIO
 import GSelPipeline
 
 /// Genome-chunk scatter: which slice of the features `select` and `repeat` select from.
@@ -10,7 +11,7 @@ struct ChunkOptions: ParsableArguments {
     @Option(name: .customLong("chunk-winners"), parsing: .unconditional, help: .init("Candidates each chunk hands to the final selection (default: k).", valueName: "M"))
     var chunkWinners: Int?
     @Option(name: .long, help: .init("Select from the variants in CHR or CHR:START-END only (1-based, inclusive); {CHR} or {CHR}:START-END for a contig whose name holds ':'.", valueName: "CHR[:START-END]"), transform: {
-        do { return try GenomeRegion.parse($0) } catch let e as ParameterError { throw ValidationError("\(e.flag) \(e.message)") }
+        do { return try GenomeRegion.parse($0) } catch let e as ParameterError { throw ValidationError(e.commandLineMessage) }
     })
     var region: GenomeRegion?
 

@@ -12,7 +12,7 @@ enum CommandRunner {
         do {
             try body(execution)
         } catch let e as ParameterError {
-            fail("\(e.flag) \(e.message)")
+            fail(e.commandLineMessage)
         } catch let e as InputError {
             fail(e.description)
         } catch let e as UsageError {

@@ -232,8 +232,9 @@ def refit_score(ds, xtr, ytr, xva, yva, features):
 
 # ---------------------------------------------------------------- gsel
 
-# What "gsel default" runs: --repeats auto, the adaptive default (issue 21; 50 before). The seed
-# and half-split stability runs below keep 50 pairs (their fits are cached).
+# What "gsel default" runs, in the quality splits and the seed and half-split stability runs:
+# --repeats auto, the adaptive default (issue 21; 50 pairs before, whose fits are cached in
+# bench-data/quality: pass --work elsewhere, e.g. bench-data/quality-auto).
 DEFAULT_REPEATS = "auto"
 
 
@@ -318,7 +319,7 @@ def stability(ws, cohort, seed_count, half_count, log=print):
     result = {}
     gsel_sets, gsel_slots = [], []
     for seed in range(1, seed_count + 1):
-        out = run_gsel(ws, cohort, everyone, ws.path(ds.name, "all", f"seed{seed}"), seed)
+        out = run_gsel(ws, cohort, everyone, ws.path(ds.name, "all", f"seed{seed}"), seed, DEFAULT_REPEATS)
         gsel_sets.append({cohort.index[f] for f in ranked_ids(out)})
         gsel_slots.append(ranked_slots(out))
     x = standardize(cohort.x)
@@ -335,7 +336,7 @@ def stability(ws, cohort, seed_count, half_count, log=print):
         pair = {name: [] for name in seeds}
         slots = {name: [] for name in seeds}
         for tag, rows in (("a", a), ("b", b)):
-            out = run_gsel(ws, cohort, rows, ws.path(ds.name, f"halves{h}", tag), h)
+            out = run_gsel(ws, cohort, rows, ws.path(ds.name, f"halves{h}", tag), h, DEFAULT_REPEATS)
             pair["gsel default"].append({cohort.index[f] for f in ranked_ids(out)})
             slots["gsel default"].append(ranked_slots(out))
             xh = standardize(cohort.x[rows])

@@ -36,7 +36,7 @@ import _TestSupport
     @Test func summaryNamesTheWorstRecalledClasses() throws {
         let summary = try #require(Support.section("summary", in: HTMLReport.render(Self.model())))
         // At most 3 and fewer than all classes: CD8 T (2/5) and CD4 T (5/7), worst first.
-        #expect(summary.contains("separates <em>CD8 T</em> (recall 0.40 of 5) and <em>CD4 T</em> (recall 0.71 of 7) worst"))
+        #expect(summary.contains("separates <em>CD8 T</em> (recall 0.40, 2 of 5) and <em>CD4 T</em> (recall 0.71, 5 of 7) worst"))
         var perfect = Self.model()
         perfect.confusion?.counts = [[8, 0, 0], [0, 7, 0], [0, 0, 5]]
         let all = try #require(Support.section("summary", in: HTMLReport.render(perfect)))
@@ -45,7 +45,7 @@ import _TestSupport
         var missing = Self.model()
         missing.confusion?.counts = [[8, 0, 0], [0, 5, 2], [0, 0, 0]]
         let one = try #require(Support.section("summary", in: HTMLReport.render(missing)))
-        #expect(one.contains("separates <em>CD4 T</em> (recall 0.71 of 7) worst"))
+        #expect(one.contains("separates <em>CD4 T</em> (recall 0.71, 5 of 7) worst"))
     }
 
     @Test func withoutAConfusionMatrixNothingIsShown() throws {

@@ -64,7 +64,8 @@ extension Metrics {
             assigned[predicted[i], default: 0] += w
             if truth[i] == predicted[i] { hits[truth[i], default: 0] += w }
         }
-        let labels = Set(support.keys).union(assigned.keys)
+        // Summed in class order, so that the value does not depend on hashing.
+        let labels = Set(support.keys).union(assigned.keys).sorted()
         guard !labels.isEmpty else { return nil }
         return labels.reduce(0.0) { $0 + 2 * Double(hits[$1, default: 0]) / Double(support[$1, default: 0] + assigned[$1, default: 0]) }
             / Double(labels.count)

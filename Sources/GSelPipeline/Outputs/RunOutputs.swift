@@ -50,7 +50,7 @@ public struct RunOutputs {
 
     /// The files `write` produces for this run.
     var outputNames: [String] {
-        Self.fileNames + (classNames.isEmpty ? [] : [Self.perClassFileName])
+        Self.fileNames.flatMap { $0 == "evaluation.tsv" && !classNames.isEmpty ? [$0, Self.perClassFileName] : [$0] }
             + (ChunkWinners(run: run, result: result) == nil ? [] : [ChunkWinners.fileName])
     }
 

@@ -27,10 +27,10 @@ extension ReportModel {
 
         /// Classes with held-out samples, lowest recall first (ties: the larger class first,
         /// then class order); at most `limit`.
-        public func worst(_ limit: Int) -> [(name: String, recall: Double, support: Int)] {
+        public func worst(_ limit: Int) -> [(name: String, recall: Double, correct: Int, support: Int)] {
             let scored = classes.indices.compactMap { c in recall(c).map { (c: c, recall: $0, support: support(c)) } }
             return scored.sorted { ($0.recall, -$0.support, $0.c) < ($1.recall, -$1.support, $1.c) }
-                .prefix(limit).map { (name: classes[$0.c], recall: $0.recall, support: $0.support) }
+                .prefix(limit).map { (name: classes[$0.c], recall: $0.recall, correct: counts[$0.c][$0.c], support: $0.support) }
         }
     }
 }

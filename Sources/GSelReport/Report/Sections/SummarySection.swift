@@ -98,7 +98,7 @@ enum SummarySection {
         guard let first = worst.first else { return nil }
         if first.recall >= 1 { return "Per class, \(panel) recalled every held-out sample of every class (see the confusion matrix)." }
         let named = worst.filter { $0.recall < 1 }.map { w in
-            "<em>\(Markup.escape(w.name))</em> (recall \(DisplayFormat.fixed(w.recall, 2)) of \(w.support))"
+            "<em>\(Markup.escape(w.name))</em> (recall \(DisplayFormat.fixed(w.recall, 2)), \(w.correct) of \(w.support))"
         }
         let list = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
         return "Per class, \(panel) separates \(list) worst on the held-out samples (see the confusion matrix)."

@@ -13,7 +13,7 @@ final class EvaluationOutputTests: XCTestCase {
         let summary = try Pipeline.select(GolubRun.parameters(repeats: 1), out: out, execution: GolubRun.execution)
         let header = try String(contentsOfFile: out + "/evaluation.tsv", encoding: .utf8).split(separator: "\n")[0]
         XCTAssertEqual(header, "method\tk\taccuracy\taccuracy_low\taccuracy_high\tbalanced_accuracy\tbalanced_accuracy_low\t"
-            + "balanced_accuracy_high\tauroc\tauroc_low\tauroc_high\tr2\tr2_low\tr2_high")
+            + "balanced_accuracy_high\tauroc\tauroc_low\tauroc_high\tr2\tr2_low\tr2_high\tmacro_f1\tmacro_f1_low\tmacro_f1_high")
         let table = try OutputFiles.tsv(out + "/evaluation.tsv")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/run.json"))) as! [String: Any]
         let metrics = try XCTUnwrap(json["metrics"] as? [[String: Any]])
@@ -41,7 +41,7 @@ final class EvaluationOutputTests: XCTestCase {
                 XCTAssertEqual(try XCTUnwrap(metrics[i][name + "_low"] as? Double), interval.low, accuracy: 1e-15)
                 XCTAssertEqual(try XCTUnwrap(metrics[i][name + "_high"] as? Double), interval.high, accuracy: 1e-15)
             }
-            XCTAssertEqual(Array(metrics[i].keys).count, 14)
+            XCTAssertEqual(Array(metrics[i].keys).count, 17)
         }
         // 8 of 8 right: Wilson 0.6756–1 (statsmodels proportion_confint(8, 8, method='wilson')).
         let perfect = try XCTUnwrap(table.first { $0["accuracy"] == "1.000" })

@@ -57,6 +57,8 @@ struct BootstrapScorer {
             return auroc(truth: truth, weights)
         case (.r2, .values(let truth, let predicted)):
             return r2(truth: truth, predicted: predicted, weights)
+        case (.macroF1, .classes(let truth, let predicted, _)):
+            return Metrics.macroF1(truth: truth, predicted: predicted, weights: weights)
         default:
             return nil
         }

@@ -14,12 +14,15 @@ public struct EvaluationRow: Sendable, Equatable, Codable {
     public var auroc: Double?
     /// Regression: coefficient of determination on the validation split.
     public var r2: Double?
+    /// Classification: mean per-class F1 over the classes in the validation truth or predictions.
+    public var macroF1: Double?
     /// 95 % Wilson score interval of `accuracy`.
     public var accuracyInterval: MetricInterval?
     /// 95 % percentile-bootstrap intervals (`HeldOutBootstrap`) of the other metrics.
     public var balancedAccuracyInterval: MetricInterval?
     public var aurocInterval: MetricInterval?
     public var r2Interval: MetricInterval?
+    public var macroF1Interval: MetricInterval?
     /// The refit model's validation predictions the metrics were computed from (for paired comparisons).
     public var predictions: HeldOutPredictions?
 
@@ -39,6 +42,7 @@ public struct EvaluationRow: Sendable, Equatable, Codable {
         case .classes(let truth, let predicted, let scores):
             accuracy = Metrics.accuracy(truth: truth, predicted: predicted)
             balancedAccuracy = Metrics.balancedAccuracy(truth: truth, predicted: predicted)
+            macroF1 = Metrics.macroF1(truth: truth, predicted: predicted)
             auroc = scores.flatMap { Metrics.auroc(positive: truth.map { $0 == 1 }, scores: $0) }
             accuracyInterval = Metrics.wilson(correct: zip(truth, predicted).filter { $0 == $1 }.count, total: truth.count)
         case .values(let truth, let predicted):
@@ -49,6 +53,21 @@ public struct EvaluationRow: Sendable, Equatable, Codable {
         balancedAccuracyInterval = intervals[.balancedAccuracy]
         aurocInterval = intervals[.auroc]
         r2Interval = intervals[.r2]
+        macroF1Interval = intervals[.macroF1]
+    }
+
+    /// Recall, precision, F1 and support per class `0 ..< classCount` on the validation
+    /// split (`Metrics.perClass`); nil for regression or without predictions.
+    public func perClass(classCount: Int) -> [ClassMetrics]? {
+        guard case .classes(let truth, let predicted, _) = predictions else { return nil }
+        return Metrics.perClass(truth: truth, predicted: predicted, classCount: classCount)
+    }
+
+    /// Validation counts by true class (rows) and predicted class (columns); nil for
+    /// regression or without predictions.
+    public func confusion(classCount: Int) -> [[Int]]? {
+        guard case .classes(let truth, let predicted, _) = predictions else { return nil }
+        return Metrics.confusion(truth: truth, predicted: predicted, classCount: classCount)
     }
 
     /// The value of `metric`, nil when not reported for this task.
@@ -58,6 +77,7 @@ public struct EvaluationRow: Sendable, Equatable, Codable {
         case .balancedAccuracy: return balancedAccuracy
         case .auroc: return auroc
         case .r2: return r2
+        case .macroF1: return macroF1
         }
     }
 
@@ -68,6 +88,7 @@ public struct EvaluationRow: Sendable, Equatable, Codable {
         case .balancedAccuracy: return balancedAccuracyInterval
         case .auroc: return aurocInterval
         case .r2: return r2Interval
+        case .macroF1: return macroF1Interval
         }
     }
 }

@@ -16,7 +16,7 @@ extension RunOutputs {
 
     /// Every result file a run may leave in its folder, the completion marker first.
     static var resultNames: [String] {
-        [completionMarker] + fileNames.filter { $0 != completionMarker } + [ChunkWinners.fileName]
+        [completionMarker] + fileNames.filter { $0 != completionMarker } + [perClassFileName, ChunkWinners.fileName]
     }
 
     /// Removes the result files in `outDir`, run.json first, and the temporary files of

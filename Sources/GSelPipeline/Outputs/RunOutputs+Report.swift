@@ -32,7 +32,7 @@ extension RunOutputs {
                                    effect: result.effects[i].numeric, variant: hasVariants ? features[e.unit].variant : nil,
                                    substitutes: e.members.map { (name: units.name($0.unit), share: $0.share) })
         }
-        let shown: [HeldOutMetric] = [.balancedAccuracy, .accuracy, .auroc, .r2]  // display order
+        let shown: [HeldOutMetric] = [.balancedAccuracy, .accuracy, .macroF1, .auroc, .r2]  // display order
         let evaluation = result.evaluation.map { r in
             ReportModel.EvaluationRow(
                 method: r.method, k: r.k,
@@ -66,7 +66,7 @@ extension RunOutputs {
             threshold: stability ? parameters.threshold : nil,
             errorBound: stability ? result.slots.expectedFalseSlotsBound : nil,
             stabilityNote: stableSetNote().map { $0 + " The bound on false discoveries is the " + Self.slotBoundAssumptions + "." },
-            evaluation: evaluation, heldOutComparison: reportComparison(), attentionSnapshots: method == .sa ? snapshots : [],
+            evaluation: evaluation, heldOutComparison: reportComparison(), confusion: reportConfusion(), attentionSnapshots: method == .sa ? snapshots : [],
             correlation: selectedCorrelation(), manhattan: manhattan, notes: notes)
     }
 

@@ -79,6 +79,7 @@ extension RunOutputs {
             } ?? .null),
             ("stop_reason", JSONValue(result.reference.stopReason)),
             ("metrics", .array(metrics)),
+            ("per_class", perClassRecord()),
             ("metric_intervals", object([
                 ("level", .number(MetricInterval.level)), ("accuracy", .string("Wilson score interval")),
                 ("others", .string("percentile bootstrap of the validation predictions, stratified by class, \(HeldOutBootstrap.resamples) resamples; the models are not refitted")),

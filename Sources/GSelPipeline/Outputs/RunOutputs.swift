@@ -4,8 +4,8 @@ import GSelIO
 import GSelReport
 
 /// The result files of a finished run, written into the output directory, each
-/// atomically: ranking.tsv, selection_path.tsv, evaluation.tsv, report.html (winners.json
-/// for a chunk) and, last, run.json, the completion marker (`RunOutputs+Completion`).
+/// atomically: ranking.tsv, selection_path.tsv, evaluation.tsv (and evaluation_per_class.tsv
+/// for classification), report.html (winners.json for a chunk) and, last, run.json, the completion marker (`RunOutputs+Completion`).
 /// The tables, the report model and the run record are built by the extensions of this type.
 public struct RunOutputs {
     public static let fileNames = ["ranking.tsv", "selection_path.tsv", "evaluation.tsv", "report.html", "run.json"]
@@ -38,6 +38,7 @@ public struct RunOutputs {
             try rankingTable().write(to: path("ranking.tsv"))
             try selectionPathTable().write(to: path("selection_path.tsv"))
             try evaluationTable().write(to: path("evaluation.tsv"))
+            try perClassTable()?.write(to: path(Self.perClassFileName))
             try ReportWriter.write(reportModel(), to: path("report.html"))
             try ChunkWinners(run: run, result: result)?.write(to: outDir)
             try runRecord().write(to: path(Self.completionMarker))
@@ -48,7 +49,10 @@ public struct RunOutputs {
     }
 
     /// The files `write` produces for this run.
-    var outputNames: [String] { Self.fileNames + (ChunkWinners(run: run, result: result) == nil ? [] : [ChunkWinners.fileName]) }
+    var outputNames: [String] {
+        Self.fileNames.flatMap { $0 == "evaluation.tsv" && !classNames.isEmpty ? [$0, Self.perClassFileName] : [$0] }
+            + (ChunkWinners(run: run, result: result) == nil ? [] : [ChunkWinners.fileName])
+    }
 
     var parameters: SelectionParameters { run.parameters }
     var input: LoadedInput { run.input }

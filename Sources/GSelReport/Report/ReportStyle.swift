@@ -58,6 +58,9 @@ enum ReportStyle {
     code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 13px; }
     pre.cmd { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 4px 0 0;
       white-space: pre-wrap; overflow-wrap: anywhere; }
+    table.confusion { width: auto; font-size: 13px; }
+    table.confusion th[scope=row] { font-weight: 500; white-space: nowrap; }
+    table.confusion td.diag { font-weight: 700; }
     details { margin-top: 12px; }
     summary { cursor: pointer; color: var(--accent); font-size: 14px; }
     footer { color: var(--muted); font-size: 13px; padding: 8px 0 40px; }

@@ -14,6 +14,7 @@ GSEL_FILES = {
     "run.json",
     "selection_path.tsv",
     "evaluation.tsv",
+    "evaluation_per_class.tsv",
 }
 
 folders = {os.path.dirname(path) or "." for path in snakemake.output}

@@ -43,6 +43,8 @@ public struct ReportModel: Sendable {
     public var evaluation: [EvaluationRow]
     /// gsel against the baseline at k on the held-out samples, when both were evaluated.
     public var heldOutComparison: HeldOutComparison?
+    /// Held-out confusion matrix of gsel's top k (classification with evaluation only).
+    public var confusion: ClassConfusion?
     /// Attention of the leading candidates at each pick (Sequential Attention only).
     public var attentionSnapshots: [AttentionSnapshot]
     /// Correlations between the selected features, in ranking order.
@@ -59,7 +61,8 @@ public struct ReportModel: Sendable {
                 ranking: [RankingRow], scoreTitle: String = "Attention weight",
                 scoreExplanation: String = "the share of the model's attention the feature held when it was picked",
                 threshold: Double? = nil, errorBound: Double? = nil, stabilityNote: String? = nil,
-                evaluation: [EvaluationRow] = [], heldOutComparison: HeldOutComparison? = nil, attentionSnapshots: [AttentionSnapshot] = [],
+                evaluation: [EvaluationRow] = [], heldOutComparison: HeldOutComparison? = nil,
+                confusion: ClassConfusion? = nil, attentionSnapshots: [AttentionSnapshot] = [],
                 correlation: CorrelationMatrix? = nil, manhattan: [ManhattanPoint]? = nil, notes: [String] = []) {
         self.title = title
         self.version = version
@@ -81,6 +84,7 @@ public struct ReportModel: Sendable {
         self.stabilityNote = stabilityNote
         self.evaluation = evaluation
         self.heldOutComparison = heldOutComparison
+        self.confusion = confusion
         self.attentionSnapshots = attentionSnapshots
         self.correlation = correlation
         self.manhattan = manhattan

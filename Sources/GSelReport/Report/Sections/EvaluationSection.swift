@@ -39,6 +39,10 @@ enum EvaluationSection {
         let content = "<p class=\"explain\">\(explain)</p><div class=\"figures\">"
             + charts.map { "<div class=\"figure\">\($0)</div>" }.joined()
             + "</div><details><summary>Show the numbers</summary>\(table.render())</details>"
+            + (model.confusion.map { c in
+                "<h3>Confusion matrix at k′ = \(c.k)</h3><p class=\"explain\">\(ConfusionMatrixView.explain(c))</p>"
+                    + "<div class=\"figure\">\(ConfusionMatrixView.render(c))</div>"
+            } ?? "")
         return ReportSection(id: "evaluation", heading: "Held-out performance", content: content)
     }
 

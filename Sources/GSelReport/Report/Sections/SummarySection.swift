@@ -3,6 +3,7 @@ enum SummarySection {
     static func make(_ model: ReportModel) -> ReportSection {
         var html = "<p class=\"lead\">\(lead(model))</p>"
         if let verdict = heldOutVerdict(model) { html += "<p class=\"lead\">\(verdict)</p>" }
+        if let classes = weakestClasses(model) { html += "<p class=\"lead\">\(classes)</p>" }
         html += "<div class=\"tiles\">" + tiles(model).map { value, label in
             "<div class=\"tile\"><div class=\"value\">\(Markup.escape(value))</div><div class=\"label\">\(Markup.escape(label))</div></div>"
         }.joined() + "</div>"
@@ -86,6 +87,21 @@ enum SummarySection {
                 : " <em>\(Markup.escape(c.method))</em>'s \(correct) of \(c.validationSamples) correct gives an accuracy 95 % CI of \(DisplayFormat.range(interval, digits: 2)) (Wilson)."
         }
         return text
+    }
+
+    /// The classes the panel separates worst: the lowest held-out recall of gsel's top k
+    /// (up to 3, and fewer than all classes), or that it recalled every class fully.
+    static func weakestClasses(_ model: ReportModel) -> String? {
+        guard let c = model.confusion, c.classes.count >= 2 else { return nil }
+        let panel = "<em>\(Markup.escape(c.method))</em>'s top \(c.k)"
+        let worst = c.worst(min(3, c.classes.count - 1))
+        guard let first = worst.first else { return nil }
+        if first.recall >= 1 { return "Per class, \(panel) recalled every held-out sample of every class (see the confusion matrix)." }
+        let named = worst.filter { $0.recall < 1 }.map { w in
+            "<em>\(Markup.escape(w.name))</em> (recall \(DisplayFormat.fixed(w.recall, 2)), \(w.correct) of \(w.support))"
+        }
+        let list = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+        return "Per class, \(panel) separates \(list) worst on the held-out samples (see the confusion matrix)."
     }
 
     private static func tiles(_ model: ReportModel) -> [(String, String)] {

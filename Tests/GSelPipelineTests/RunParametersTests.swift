@@ -36,6 +36,32 @@ final class RunParametersTests: XCTestCase {
         XCTAssertEqual(otherFile.difference(from: manifest), "input SHA-256 is cc here but aa there")
     }
 
+    /// The include list: its path is recorded but not defining, its SHA-256 and `extra` are.
+    func testIncludeListIsFingerprintedByChecksum() throws {
+        var p = GolubRun.parameters()
+        p.selection.include = IncludeParameters(file: "markers.txt")
+        let manifest = RunManifest(inputSHA256: "aa", labelsSHA256: "bb", groupsSHA256: nil, includeSHA256: "ee", parameters: p)
+        let dir = try TemporaryDirectory()
+        XCTAssertEqual(try RunManifest.decode(path: try dir.write("m.json", try manifest.encoded())), manifest)
+        var moved = manifest
+        moved.parameters.selection.include?.file = "/elsewhere/markers.txt"
+        XCTAssertEqual(moved.fingerprint, manifest.fingerprint)
+        var otherList = manifest
+        otherList.includeSHA256 = "ff"
+        XCTAssertEqual(otherList.difference(from: manifest), "include SHA-256 is ff here but ee there")
+        var extra = manifest
+        extra.parameters.selection.include?.extra = true
+        XCTAssertEqual(extra.difference(from: manifest), "include.extra is true here but false there")
+        var none = manifest
+        none.parameters.selection.include = nil
+        none.includeSHA256 = nil
+        XCTAssertEqual(none.fingerprint, RunManifest(inputSHA256: "aa", labelsSHA256: "bb", groupsSHA256: nil, parameters: GolubRun.parameters()).fingerprint)
+        // Not with groups or chunks.
+        var grouped = p
+        grouped.input.groups = "g.tsv"
+        XCTAssertThrowsError(try grouped.validate()) { XCTAssertEqual(($0 as? ParameterError)?.flag, "--include") }
+    }
+
     func testNewerSerializationIsRefused() throws {
         var p = GolubRun.parameters()
         p.serializationVersion = RunParameters.currentSerializationVersion + 1

@@ -42,6 +42,37 @@ final class ScatterGatherTests: XCTestCase {
         XCTAssertTrue(wrongK?.contains("k 7 differs from the fits' k 5") == true, wrongK ?? "no error")
     }
 
+    /// With `--include`, scattered pairs gathered by `aggregate` (which reads the list again,
+    /// from a moved path) give the direct run's ranking, included markers first; another list
+    /// is refused by its checksum.
+    func testIncludedMarkersScatterAndGather() throws {
+        let dir = try TemporaryDirectory()
+        var parameters = GolubRun.parameters(repeats: 2)
+        let list = try dir.write("markers.tsv", "feature_id\tgene\nX95735_at\tZYX\nM27891_at\tCST3\n")
+        parameters.selection.include = IncludeParameters(file: list)
+        let direct = try Pipeline.select(parameters, out: dir.path("direct"), execution: GolubRun.execution)
+        XCTAssertEqual(direct.result.entries.count, 5)
+        XCTAssertEqual(direct.result.entries.prefix(2).map { direct.run.units.id($0.unit) }, ["X95735_at", "M27891_at"])
+        XCTAssertEqual(direct.result.entries.map(\.included), [true, true, false, false, false])
+        XCTAssertEqual(direct.run.manifest.includeSHA256?.count, 64)
+        var folders: [String] = []
+        for pair in [2, 1] {
+            folders.append(dir.path("pair\(pair)"))
+            try Pipeline.repeatPair(pair, parameters: parameters, out: folders.last!, execution: GolubRun.execution)
+        }
+        let moved = try dir.write("moved.tsv", "feature_id\tgene\nX95735_at\tZYX\nM27891_at\tCST3\n")
+        try FileManager.default.removeItem(atPath: list)
+        let gathered = try Pipeline.aggregate(directories: folders, out: dir.path("gathered"), overrides: .init(include: moved),
+                                              execution: GolubRun.execution)
+        XCTAssertEqual(try GolubRun.ranking(dir.path("gathered")), try GolubRun.ranking(dir.path("direct")))
+        XCTAssertEqual(gathered.result.entries, direct.result.entries)
+        let other = try dir.write("other.tsv", "M27891_at\n")
+        let refused = GolubRun.error {
+            try Pipeline.aggregate(directories: folders, out: dir.path("other"), overrides: .init(include: other), execution: GolubRun.execution)
+        }
+        XCTAssertTrue(refused?.contains("not the one the fits were computed from") == true, refused ?? "no error")
+    }
+
     func testMovedInputsAreFoundByChecksum() throws {
         let dir = try TemporaryDirectory()
         let parameters = GolubRun.parameters(repeats: 1, method: .marginal)

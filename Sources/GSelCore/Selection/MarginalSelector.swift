@@ -16,20 +16,35 @@ import GSelIO
 ///
 /// With `groups`, a group scores the maximum statistic of its members (its best single
 /// feature), and picks are group indices.
+///
+/// `included` features (`--include`) take the first places, in their order; the rest follow
+/// by the statistic.
 public struct MarginalSelector: FeatureSelector {
     /// Feature groups to rank instead of single features.
     public var groups: FeatureGroups?
+    /// Features placed first, in order (never with groups).
+    public var included: [Int]
     public var name: String { "marginal" }
 
-    public init(groups: FeatureGroups? = nil) { self.groups = groups }
+    public init(groups: FeatureGroups? = nil, included: [Int] = []) {
+        self.groups = groups
+        self.included = included
+    }
 
     /// Picks the `k` best-scoring features (or groups). Deterministic: `seed` and `stream` are not used.
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
-        try SelectionRequest.validate(data, target: target, k: k, groups: groups, method: name)
+        try SelectionRequest.validate(data, target: target, k: k, groups: groups, included: included, method: name)
         var scores = try Self.scores(data, target: target)
         if let groups { scores = Self.groupScores(scores, groups: groups) }
-        return SelectionResult(picks: Self.ranking(scores).prefix(k).map { .init(feature: $0, score: scores[$0]) })
+        return SelectionResult(picks: Self.ranking(scores, included: included).prefix(k).map { .init(feature: $0, score: scores[$0]) })
+    }
+
+    /// `included` first, in their order, then the other features by decreasing score.
+    public static func ranking(_ scores: [Double], included: [Int]) -> [Int] {
+        guard !included.isEmpty else { return ranking(scores) }
+        let first = Set(included)
+        return included + ranking(scores).filter { !first.contains($0) }
     }
 
     /// The score of each group: the largest score of its members (0 for an empty group).

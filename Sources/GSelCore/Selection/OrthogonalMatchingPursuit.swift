@@ -36,8 +36,15 @@ import GSelIO
 /// Covariates (the trailing columns of a `CovariateMatrix`) form the initial active set:
 /// the first pick already explains the residual of the target after a least-squares fit
 /// of the covariates, every refit includes them, and they are never picked.
+///
+/// `included` features (`--include`) are the first picks, in their order, whatever their
+/// correlation (each scored by its correlation with the residual when it joins): the
+/// residual the free picks start from is that of the included features' least-squares fit.
+/// An included feature in the span of those before it is recorded but adds no column.
 public struct OrthogonalMatchingPursuit: FeatureSelector {
     public var name: String { "omp" }
+    /// Features picked first, in order.
+    public var included: [Int]
     /// A candidate whose squared distance to the span of the picked features is at most
     /// this fraction of its squared norm counts as (numerically) in that span.
     public var spanTolerance: Double
@@ -46,7 +53,8 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
     /// Largest dense copy of the split OMP makes (bytes); larger splits stream from the store.
     public var denseLimitBytes = OMPDesign.denseLimitBytes
 
-    public init(spanTolerance: Double = 1e-6, snapshotSize: Int = 10) {
+    public init(spanTolerance: Double = 1e-6, snapshotSize: Int = 10, included: [Int] = []) {
+        self.included = included
         self.spanTolerance = spanTolerance
         self.snapshotSize = snapshotSize
     }
@@ -59,7 +67,7 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
     /// Runs OMP for `k` picks. Deterministic: `seed` and `stream` are not used.
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
-        try SelectionRequest.validate(data, target: target, k: k, method: name)
+        try SelectionRequest.validate(data, target: target, k: k, included: included, method: name)
         let n = data.sampleCount, p = data.featureCount, candidates = data.candidateCount
         let (y, m) = Self.centredTargets(target)
         let x = OMPDesign(data, denseLimitBytes: denseLimitBytes)
@@ -81,6 +89,18 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
         var snapshots: [SelectionResult.AttentionSnapshot] = []
         var stopReason: String?
 
+        for j in included {
+            let energy = path.residualEnergy
+            var score = 0.0
+            if norms[j] > 0 && energy > 0 {
+                for i in 0 ..< n * m { residualFloat[i] = Float(path.residual[i]) }
+                x.correlate(residual: residualFloat, targets: m, into: &products)
+                score = Self.normalisedScores(products, targets: m, norms: norms, energy: energy, available: available)[j]
+            }
+            if norms[j] > 0 && path.append(x.column(j)) { path.refit() }
+            available[j] = false
+            picks.append(.init(feature: j, score: max(score, 0), loss: path.residualEnergy / Double(n)))
+        }
         while picks.count < k {
             let energy = path.residualEnergy
             if energy <= Self.residualFloor * targetEnergy || targetEnergy == 0 {

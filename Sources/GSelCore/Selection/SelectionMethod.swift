@@ -6,12 +6,14 @@ public enum SelectionMethod: String, Sendable, Codable, CaseIterable {
     case sa, omp, marginal
 
     /// The selector for this method. `config` is used by Sequential Attention only;
-    /// `groups` switches SA and marginal to group selection (OMP does not support groups).
-    public func selector(config: SequentialAttentionConfig, groups: FeatureGroups?) -> any FeatureSelector {
+    /// `groups` switches SA and marginal to group selection (OMP does not support groups);
+    /// `included` features are every fit's first picks (`--include`), k counting them.
+    public func selector(config: SequentialAttentionConfig, groups: FeatureGroups?,
+                         included: [Int] = []) -> any FeatureSelector {
         switch self {
-        case .sa: return SequentialAttention(config: config, groups: groups)
-        case .omp: return OrthogonalMatchingPursuit()
-        case .marginal: return MarginalSelector(groups: groups)
+        case .sa: return SequentialAttention(config: config, groups: groups, included: included)
+        case .omp: return OrthogonalMatchingPursuit(included: included)
+        case .marginal: return MarginalSelector(groups: groups, included: included)
         }
     }
 

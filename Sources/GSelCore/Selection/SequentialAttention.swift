@@ -21,24 +21,35 @@ import Darwin
 /// Covariates (the trailing columns of a `CovariateMatrix`) are network inputs with mask 1
 /// throughout and no logit: they are never candidates, so attention scores what a feature
 /// adds beyond them.
+///
+/// `included` features (`--include`, known markers) are candidates that start in the
+/// selected set: mask 1 from the first phase on, never re-scored, the fit's first picks (in
+/// their order, score 1: their mask value). The phases make the remaining k − |included|
+/// picks, each re-scored given them, so a feature redundant with a marker loses attention.
 public struct SequentialAttention: FeatureSelector {
     public var config: SequentialAttentionConfig
     /// Feature groups to select instead of single features.
     public var groups: FeatureGroups?
+    /// Features selected before the first pick, in order (never with groups).
+    public var included: [Int]
     public var name: String { "sa" }
 
-    public init(config: SequentialAttentionConfig = .init(), groups: FeatureGroups? = nil) {
+    public init(config: SequentialAttentionConfig = .init(), groups: FeatureGroups? = nil, included: [Int] = []) {
         self.config = config
         self.groups = groups
+        self.included = included
     }
 
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64,
                        stream: [UInt64]) throws -> SelectionResult {
-        try SelectionRequest.validate(data, target: target, k: k, groups: groups, method: name)
+        try SelectionRequest.validate(data, target: target, k: k, groups: groups, included: included, method: name)
+        if k == included.count {
+            return SelectionResult(picks: included.map { .init(feature: $0, score: 1) })
+        }
         if groups == nil, let screen = config.screen(features: data.candidateCount, k: k) {
             return try screened(data, target: target, k: k, screen: screen, seed: seed, stream: stream)
         }
-        var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups,
+        var trainer = Trainer(data: data, target: target, k: k, config: config, groups: groups, included: included,
                               rng: SeededGenerator(seed: seed, stream: stream))
         return trainer.run()
     }
@@ -47,9 +58,11 @@ public struct SequentialAttention: FeatureSelector {
     /// are mapped back).
     private func screened(_ data: StandardizedData, target: Target, k: Int, screen: WideDataScreen,
                           seed: UInt64, stream: [UInt64]) throws -> SelectionResult {
-        let kept = try screen.keep(data, target: target, k: k)
+        // The included features are kept whatever the screen says.
+        let kept = Set(try screen.keep(data, target: target, k: k)).union(included).sorted()
+        let position = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
         var trainer = Trainer(data: data.columns(kept), target: target, k: k, config: config, groups: nil,
-                              rng: SeededGenerator(seed: seed, stream: stream))
+                              included: included.map { position[$0]! }, rng: SeededGenerator(seed: seed, stream: stream))
         var result = trainer.run()
         result.picks = result.picks.map { .init(feature: kept[$0.feature], score: $0.score, loss: $0.loss) }
         result.snapshots = result.snapshots.map { s in
@@ -69,6 +82,8 @@ private struct Trainer {
     let groups: FeatureGroups?
     let units: Int
     let k: Int
+    /// Units selected before the first phase.
+    let included: [Int]
     let config: SequentialAttentionConfig
     var rng: SeededGenerator
     let plan: SequentialAttentionConfig.Plan
@@ -100,20 +115,22 @@ private struct Trainer {
     var cursor: Int
     var batchRows: [Int]
 
+    /// `k` counts the `included` units, which start selected; the phases pick k − |included|.
     init(data: StandardizedData, target: Target, k: Int, config: SequentialAttentionConfig, groups: FeatureGroups?,
-         rng: SeededGenerator) {
+         included: [Int] = [], rng: SeededGenerator) {
         self.data = data
         self.groups = groups
         self.k = k
+        self.included = included
         self.config = config
         self.rng = rng
         p = data.featureCount
         n = data.sampleCount
         units = groups?.count ?? data.candidateCount
-        plan = config.plan(samples: n, features: p, k: k)
+        plan = config.plan(samples: n, features: p, k: k - included.count)
         b = plan.batchSize
         schedule = SelectionSchedule(totalSteps: plan.totalSteps, warmupFraction: config.warmupFraction,
-                                     k: k, picksPerPhase: config.picksPerPhase)
+                                     k: k - included.count, picksPerPhase: config.picksPerPhase)
         outputs = target.outputCount
         switch target {
         case .classes(let codes, _):
@@ -156,7 +173,8 @@ private struct Trainer {
         batchWeights = FloatBuffer(count: b)
         batchValues = FloatBuffer(count: b)
         selected = [Bool](repeating: false, count: units)
-        order = []
+        for j in included { selected[j] = true }
+        order = included
         cursor = n
         batchRows = Array(0 ..< n)
     }
@@ -276,7 +294,7 @@ private struct Trainer {
     mutating func run() -> SelectionResult {
         defer { batchLabels.deallocate() }
         resetLogits()
-        var picks: [SelectionResult.Pick] = []
+        var picks: [SelectionResult.Pick] = included.map { .init(feature: $0, score: 1) }
         var snapshots: [SelectionResult.AttentionSnapshot] = []
         let idx = UnsafeMutablePointer<Int>.allocate(capacity: b)
         defer { idx.deallocate() }

@@ -36,6 +36,12 @@
 /// assumes what the feature-level bound assumes, now of slots (exchangeable noise slots, a
 /// selector not worse than random guessing); the slots are formed from the same fits and
 /// training data, which the theorem does not cover, and `largestSlotSize` is reported.
+///
+/// Included features (`--include`: every fit's first picks) lead the ranking in their
+/// order, each in a slot of its own: no feature substitutes for one (the fits cannot use a
+/// feature *instead of* a marker they always hold; one correlated with a marker and still
+/// picked is picked together with it, a complement). They are not selected by the fits, so
+/// they are never stable and neither q̄ nor P nor the stability index counts them.
 public struct ConsensusRanking: Sendable, Equatable {
     /// A feature of a slot and the number of fits (of both families) that picked it.
     public struct Member: Sendable, Equatable {
@@ -69,7 +75,8 @@ public struct ConsensusRanking: Sendable, Equatable {
         public var meanSelectionOrder: Double
         /// Mean score (attention weight for SA) of each fit's earliest member.
         public var meanScore: Double
-
+        /// An included feature (`--include`): first in every fit, never stable, never merged.
+        public var included = false
 
         /// Fraction of the slot's fits (both families) that picked `member`.
         public func share(_ member: Member) -> Double {
@@ -112,8 +119,12 @@ public struct ConsensusRanking: Sendable, Equatable {
     /// suppressor fell from 8th to 9th place between 50 and 100 pairs (docs/adaptive-repeats.md).
     public static let supportWeights = (stability: 10, fullSplit: 3)
 
+    /// Features every fit picked first (`--include`), in order.
+    public let included: [Int]
+
     public init(stabilityFits: [FitRecord], fullFits: [FitRecord] = [], graph: SubstituteGraph,
-                featureCount p: Int, q: Int, threshold: Double) {
+                featureCount p: Int, q: Int, threshold: Double, included: [Int] = []) {
+        let includedAt = Dictionary(uniqueKeysWithValues: included.enumerated().map { ($1, $0) })
         // Fits in a canonical order so that sums do not depend on how they were gathered.
         let stability = stabilityFits.sorted { $0.id < $1.id }, full = fullFits.sorted { $0.id < $1.id }
         let all = stability + full
@@ -133,6 +144,7 @@ public struct ConsensusRanking: Sendable, Equatable {
         let picked = Set(inStability.keys).union(inFull.keys)
         let count = { (j: Int) in (inStability[j] ?? 0) + (inFull[j] ?? 0) }  // fits that picked j
         let bySupport = picked.sorted { a, b in
+            if includedAt[a] != nil || includedAt[b] != nil { return (includedAt[a] ?? Int.max) < (includedAt[b] ?? Int.max) }
             let wa = weight(inStability[a] ?? 0, inFull[a] ?? 0), wb = weight(inStability[b] ?? 0, inFull[b] ?? 0)
             if wa != wb { return wa > wb }
             if orderSum[a]! != orderSum[b]! { return orderSum[a]! < orderSum[b]! }
@@ -156,7 +168,9 @@ public struct ConsensusRanking: Sendable, Equatable {
             // correlated with representatives but picked together with them is a complement.
             let correlated = graph.substitutes(of: j).keys
                 .compactMap { r in slotOf[r].flatMap { representatives[$0] == r ? $0 : nil } }.sorted()
-            let home = correlated.first { alternatives(j, representatives[$0]) }
+            // Included features never join a slot, and no feature joins theirs.
+            let home = includedAt[j] != nil ? nil
+                : correlated.first { includedAt[representatives[$0]] == nil && alternatives(j, representatives[$0]) }
             let s = home ?? representatives.count
             if home == nil { representatives.append(j); members.append([]); complements.append(!correlated.isEmpty) }
             slotOf[j] = s
@@ -179,15 +193,21 @@ public struct ConsensusRanking: Sendable, Equatable {
         let hn = Double(max(h, 1))
         slots = (0 ..< m).map { s in
             let fits = Double(stabilityFitsWith[s] + fullFitsWith[s])
-            return Slot(representative: representatives[s], members: members[s], fitCount: stabilityFitsWith[s],
+            let isIncluded = includedAt[representatives[s]] != nil
+            var slot = Slot(representative: representatives[s], members: members[s], fitCount: stabilityFitsWith[s],
                         frequency: Double(stabilityFitsWith[s]) / hn, fullFitCount: fullFitsWith[s],
                         fullFrequency: f == 0 ? nil : Double(fullFitsWith[s]) / Double(f),
-                        stable: Double(stabilityFitsWith[s]) / hn >= threshold,
+                        stable: !isIncluded && Double(stabilityFitsWith[s]) / hn >= threshold,
                         complement: complements[s],
                         support: complements[s] ? Double(weight(stabilityFitsWith[s], fullFitsWith[s])) / votes
                             : Double(stabilityFitsWith[s]) / hn,
                         meanSelectionOrder: Double(orders[s]) / fits, meanScore: scores[s] / fits)
+            slot.included = isIncluded
+            return slot
         }.sorted {
+            if $0.included || $1.included {
+                return (includedAt[$0.representative] ?? Int.max) < (includedAt[$1.representative] ?? Int.max)
+            }
             if $0.support != $1.support { return $0.support > $1.support }
             if $0.fitCount != $1.fitCount { return $0.fitCount > $1.fitCount }
             if $0.meanSelectionOrder != $1.meanSelectionOrder { return $0.meanSelectionOrder < $1.meanSelectionOrder }
@@ -200,6 +220,7 @@ public struct ConsensusRanking: Sendable, Equatable {
         self.q = q
         featureCount = p
         minimumCorrelation = graph.minimumCorrelation
+        self.included = included
     }
 
     /// The top `k` slots (fewer when fewer slots were formed).
@@ -209,12 +230,17 @@ public struct ConsensusRanking: Sendable, Equatable {
     public var stableCount: Int { slots.filter(\.stable).count }
 
     /// Mean number of slots a stability fit fills (q̄ ≤ q).
+    /// Mean number of slots a stability fit fills (q̄ ≤ q), included features left out.
     public var meanSlotsPerFit: Double {
-        Double(slots.reduce(0) { $0 + $1.fitCount }) / Double(max(fitCount, 1))
+        Double(slots.reduce(0) { $0 + ($1.included ? 0 : $1.fitCount) }) / Double(max(fitCount, 1))
     }
 
-    /// P: the slots formed plus each never-picked feature as its own slot.
-    public var slotUniverse: Int { slots.count + (featureCount - pickedFeatureCount) }
+    /// P: the slots formed plus each never-picked feature as its own slot, included features
+    /// left out (they are not chosen among).
+    public var slotUniverse: Int { slots.count - includedSlotCount + (featureCount - pickedFeatureCount) }
+
+    /// Slots of included features (they lead `slots`).
+    public var includedSlotCount: Int { slots.reduce(0) { $0 + ($1.included ? 1 : 0) } }
 
     /// Members of the largest slot.
     public var largestSlotSize: Int { slots.map(\.members.count).max() ?? 0 }
@@ -227,6 +253,6 @@ public struct ConsensusRanking: Sendable, Equatable {
     /// Nogueira, Sechidis & Brown (2018) stability of the stability fits' slot sets over the
     /// P slots (over the features for an empty graph).
     public var stabilityIndex: Double? {
-        StabilityIndex.nogueira(selectionCounts: slots.map(\.fitCount), sets: fitCount, universe: slotUniverse)
+        StabilityIndex.nogueira(selectionCounts: slots.filter { !$0.included }.map(\.fitCount), sets: fitCount, universe: slotUniverse)
     }
 }

@@ -23,7 +23,8 @@ public struct RankedEntry: Sendable, Equatable {
     public var meanScore: Double
     /// The slot's members with their shares, representative first; empty for a slot of one.
     public var members: [Member]
-
+    /// An included feature (`--include`), selected before every fit's first pick.
+    public var included = false
     /// Whether the row came from the fits (not from the marginal fill).
     public var picked: Bool { !meanSelectionOrder.isNaN }
 
@@ -32,7 +33,7 @@ public struct RankedEntry: Sendable, Equatable {
         func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
         return a.unit == b.unit && a.frequency == b.frequency && a.fullFrequency == b.fullFrequency && a.support == b.support
             && a.stable == b.stable && same(a.meanSelectionOrder, b.meanSelectionOrder) && same(a.meanScore, b.meanScore)
-            && a.members == b.members
+            && a.members == b.members && a.included == b.included
     }
 }
 
@@ -43,9 +44,11 @@ extension ConsensusRanking {
     public func entries(k: Int, fill: [Int] = []) -> [RankedEntry] {
         let chosen = top(k)
         var rows = chosen.map { slot in
-            RankedEntry(unit: slot.representative, frequency: slot.frequency, fullFrequency: slot.fullFrequency, support: slot.support,
-                        stable: slot.stable, meanSelectionOrder: slot.meanSelectionOrder, meanScore: slot.meanScore,
-                        members: slot.members.count > 1 ? slot.members.map { .init(unit: $0.feature, share: slot.share($0)) } : [])
+            var row = RankedEntry(unit: slot.representative, frequency: slot.frequency, fullFrequency: slot.fullFrequency, support: slot.support,
+                                  stable: slot.stable, meanSelectionOrder: slot.meanSelectionOrder, meanScore: slot.meanScore,
+                                  members: slot.members.count > 1 ? slot.members.map { .init(unit: $0.feature, share: slot.share($0)) } : [])
+            row.included = slot.included
+            return row
         }
         let present = Set(chosen.flatMap { $0.members.map(\.feature) })
         for j in fill where rows.count < k && !present.contains(j) {

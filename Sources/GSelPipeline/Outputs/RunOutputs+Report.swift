@@ -24,7 +24,7 @@ extension RunOutputs {
     func reportModel() -> ReportModel {
         let stability = !parameters.singleFit
         let ranking = result.entries.enumerated().map { i, e in
-            ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.unit), featureName: units.name(e.unit),
+            ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.unit), featureName: units.name(e.unit) + (e.included ? " (included)" : ""),
                                    selectionFrequency: stability ? e.frequency : nil,
                                    fullFitFrequency: stability ? e.fullFrequency : nil, stable: stability ? e.stable : nil,
                                    meanSelectionOrder: e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder,
@@ -50,10 +50,14 @@ extension RunOutputs {
             features[s.representative].variant.map { .init(chrom: $0.chrom, pos: $0.pos, frequency: s.frequency, name: features[s.representative].name) }
         } : nil
         var notes = input.matrix.notes + input.labelNotes + (input.covariates?.notes ?? [])
+        if !input.included.isEmpty {
+            let names = input.included.map { units.name($0) }
+            notes.append("\(names.count) included feature\(names.count == 1 ? "" : "s") (--include) selected before the first pick of every fit, \(parameters.include?.extra == true ? "with k more picked after them" : "counted toward k"): \(MessageText.list(names))")
+        }
         if let reason = result.reference.stopReason { notes.append("\(parameters.method.rawValue) stopped early: \(reason)") }
         let method = parameters.method
         return ReportModel(
-            title: "gsel: top \(parameters.k) of \(units.count) \(units.noun)",
+            title: "gsel: top \(run.rankedCount) of \(units.count) \(units.noun)",
             version: GSelVersion.number, commandLine: commandLine,
             inputPath: run.manifest.parameters.input.path,
             inputFormat: input.matrix.format, samples: input.rows.count, features: input.featureCount,

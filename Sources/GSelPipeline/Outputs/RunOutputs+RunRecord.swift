@@ -43,6 +43,11 @@ extension RunOutputs {
                 ("class_counts", object(input.classCounts.map { ($0.name, .int($0.count)) })),
                 ("training_samples", .int(run.train.count)), ("validation_samples", .int(run.validation.count)),
             ])),
+            ("include", parameters.include.map { include in object([
+                ("path", .string(include.file)), ("sha256", JSONValue(input.includeSHA256)),
+                ("extra", .bool(include.extra)), ("ranked", .int(run.rankedCount)),
+                ("features", .array(input.included.map { .string(units.id($0)) })),
+            ]) } ?? .null),
             ("stability", object([
                 ("repeats", parameters.repeats.map(JSONValue.int) ?? .string("auto")), ("pairs", .int(r.fitCount / 2)),
                 ("adaptive", adaptiveRecord()), ("fits", .int(r.fitCount)), ("full_split_fits", .int(r.fullFitCount)),

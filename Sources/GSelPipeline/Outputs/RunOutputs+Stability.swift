@@ -26,7 +26,7 @@ extension RunOutputs {
         stableSetSentences().map { note in
             guard let stop = result.stop else { return note }
             return note + " The consensus used \(stop.pairs) complementary pairs (--repeats auto, "
-                + (stop.settled ? "stopped when further pairs were unlikely to change the top \(parameters.k) or the stable set)."
+                + (stop.settled ? "stopped when further pairs were unlikely to change the top \(run.rankedCount) or the stable set)."
                     : "stopped at the cap of \(AdaptiveRepeats.maximumPairs) pairs; \(stop.possibleSwaps) rows near the k-th place could still swap with slots just outside).")
         }
     }

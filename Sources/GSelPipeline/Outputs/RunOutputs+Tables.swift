@@ -21,13 +21,16 @@ extension RunOutputs {
             .joined(separator: ",")
     }
 
-    /// ranking.tsv: the k ranked units, best first.
+    /// ranking.tsv: the k ranked units, best first; with `--include` a last column `included`
+    /// (true for the included features, which lead the list).
     func rankingTable() -> TSVWriter {
         let full = result.slots.fullFitCount > 0
         var columns = ["rank"] + unitColumns + ["selection_frequency"] + (full ? ["full_fit_frequency", "support"] : [])
             + ["stable", "mean_selection_order", scoreName, "effect"]
         if !grouped { columns.append("proxies") }  // groups are never merged into slots
         if hasVariants { columns += ["chrom", "pos", "ref", "alt"] }
+        let marked = parameters.include != nil
+        if marked { columns.append("included") }
         var t = TSVWriter(columns: columns)
         for (i, e) in result.entries.enumerated() {
             var row: [TSVCell] = [.int(i + 1)] + unitCells(e.unit) + [.double(e.frequency)]
@@ -35,6 +38,7 @@ extension RunOutputs {
                 .rounded(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i))]
             if !grouped { row.append(.text(proxiesText(i))) }
             if hasVariants, let v = features[e.unit].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
+            if marked { row.append(.bool(e.included)) }
             t.append(row)
         }
         return t

@@ -25,6 +25,12 @@ public struct RunParameters: Codable, Sendable, Equatable {
         if input.groups != nil && !selection.method.supportsGroups {
             throw ParameterError("groups", "is not supported with method \(selection.method.rawValue); use sa or marginal")
         }
+        if selection.include != nil && input.groups != nil {
+            throw ParameterError("include", "cannot be combined with --groups: groups are picked whole; include features without groups")
+        }
+        if selection.include != nil, let chunking = input.chunking {
+            throw ParameterError(chunking.region != nil ? "region" : "chunks", "cannot be combined with --include: the included features must be in every fit; select without chunking")
+        }
     }
 
     /// JSON with snake_case keys and sorted keys (stable bytes for fingerprints).
@@ -64,5 +70,5 @@ public struct RunParameters: Codable, Sendable, Equatable {
 
     /// Parameters that do not change the result: file paths (compared by checksum instead)
     /// and the memory budget.
-    static let nonDefiningFields: Set<String> = ["path", "labels", "groups", "covariates.file", "memory_budget"]
+    static let nonDefiningFields: Set<String> = ["path", "labels", "groups", "covariates.file", "include.file", "memory_budget"]
 }

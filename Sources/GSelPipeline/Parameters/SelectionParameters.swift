@@ -24,6 +24,8 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     public var validationFraction: Double = 0.2
     /// Sequential Attention hyper-parameters (nil values are planned from the data size).
     public var sequentialAttention = SequentialAttentionConfig()
+    /// Features selected before every fit's first pick (`--include`); nil = none.
+    public var include: IncludeParameters?
 
     public init(k: Int) { self.k = k }
 

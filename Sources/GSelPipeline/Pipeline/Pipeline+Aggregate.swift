@@ -10,11 +10,14 @@ extension Pipeline {
         public var labels: String?
         public var groups: String?
         public var covariates: String?
+        /// The include list (`--include`), when it moved.
+        public var include: String?
         /// When given, must equal the fits' k.
         public var k: Int?
         public init(input: String? = nil, labels: String? = nil, groups: String? = nil, covariates: String? = nil,
-                    k: Int? = nil) {
+                    k: Int? = nil, include: String? = nil) {
             self.input = input; self.labels = labels; self.groups = groups; self.covariates = covariates; self.k = k
+            self.include = include
         }
 
         /// `manifest` with the moved paths; throws when `k` differs from the manifest's.
@@ -26,6 +29,12 @@ extension Pipeline {
             if let input { manifest.parameters.input.path = input }
             if let labels { manifest.parameters.input.labels = labels }
             if let groups { manifest.parameters.input.groups = groups }
+            if let include {
+                guard manifest.parameters.selection.include != nil else {
+                    throw ParameterError("include", "\(include): the fits were computed without an include list")
+                }
+                manifest.parameters.selection.include?.file = include
+            }
             if let covariates {
                 guard manifest.parameters.input.covariates?.file != nil else {
                     throw ParameterError("covariates", "\(covariates): the fits were computed without a covariate file")
@@ -40,9 +49,13 @@ extension Pipeline {
     /// covariate files, are the files the manifest's checksums describe.
     static func loadVerified(_ manifest: RunManifest, _ execution: Execution) throws -> LoadedInput {
         let loaded = try LoadedInput.load(manifest.parameters.input, threads: execution.threads, log: execution.log)
+            .including(manifest.parameters.selection.include, log: execution.log)
         guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256,
               loaded.groupsSHA256 == manifest.groupsSHA256, loaded.covariatesSHA256 == manifest.covariatesSHA256 else {
             throw InputError(file: manifest.parameters.input.path, "this file (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
+        }
+        guard loaded.includeSHA256 == manifest.includeSHA256 else {
+            throw InputError(file: manifest.parameters.selection.include?.file ?? "", "this include list is not the one the fits were computed from: its SHA-256 differs from the run manifest")
         }
         return loaded
     }

@@ -37,6 +37,7 @@ public enum Pipeline {
     static func prepare(_ parameters: RunParameters, _ execution: Execution) throws -> SelectionRun {
         try parameters.validate()
         let loaded = try LoadedInput.load(parameters.input, threads: execution.threads, log: execution.log)
+            .including(parameters.selection.include, log: execution.log)
         return try SelectionRun(input: loaded, manifest: RunManifest(of: loaded, parameters: parameters), log: execution.log)
     }
 }

@@ -24,6 +24,9 @@ public struct LoadedInput: Sendable {
     /// Covariates every fit includes, encoded for the samples of `rows`.
     public var covariates: EncodedCovariates?
     public var covariatesSHA256: String?
+    /// Features every fit selects first (`--include`), input feature indices in the file's order.
+    public var included: [Int] = []
+    public var includeSHA256: String?
     /// What selection reads: the matrix store, with the covariate columns appended when
     /// there are covariates (`CovariateMatrix`).
     public var selectionMatrix: any FeatureMatrix
@@ -90,6 +93,19 @@ public struct LoadedInput: Sendable {
                            inputFeatureCount: matrix.features.count,
                            loadSeconds: Date().timeIntervalSince(start))
             .scoped(to: parameters.chunking, file: parameters.path, log: log)
+    }
+
+    /// This input with the features `include` lists (`IncludedFeatures`), checked against the
+    /// input's feature ids; itself when nil.
+    public func including(_ include: IncludeParameters?, log: RunLog) throws -> LoadedInput {
+        guard let include else { return self }
+        let list = try IncludedFeatures.load(path: include.file, featureIDs: matrix.features.map(\.id))
+        for note in list.notes { log.info(note) }
+        log.info("include: \(list.count) feature\(list.count == 1 ? "" : "s") selected before the first pick of every fit (\(include.extra ? "picks after them" : "counted toward k"))")
+        var copy = self
+        copy.included = list.features
+        copy.includeSHA256 = try SHA256.hex(file: include.file)
+        return copy
     }
 
     /// Reads the group file against the input's feature ids and logs what it covers.

@@ -9,7 +9,7 @@ extension SelectionRun {
     /// `stop` is where an adaptive run stopped (nil with a fixed `repeats`).
     public func aggregate(_ fits: [FitRecord], stop: AdaptiveRepeats.Check? = nil, threads: Int = 1) throws -> RunResult {
         let start = Date()
-        let k = parameters.k
+        let k = rankedCount
         guard let reference = fits.first(where: { $0.id.isReference }) else {
             preconditionFailure("the reference fit is always run before aggregation")
         }
@@ -19,8 +19,10 @@ extension SelectionRun {
         let slots = consensus(fits, trainData: trainData, slots: true)
         let trainTarget = input.target.subset(train)
         let marginalScores = try MarginalSelector.scores(trainData, target: trainTarget)
+        // The baseline also starts from the included features (as `--method marginal` does).
         let marginalOrder = MarginalSelector.ranking(
-            input.groups.map { MarginalSelector.groupScores(marginalScores, groups: $0) } ?? marginalScores)
+            input.groups.map { MarginalSelector.groupScores(marginalScores, groups: $0) } ?? marginalScores,
+            included: input.included)
         // Fewer slots than k: the marginal baseline completes the list, unless a single fit
         // stopped early (its stop is the answer).
         let entries = slots.entries(k: k, fill: parameters.singleFit && reference.stopReason != nil ? [] : marginalOrder)
@@ -56,6 +58,6 @@ extension SelectionRun {
                               minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation)
             : SubstituteGraph(minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation, correlations: [])
         return ConsensusRanking(stabilityFits: stabilityFits, fullFits: fullFits, graph: graph,
-                                featureCount: units.count, q: q, threshold: parameters.threshold)
+                                featureCount: units.count, q: q, threshold: parameters.threshold, included: input.included)
     }
 }

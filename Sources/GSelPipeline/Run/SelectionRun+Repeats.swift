@@ -38,8 +38,8 @@ extension SelectionRun {
             fits = try stage(pairs, fits) + fits.filter { $0.pair > pairs }
             let window = fits.filter { $0.pair <= pairs }
             let check = AdaptiveRepeats.check(consensus(window, trainData: trainData, slots: true),
-                                              stabilityFits: window.filter { !$0.id.isFullSplit }, k: parameters.k)
-            let swaps = "\(check.possibleSwaps) possible swap\(check.possibleSwaps == 1 ? "" : "s") in the top \(parameters.k), "
+                                              stabilityFits: window.filter { !$0.id.isFullSplit }, k: rankedCount)
+            let swaps = "\(check.possibleSwaps) possible swap\(check.possibleSwaps == 1 ? "" : "s") in the top \(rankedCount), "
                 + "\(check.uncertainStable) slot\(check.uncertainStable == 1 ? "" : "s") near the threshold"
             if check.settled || pairs >= AdaptiveRepeats.maximumPairs {
                 log.info("adaptive repeats: stopped after \(pairs) pairs (\(swaps); \(check.settled ? "settled" : "the cap"))")

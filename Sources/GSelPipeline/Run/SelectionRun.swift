@@ -17,6 +17,10 @@ public struct SelectionRun: Sendable {
     /// Positions (into the labelled samples) of the training and validation splits.
     public let train: [Int]
     public let validation: [Int]
+    /// Rows of the ranking: k, or |include| + k with `--include-extra`.
+    public let rankedCount: Int
+    /// Features each fit picks, included features first: q, or |include| + q with `--include-extra`.
+    public let q: Int
 
     /// Stream ids that keep the split independent of the fits' random streams.
     private static let splitStream: [UInt64] = [0x5B17]
@@ -28,13 +32,19 @@ public struct SelectionRun: Sendable {
         let parameters = manifest.parameters.selection
         let units = RankedUnits(features: input.matrix.features, groups: input.groups)
         let p = units.count
-        guard parameters.k <= p else {
+        let include = parameters.include
+        let rankedCount = try include?.picks(parameters.k, included: input.included.count, parameter: "k") ?? parameters.k
+        let q = try include?.picks(parameters.resolvedQ, included: input.included.count, parameter: "q") ?? parameters.resolvedQ
+        guard rankedCount <= p else {
             let chunk = manifest.parameters.input.chunking.flatMap { c in c.index.map { " (chunk \($0) of \(c.count ?? 1); use fewer chunks)" } }
-            throw ParameterError("k", "\(parameters.k) is larger than the number of \(units.noun) (\(p)) in the \(input.matrix.format) input\(chunk ?? "")")
+            let extra = rankedCount > parameters.k ? " with the \(input.included.count) included ones (--include-extra)" : ""
+            throw ParameterError("k", "\(parameters.k)\(extra) is larger than the number of \(units.noun) (\(p)) in the \(input.matrix.format) input\(chunk ?? "")")
         }
-        if parameters.resolvedQ > p {
-            throw ParameterError("q", "\(parameters.resolvedQ) is larger than the number of \(units.noun) (\(p))")
+        if q > p {
+            throw ParameterError("q", "\(q) is larger than the number of \(units.noun) (\(p))")
         }
+        self.rankedCount = rankedCount
+        self.q = q
         self.units = units
         self.input = input
         self.parameters = parameters
@@ -58,10 +68,8 @@ public struct SelectionRun: Sendable {
         log.info("\(input.task.rawValue): \(input.rows.count) labelled samples (\(train.count) training, \(validation.count) validation)\(classes)\(covariates)")
     }
 
-    public var q: Int { parameters.resolvedQ }
-
     var selector: any FeatureSelector {
-        parameters.method.selector(config: parameters.sequentialAttention, groups: input.groups)
+        parameters.method.selector(config: parameters.sequentialAttention, groups: input.groups, included: input.included)
     }
 
     /// The fits of `pair` in this run (pair 0: the full-split fits).

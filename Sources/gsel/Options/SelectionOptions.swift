@@ -12,6 +12,12 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Number of features to report.")
     var k: Int
 
+    @Option(name: .long, help: "Known markers first: file of feature ids, one per line (# comments and blank lines skipped; or a table with the ids in its first column, header optional). They are selected before the first pick of every fit, lead ranking.tsv (column included) and count toward k.")
+    var include: String?
+
+    @Flag(name: .customLong("include-extra"), help: "With --include: pick k features after the included ones instead of counting them toward k.")
+    var includeExtra = false
+
     @Option(name: .long, help: "Selection method: sa (Sequential Attention), omp, or marginal.")
     var method = defaults.method
 
@@ -99,6 +105,7 @@ struct SelectionOptions: ParsableArguments {
         p.sequentialAttention.weightDecay = weightDecay
         p.sequentialAttention.logitOptimizer = logitOptimizer
         p.sequentialAttention.screenSize = screen == "auto" ? nil : screen == "off" ? 0 : Int(screen)
+        p.include = include.map { IncludeParameters(file: $0, extra: includeExtra) }
         return p
     }
 
@@ -109,6 +116,9 @@ struct SelectionOptions: ParsableArguments {
         // The range is `SelectionParameters.validate`'s: here only the spelling.
         if !(repeats == "auto" || Int(repeats) != nil) {
             throw ValidationError("--repeats: expected auto or a number of pairs (0 = one fit); got '\(repeats)'")
+        }
+        if includeExtra && include == nil {
+            throw ValidationError("--include-extra needs --include FILE")
         }
         try CommandRunner.validate(threads: threads)
     }

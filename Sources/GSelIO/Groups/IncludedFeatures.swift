@@ -1,0 +1,65 @@
+/// Features a run selects before its first pick (`--include FILE`: the markers a panel
+/// already has), as input feature indices in the file's order.
+///
+/// The file (plain or gzip) lists feature ids one per line; blank lines and lines starting
+/// with `#` are skipped. A line with several fields (tab, comma or whitespace separated) is a
+/// row of a table whose first column holds the ids; the table's first line is its header
+/// when its first field is not a feature id. A one-column list has no header line (comment a
+/// title out with `#`). Ids are matched exactly against the input's feature ids (after QC),
+/// as group and covariate files are; an unknown id and a repeated id are `InputError`s naming
+/// the file and line.
+public struct IncludedFeatures: Sendable, Equatable {
+    /// Input feature indices, in the order of the file.
+    public let features: [Int]
+    /// Remarks for the log (e.g. which line was read as a header).
+    public let notes: [String]
+
+    public init(features: [Int], notes: [String] = []) {
+        self.features = features
+        self.notes = notes
+    }
+
+    public var count: Int { features.count }
+
+    /// Reads `path` against the input's `featureIDs`.
+    public static func load(path: String, featureIDs: [String]) throws -> IncludedFeatures {
+        var featureIndex: [String: Int] = [:]
+        featureIndex.reserveCapacity(featureIDs.count)
+        for (j, id) in featureIDs.enumerated() where featureIndex[id] == nil { featureIndex[id] = j }
+
+        let lines = try TextStream.lines(path: path)
+        var delimiter: TextDelimiter?
+        var features: [Int] = [], listedOn: [Int: Int] = [:], notes: [String] = []
+        var first = try lines.firstNonBlankLine()
+        while let text = try first.take() ?? lines.nextLine() {
+            let n = lines.lineNumber
+            if LineReader.isBlank(text) || text.first(where: { $0 != 0x20 && $0 != 0x09 }) == 0x23 { continue }
+            let d = delimiter ?? TextDelimiter.detect(path: path, header: text, fallback: .whitespace)
+            let isFirst = delimiter == nil
+            delimiter = d
+            let fields = try FieldCursor.strings(of: text, delimiter: d, file: path, line: n)
+            guard let id = fields.first, !id.isEmpty else {
+                throw InputError(file: path, location: "line \(n)", "empty feature id; expected a feature id in the first column")
+            }
+            if isFirst, fields.count > 1, featureIndex[id] == nil {
+                notes.append("\(path): line \(n) read as the header (\(fields.joined(separator: ", ")))")
+                continue
+            }
+            guard let j = featureIndex[id] else {
+                let hint = isFirst && fields.count == 1 ? " (a one-column list has no header line; start a title with #)" : ""
+                throw InputError(file: path, location: "line \(n)",
+                                 "'\(id)' is not a feature of the input; expected feature ids of --input (after its QC filters)\(hint)")
+            }
+            if let earlier = listedOn[j] {
+                throw InputError(file: path, location: "line \(n)",
+                                 "feature '\(id)' is listed twice (lines \(earlier) and \(n)); expected each feature once")
+            }
+            listedOn[j] = n
+            features.append(j)
+        }
+        if features.isEmpty {
+            throw InputError(file: path, "no feature ids; expected one feature id per line (or a table with the ids in its first column)")
+        }
+        return IncludedFeatures(features: features, notes: notes)
+    }
+}

@@ -70,7 +70,7 @@ final class GolubEndToEndTests: XCTestCase {
                                       "--repeats", "5", "--validation-fraction", "0.3", "--seed", "3", "--out", out])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(OutputFiles.list(out).filter { !$0.hasPrefix("fits/") },
-                       ["evaluation.tsv", "ranking.tsv", "report.html", "run.json", "selection_path.tsv"])
+                       ["evaluation.tsv", "evaluation_per_class.tsv", "ranking.tsv", "report.html", "run.json", "selection_path.tsv"])
         let ranking = try OutputFiles.tsv(out + "/ranking.tsv")
         XCTAssertEqual(ranking.count, 10)
         XCTAssertEqual(ranking.map { $0["rank"]! }, (1 ... 10).map(String.init))

@@ -5,7 +5,7 @@ import GSelPipeline
 struct Select: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Select the k features that best predict the phenotype (default command).",
-        discussion: "Writes ranking.tsv, selection_path.tsv, evaluation.tsv, report.html and run.json into --out; finished fits are kept in --out/fits so that --resume can continue a killed run.")
+        discussion: "Writes ranking.tsv, selection_path.tsv, evaluation.tsv (and evaluation_per_class.tsv for classes), report.html and run.json (last: the completion marker) into --out; finished fits are kept in --out/fits so that --resume can continue a killed run.")
 
     @OptionGroup var options: RunOptions
 

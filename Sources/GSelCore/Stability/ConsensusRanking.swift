@@ -68,8 +68,8 @@ public struct ConsensusRanking: Sendable, Equatable {
         /// Its representative is correlated with a better slot's but picked together with it
         /// (a complement, such as a suppressor and its partner).
         public var complement: Bool
-        /// What the slots are ranked by: the stability frequency, or for a complement the share
-        /// of all votes (see `ConsensusRanking`).
+        /// What the slots are ranked by: the stability frequency, or for a complement the mix of
+        /// both frequencies by `supportWeights` (see `ConsensusRanking`).
         public var support: Double
         /// Mean 1-based pick position of each fit's earliest member (fits of both families).
         public var meanSelectionOrder: Double
@@ -229,7 +229,6 @@ public struct ConsensusRanking: Sendable, Equatable {
     /// Number of stable slots.
     public var stableCount: Int { slots.filter(\.stable).count }
 
-    /// Mean number of slots a stability fit fills (q̄ ≤ q).
     /// Mean number of slots a stability fit fills (q̄ ≤ q), included features left out.
     public var meanSlotsPerFit: Double {
         Double(slots.reduce(0) { $0 + ($1.included ? 0 : $1.fitCount) }) / Double(max(fitCount, 1))

@@ -14,7 +14,7 @@ extension SelectionRun {
             preconditionFailure("the reference fit is always run before aggregation")
         }
         let (trainData, validData) = splits()
-        let stabilityFits = parameters.singleFit ? [reference] : fits.filter { !$0.id.isFullSplit }
+        let stabilityFits = families(fits).stability
         let ranking = consensus(fits, trainData: trainData, slots: false)
         let slots = consensus(fits, trainData: trainData, slots: true)
         let trainTarget = input.target.subset(train)
@@ -51,13 +51,19 @@ extension SelectionRun {
     /// With repeats 0 the reference fit's picks are the ranking; else the stability fits
     /// (halves) rank the slots and the full-split fits also vote for complements.
     func consensus(_ fits: [FitRecord], trainData: StandardizedData, slots: Bool) -> ConsensusRanking {
-        let stabilityFits = parameters.singleFit ? fits.filter(\.id.isReference) : fits.filter { !$0.id.isFullSplit }
-        let fullFits = parameters.singleFit ? [] : fits.filter(\.id.isFullSplit)
+        let (stabilityFits, fullFits) = families(fits)
         let graph = slots && input.groups == nil && !parameters.singleFit
             ? SubstituteGraph(data: trainData, features: fits.flatMap { $0.picks.map(\.feature) },
                               minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation)
             : SubstituteGraph(minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation, correlations: [])
         return ConsensusRanking(stabilityFits: stabilityFits, fullFits: fullFits, graph: graph,
                                 featureCount: units.count, q: q, threshold: parameters.threshold, included: input.included)
+    }
+
+    /// The two families of fits: with repeats 0 the reference fit alone ranks; else the halves
+    /// are the stability fits and the full-split fits vote beside them.
+    func families(_ fits: [FitRecord]) -> (stability: [FitRecord], full: [FitRecord]) {
+        parameters.singleFit ? (fits.filter(\.id.isReference), [])
+            : (fits.filter { !$0.id.isFullSplit }, fits.filter(\.id.isFullSplit))
     }
 }

@@ -21,29 +21,31 @@ extension SelectionRun {
     /// or scatter.
     public func stabilityFits(from fits: [FitRecord],
                               obtain: ([FitID], [FitRecord]) throws -> [FitRecord]) throws -> StabilityFits {
-        func stage(_ pairs: Int, _ fits: [FitRecord]) throws -> [FitRecord] {
-            let ids = (0 ... pairs).flatMap(self.fits(ofPair:))
+        // `fits` with every fit of pairs 0...pairs (obtained where missing); the ones a stage uses.
+        func completed(through pairs: Int, _ fits: [FitRecord]) throws -> [FitRecord] {
             let have = Set(fits.map(\.id))
-            let missing = ids.filter { !have.contains($0) }
-            let all = missing.isEmpty ? fits : try obtain(missing, fits)
-            return all.filter { $0.pair <= pairs }.sorted { $0.id < $1.id }
+            let missing = (0 ... pairs).flatMap(self.fits(ofPair:)).filter { !have.contains($0) }
+            return missing.isEmpty ? fits : try obtain(missing, fits)
+        }
+        func window(_ pairs: Int, _ fits: [FitRecord]) -> [FitRecord] {
+            fits.filter { $0.pair <= pairs }.sorted { $0.id < $1.id }
         }
         guard parameters.repeats == nil else {
             let pairs = parameters.maximumPairs
-            return StabilityFits(fits: try stage(pairs, fits), pairs: pairs, stop: nil)
+            return StabilityFits(fits: window(pairs, try completed(through: pairs, fits)), pairs: pairs, stop: nil)
         }
         let trainData = splits().train
         var fits = fits
         for pairs in AdaptiveRepeats.checkpoints(upTo: AdaptiveRepeats.maximumPairs) {
-            fits = try stage(pairs, fits) + fits.filter { $0.pair > pairs }
-            let window = fits.filter { $0.pair <= pairs }
-            let check = AdaptiveRepeats.check(consensus(window, trainData: trainData, slots: true),
-                                              stabilityFits: window.filter { !$0.id.isFullSplit }, k: rankedCount)
+            fits = try completed(through: pairs, fits)
+            let used = window(pairs, fits)
+            let check = AdaptiveRepeats.check(consensus(used, trainData: trainData, slots: true),
+                                              stabilityFits: families(used).stability, k: rankedCount)
             let swaps = "\(check.possibleSwaps) possible swap\(check.possibleSwaps == 1 ? "" : "s") in the top \(rankedCount), "
                 + "\(check.uncertainStable) slot\(check.uncertainStable == 1 ? "" : "s") near the threshold"
             if check.settled || pairs >= AdaptiveRepeats.maximumPairs {
                 log.info("adaptive repeats: stopped after \(pairs) pairs (\(swaps); \(check.settled ? "settled" : "the cap"))")
-                return StabilityFits(fits: window, pairs: pairs, stop: check)
+                return StabilityFits(fits: used, pairs: pairs, stop: check)
             }
             log.info("adaptive repeats: after \(pairs) pairs \(swaps); running \(AdaptiveRepeats.roundSize) more")
         }

@@ -5,9 +5,7 @@ struct FeatureGroupFileReader {
     static let exampleCount = 5
 
     func read(featureIDs: [String]) throws -> FeatureGroups {
-        var featureIndex: [String: Int] = [:]
-        featureIndex.reserveCapacity(featureIDs.count)
-        for (j, id) in featureIDs.enumerated() where featureIndex[id] == nil { featureIndex[id] = j }
+        let featureIndex = FeatureIDIndex.firstIndices(featureIDs)
 
         let lines = try TextStream.lines(path: path)
         var delimiter: TextDelimiter?

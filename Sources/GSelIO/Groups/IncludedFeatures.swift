@@ -23,9 +23,7 @@ public struct IncludedFeatures: Sendable, Equatable {
 
     /// Reads `path` against the input's `featureIDs`.
     public static func load(path: String, featureIDs: [String]) throws -> IncludedFeatures {
-        var featureIndex: [String: Int] = [:]
-        featureIndex.reserveCapacity(featureIDs.count)
-        for (j, id) in featureIDs.enumerated() where featureIndex[id] == nil { featureIndex[id] = j }
+        let featureIndex = FeatureIDIndex.firstIndices(featureIDs)
 
         let lines = try TextStream.lines(path: path)
         var delimiter: TextDelimiter?

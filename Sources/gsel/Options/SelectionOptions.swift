@@ -79,7 +79,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "Decoupled (AdamW) weight decay of the network weights; 0 = none.")
     var weightDecay = sa.weightDecay
 
-    @Option(name: .long, help: "Wide data: run each fit on the features a warm-up network and the marginal statistic point to: auto (max(5000, 50·k) features when p is over 4 times that), off, or a number of features.")
+    @Option(name: .long, help: "Wide data: run each fit on the features the marginal statistic and the first steps of orthogonal matching pursuit point to: auto (max(5000, 50·k) features when p is over twice that), off, or a number of features.")
     var screen = "auto"
 
     @Option(name: .customLong("logit-optimizer"), help: "Optimiser of the attention logits: adam (per-coordinate, the paper), shared-scale (Adam with one second moment for all logits), or auto (shared-scale when an epoch has fewer than 4 minibatches, else adam).")

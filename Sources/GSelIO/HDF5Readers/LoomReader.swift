@@ -1,17 +1,14 @@
 /// Reads loom files: `/matrix` (or `/layers/<options.layer>`), genes x cells, dense;
 /// sample ids from `/col_attrs/CellID`, feature ids from `/row_attrs/Accession` (else `Gene`),
 /// names from `/row_attrs/Gene`; every one-dimensional col_attr is a sample annotation.
-public struct LoomReader: MatrixReader {
+public struct LoomReader: DenseHDF5MatrixReader {
     public static let formatName = "loom"
     public let path: String
 
     public init(path: String) { self.path = path }
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let file = try HDF5File(path: path)
-        let matrix = try matrixDataset(file, options: options)
-        // The declared shape is checked before ids are read or generated from it.
-        try matrix.requireLoadableDenseMatrix(file: path, budget: options.memoryBudget)
+        let (file, matrix) = try openLoadableMatrix(options: options)
         let (genes, cells) = (matrix.shape[0], matrix.shape[1])
         var notes = ["matrix: \(matrix.path) (genes x cells)"]
         let columns = try attributes(file, group: "/col_attrs", count: cells)
@@ -50,7 +47,7 @@ public struct LoomReader: MatrixReader {
         return lines
     }
 
-    private func matrixDataset(_ file: HDF5File, options: ReaderOptions) throws -> HDF5Dataset {
+    func matrixDataset(_ file: HDF5File, options: ReaderOptions) throws -> HDF5Dataset {
         let layer = options.layer ?? ""
         let path = layer.isEmpty || layer == "matrix" ? "/matrix" : "/layers/" + layer
         let d = try file.dataset(path)

@@ -2,17 +2,14 @@
 /// unless `options.layout` says otherwise, with ids from `options.sampleIDsPath` /
 /// `options.featureIDsPath` (else `sample_1...`, `feature_1...`). Every other one-dimensional
 /// dataset with one entry per sample becomes a sample annotation keyed by its path (`/labels`).
-public struct PlainHDF5Reader: MatrixReader {
+public struct PlainHDF5Reader: DenseHDF5MatrixReader {
     public static let formatName = "hdf5"
     public let path: String
 
     public init(path: String) { self.path = path }
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let file = try HDF5File(path: path)
-        let matrix = try matrixDataset(file, options: options)
-        // The declared shape is checked before ids are read or generated from it.
-        try matrix.requireLoadableDenseMatrix(file: path, budget: options.memoryBudget)
+        let (file, matrix) = try openLoadableMatrix(options: options)
         let samplesAreRows = (options.layout ?? .samplesByFeatures) == .samplesByFeatures
         let samples = samplesAreRows ? matrix.shape[0] : matrix.shape[1]
         let featureCount = samplesAreRows ? matrix.shape[1] : matrix.shape[0]
@@ -66,7 +63,7 @@ public struct PlainHDF5Reader: MatrixReader {
         return lines
     }
 
-    private func matrixDataset(_ file: HDF5File, options: ReaderOptions) throws -> HDF5Dataset {
+    func matrixDataset(_ file: HDF5File, options: ReaderOptions) throws -> HDF5Dataset {
         guard let datasetPath = options.datasetPath else {
             let listing = file.datasetSummaries().map { "\($0.path) (\($0.summary))" }
             throw InputError(file: path, "plain HDF5 file (not AnnData, 10x or loom): choose the matrix with --dataset; datasets present: \(listing.isEmpty ? "none" : HDF5File.list(listing))")

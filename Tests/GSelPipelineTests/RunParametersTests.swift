@@ -182,6 +182,28 @@ final class RunParametersTests: XCTestCase {
         XCTAssertEqual(failure { $0.input.groups = "g.tsv"; $0.selection.method = .omp }?.flag, "--groups")
     }
 
+    /// `--task` and `--screen` are typed in the parameters and parsed by the library, so a
+    /// caller without the command line gets the same values and the same errors.
+    func testTaskAndScreenAreParsedByTheLibrary() throws {
+        XCTAssertNil(try InputParameters.task(parsing: "auto"))
+        XCTAssertEqual(try InputParameters.task(parsing: "regression"), .regression)
+        XCTAssertThrowsError(try InputParameters.task(parsing: "Classification")) {
+            XCTAssertEqual(($0 as? ParameterError)?.commandLineMessage, "--task expected auto, classification or regression; got 'Classification'")
+        }
+        XCTAssertEqual(try ScreenSetting(parsing: "auto"), .auto)
+        XCTAssertEqual(try ScreenSetting(parsing: "off").screenSize, 0)
+        XCTAssertEqual(try ScreenSetting(parsing: "300"), .features(300))
+        for bad in ["0", "-5", "1.5", "", "Off"] {
+            XCTAssertThrowsError(try ScreenSetting(parsing: bad), bad) { XCTAssertEqual(($0 as? ParameterError)?.flag, "--screen") }
+        }
+        var p = GolubRun.parameters()
+        p.selection.screen = .features(300)
+        XCTAssertEqual(p.selection.sequentialAttention.screenSize, 300, "stored where the manifest has always kept it")
+        p.selection.sequentialAttention.screenSize = -2
+        XCTAssertEqual(p.selection.screen, .features(-2))
+        XCTAssertThrowsError(try p.validate()) { XCTAssertEqual(($0 as? ParameterError)?.flag, "--screen") }
+    }
+
     func testMemoryBudgetParsing() {
         XCTAssertEqual(MemoryBudget(parsing: "512M")?.bytes, 512 << 20)
         XCTAssertEqual(MemoryBudget(parsing: "1.5G")?.bytes, 3 << 29)

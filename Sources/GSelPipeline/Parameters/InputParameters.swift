@@ -19,7 +19,7 @@ public struct InputParameters: Codable, Sendable, Equatable {
     public var covariates: CovariateParameters?
     /// Genome-chunk scatter: the region and chunk the run selects from (nil = every feature).
     public var chunking: ChunkParameters?
-    /// Classification or regression; nil = detected from the label column.
+    /// Classification or regression; nil = detected from the label column (`--task auto`).
     public var task: TaskKind?
     /// Orientation of a delimited or plain-HDF5 matrix; nil = detected.
     public var layout: MatrixLayout?
@@ -40,6 +40,16 @@ public struct InputParameters: Codable, Sendable, Equatable {
     public var memoryBudget: MemoryBudget = .unlimited
 
     public init(path: String) { self.path = path }
+
+    /// `--task` as text: `auto` (nil: detected from the label column), `classification` or
+    /// `regression`; anything else is a `ParameterError` naming `task`.
+    public static func task(parsing text: String) throws -> TaskKind? {
+        if text == "auto" { return nil }
+        guard let task = TaskKind(rawValue: text) else {
+            throw ParameterError("task", "expected auto, classification or regression; got '\(MessageText.value(text))'")
+        }
+        return task
+    }
 
     /// The reader options these parameters describe.
     public func readerOptions(threads: Int) -> ReaderOptions {

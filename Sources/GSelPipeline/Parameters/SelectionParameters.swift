@@ -32,6 +32,12 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     /// Features each fit picks.
     public var resolvedQ: Int { q ?? k }
 
+    /// The wide-data screen (`--screen`), kept in `sequentialAttention.screenSize`.
+    public var screen: ScreenSetting {
+        get { ScreenSetting(screenSize: sequentialAttention.screenSize) }
+        set { sequentialAttention.screenSize = newValue.screenSize }
+    }
+
     /// One fit on the training split and no stability selection (`repeats` 0).
     public var singleFit: Bool { repeats == 0 }
 
@@ -79,5 +85,6 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
         if !(sa.weightDecay >= 0 && sa.weightDecay.isFinite) {
             throw ParameterError("weight_decay", "must be 0 or more; got \(sa.weightDecay)")
         }
+        try screen.validate()
     }
 }

@@ -40,8 +40,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .customLong("covariates-required"), help: "Refuse labelled samples without every covariate instead of dropping them.")
     var covariatesRequired = false
 
-    @Option(name: .long, help: "Task: auto (detected from the label column), classification or regression.")
-    var task = "auto"
+    @Option(name: .long, help: "Task: auto (detected from the label column), classification or regression. (default: auto)",
+            transform: { try CommandRunner.parse($0, InputParameters.task(parsing:)) })
+    var task: TaskKind? = nil
 
     @Option(name: .long, help: "Matrix orientation: samples-by-features or features-by-samples (default: detected).")
     var layout: MatrixLayout?
@@ -79,12 +80,6 @@ struct InputOptions: ParsableArguments {
             })
     var maxMemory: MemoryBudget?
 
-    func validate() throws {
-        guard task == "auto" || TaskKind(rawValue: task) != nil else {
-            throw ValidationError("--task: expected auto, classification or regression; got '\(task)'")
-        }
-    }
-
     /// The input half of the run parameters.
     var parameters: InputParameters {
         var p = InputParameters(path: input)
@@ -100,7 +95,7 @@ struct InputOptions: ParsableArguments {
             c.required = covariatesRequired
             p.covariates = c
         }
-        p.task = TaskKind(rawValue: task)
+        p.task = task
         p.layout = layout
         p.dataset = dataset
         p.sampleIDs = sampleIDs

@@ -12,7 +12,7 @@ final class RunParametersTests: XCTestCase {
         var p = GolubRun.parameters()
         p.selection.sequentialAttention.hidden = [128, 64]
         p.selection.q = 7
-        p.input.maf = 0.05
+        p.input.decoding.maf = 0.05
         let manifest = RunManifest(inputSHA256: "aa", labelsSHA256: "bb", groupsSHA256: nil, parameters: p)
         let dir = try TemporaryDirectory()
         let path = try dir.write("manifest.json", try manifest.encoded())
@@ -23,7 +23,7 @@ final class RunParametersTests: XCTestCase {
         var moved = manifest
         moved.parameters.input.path = "/elsewhere/expr.tsv.gz"
         moved.parameters.input.labels = "labels.tsv"
-        moved.parameters.input.memoryBudget = MemoryBudget(bytes: 1 << 30)
+        moved.parameters.input.decoding.memoryBudget = MemoryBudget(bytes: 1 << 30)
         XCTAssertEqual(moved.fingerprint, manifest.fingerprint, "paths and the memory budget do not define the result")
         XCTAssertNil(moved.difference(from: manifest))
 
@@ -72,16 +72,16 @@ final class RunParametersTests: XCTestCase {
         p.input.labelColumn = "pheno"
         p.input.groups = "g.tsv"
         p.input.task = .classification
-        p.input.layout = .featuresBySamples
-        p.input.dataset = "/X"
-        p.input.sampleIDs = "/s"
-        p.input.featureIDs = "/f"
-        p.input.layer = "counts"
-        p.input.featureType = "all"
-        p.input.vcfField = .dosage
-        p.input.maf = 0.05
-        p.input.maxMissing = 0.1
-        p.input.memoryBudget = MemoryBudget(bytes: 1 << 30)
+        p.input.decoding.layout = .featuresBySamples
+        p.input.decoding.dataset = "/X"
+        p.input.decoding.sampleIDs = "/s"
+        p.input.decoding.featureIDs = "/f"
+        p.input.decoding.layer = "counts"
+        p.input.decoding.featureType = "all"
+        p.input.decoding.vcfField = .dosage
+        p.input.decoding.maf = 0.05
+        p.input.decoding.maxMissing = 0.1
+        p.input.decoding.memoryBudget = MemoryBudget(bytes: 1 << 30)
         p.selection.sequentialAttention.screenSize = 300
         let manifest = RunManifest(gselVersion: "0.0.0", inputSHA256: "aa", labelsSHA256: "bb", groupsSHA256: "cc", parameters: p)
         // Written by gsel 0.2.0 (before `DecodingSettings`): the keys, values and fingerprint are kept.
@@ -177,7 +177,7 @@ final class RunParametersTests: XCTestCase {
         XCTAssertEqual(failure { $0.selection.sequentialAttention.epochs = 4_611_686_018_427_387_904 }?.flag, "--epochs")
         XCTAssertEqual(failure { $0.selection.sequentialAttention.hidden = [100_000_000_000] }?.flag, "--hidden")
         XCTAssertEqual(failure { $0.selection.sequentialAttention.learningRate = .nan }?.flag, "--learning-rate")
-        XCTAssertEqual(failure { $0.input.maf = 0.7 }?.flag, "--maf")
+        XCTAssertEqual(failure { $0.input.decoding.maf = 0.7 }?.flag, "--maf")
         XCTAssertEqual(failure { $0.input.labelKey = "cell_type" }?.flag, "--label-key")
         XCTAssertEqual(failure { $0.input.groups = "g.tsv"; $0.selection.method = .omp }?.flag, "--groups")
     }

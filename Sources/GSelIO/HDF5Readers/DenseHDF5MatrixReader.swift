@@ -18,7 +18,7 @@ extension DenseHDF5MatrixReader {
         let matrix = try matrixDataset(file, options: options)
         try matrix.requireStoredData()
         try MemoryBudget.requireCountable(matrix.count, stride: 4, file: path, what: "the matrix \(matrix.path)")
-        try options.memoryBudget.checkIDs(matrix.shape[0] + matrix.shape[1], file: path, what: "the sample and feature ids of \(matrix.path)")
+        try options.decoding.memoryBudget.checkIDs(matrix.shape[0] + matrix.shape[1], file: path, what: "the sample and feature ids of \(matrix.path)")
         return (file, matrix)
     }
 }

@@ -1,4 +1,4 @@
-/// Reads loom files: `/matrix` (or `/layers/<options.layer>`), genes x cells, dense;
+/// Reads loom files: `/matrix` (or `/layers/<options.decoding.layer>`), genes x cells, dense;
 /// sample ids from `/col_attrs/CellID`, feature ids from `/row_attrs/Accession` (else `Gene`),
 /// names from `/row_attrs/Gene`; every one-dimensional col_attr is a sample annotation.
 public struct LoomReader: DenseHDF5MatrixReader {
@@ -17,7 +17,7 @@ public struct LoomReader: DenseHDF5MatrixReader {
         let featureIDs = try ids(file, ["/row_attrs/Accession", "/row_attrs/Gene"], values: rows, count: genes, prefix: "feature_", what: "gene", notes: &notes)
         let names = rows["Gene"]
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
-        let store = try HDF5DenseLoader.load(matrix, samplesAreRows: false, budget: options.memoryBudget)
+        let store = try HDF5DenseLoader.load(matrix, samplesAreRows: false, budget: options.decoding.memoryBudget)
         return try LoadedMatrix(kind: .loom, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: columns, notes: notes)
             .checkingVariation(file: path, location: matrix.path)
@@ -48,7 +48,7 @@ public struct LoomReader: DenseHDF5MatrixReader {
     }
 
     func matrixDataset(_ file: HDF5File, options: ReaderOptions) throws -> HDF5Dataset {
-        let layer = options.layer ?? ""
+        let layer = options.decoding.layer ?? ""
         let path = layer.isEmpty || layer == "matrix" ? "/matrix" : "/layers/" + layer
         let d = try file.dataset(path)
         try d.requireRank(2, "a two-dimensional genes x cells matrix")

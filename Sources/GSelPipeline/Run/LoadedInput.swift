@@ -73,11 +73,11 @@ public struct LoadedInput: Sendable {
         let bytes = matrix.matrix.storageBytes
         let shape = "\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features"
         if let disk = matrix.matrix as? DiskBackedMatrix {
-            log.info("\(shape); store \(MemoryBudget.format(disk.fileBytes)) exceeds --max-memory \(MemoryBudget.format(parameters.memoryBudget.bytes ?? 0)), so the fits stream it from the on-disk cache \(disk.path) (in TMPDIR, unlinked at once: freed when the run ends, however it ends)")
+            log.info("\(shape); store \(MemoryBudget.format(disk.fileBytes)) exceeds --max-memory \(MemoryBudget.format(parameters.decoding.memoryBudget.bytes ?? 0)), so the fits stream it from the on-disk cache \(disk.path) (in TMPDIR, unlinked at once: freed when the run ends, however it ends)")
         } else {
             log.info("\(shape); store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
         }
-        try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
+        try parameters.decoding.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
         return try LoadedInput(matrix: matrix, rows: rows, target: target,
                            labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",
                            labelColumn: table.labelColumn,

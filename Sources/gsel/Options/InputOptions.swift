@@ -5,7 +5,7 @@ import GSelPipeline
 
 /// Where the matrix and the phenotype come from, and how to decode them.
 struct InputOptions: ParsableArguments {
-    private static let defaults = InputParameters(path: "")
+    private static let defaults = DecodingSettings()
 
     @Option(name: .long, help: "Input matrix: .h5ad, 10x .h5, .loom, HDF5 (with --dataset), .tsv/.csv[.gz], .vcf[.gz] (format read from the file's first bytes).")
     var input: String
@@ -80,6 +80,22 @@ struct InputOptions: ParsableArguments {
             })
     var maxMemory: MemoryBudget?
 
+    /// How the input is decoded (`DecodingSettings`, where the defaults are declared).
+    var decoding: DecodingSettings {
+        var d = DecodingSettings()
+        d.layout = layout
+        d.dataset = dataset
+        d.sampleIDs = sampleIDs
+        d.featureIDs = featureIDs
+        d.layer = layer
+        d.featureType = featureType
+        d.vcfField = vcfField
+        d.maf = maf
+        d.maxMissing = maxMissing
+        d.memoryBudget = maxMemory ?? d.memoryBudget
+        return d
+    }
+
     /// The input half of the run parameters.
     var parameters: InputParameters {
         var p = InputParameters(path: input)
@@ -96,16 +112,7 @@ struct InputOptions: ParsableArguments {
             p.covariates = c
         }
         p.task = task
-        p.layout = layout
-        p.dataset = dataset
-        p.sampleIDs = sampleIDs
-        p.featureIDs = featureIDs
-        p.layer = layer
-        p.featureType = featureType
-        p.vcfField = vcfField
-        p.maf = maf
-        p.maxMissing = maxMissing
-        p.memoryBudget = maxMemory ?? .unlimited
+        p.decoding = decoding
         return p
     }
 }

@@ -70,8 +70,7 @@ public struct AnnDataReader: MatrixReader {
         switch matrix {
         case .dense(let d): return MemoryBudget.size(count: d.count, stride: 4)
         case .sparse(let g, _, let rows, _):
-            return MemoryBudget.sum(MemoryBudget.size(count: try g.dataset("data").count, stride: 8),
-                                    MemoryBudget.size(count: rows + 1, stride: 8))
+            return MemoryBudget.csrSize(rows: rows, storedValues: try g.dataset("data").count)
         }
     }
 }

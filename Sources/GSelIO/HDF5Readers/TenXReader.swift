@@ -34,8 +34,7 @@ public struct TenXReader: MatrixReader {
         try DuplicateID.requireUnique(barcodes, file: path, location: g.childPath("barcodes"), what: "barcode")
         let features = try readFeatures(layout, count: featureCount)
         let nnz = try g.dataset("data").count
-        try options.decoding.memoryBudget.check(MemoryBudget.sum(MemoryBudget.size(count: nnz, stride: 8), MemoryBudget.size(count: cellCount + 1, stride: 8)),
-                                       file: path, what: "the matrix \(g.path)")
+        try options.decoding.memoryBudget.check(MemoryBudget.csrSize(rows: cellCount, storedValues: nnz), file: path, what: "the matrix \(g.path)")
         var arrays = try HDF5SparseLoader.read(g, majorCount: cellCount, minorCount: featureCount,
                                                axes: .init(major: "barcode column", minor: "feature row"))
         var kept = Array(0 ..< featureCount)

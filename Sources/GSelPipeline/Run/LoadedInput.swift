@@ -27,6 +27,9 @@ public struct LoadedInput: Sendable {
     /// Features every fit selects first (`--include`), input feature indices in the file's order.
     public var included: [Int] = []
     public var includeSHA256: String?
+    /// What each input feature costs (`--costs`, `LoadedInput+Costs`); nil without costs.
+    public var costs: FeatureCosts?
+    public var costsSHA256: String?
     /// What selection reads: the matrix store, with the covariate columns appended when
     /// there are covariates (`CovariateMatrix`).
     public var selectionMatrix: any FeatureMatrix

@@ -2,7 +2,7 @@ import Foundation
 import GSelIO
 
 /// What a set of fit files was computed from: gsel version, the checksums of the input,
-/// label, group, covariate and include files, and the run parameters. Fit files carry its fingerprint;
+/// label, group, covariate, include and cost files, and the run parameters. Fit files carry its fingerprint;
 /// `--resume` and `aggregate` refuse fits whose manifest differs and say which field
 /// differs. Paths, threads and the memory budget are recorded but not part of the
 /// fingerprint (scattered jobs may stage files under other paths; none changes results).
@@ -16,31 +16,35 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var covariatesSHA256: String?
     /// SHA-256 of the include list (`--include`), when there is one.
     public var includeSHA256: String?
+    /// SHA-256 of the cost table (`--costs`), when there is one.
+    public var costsSHA256: String?
     public var parameters: RunParameters
 
     /// Spelled so that the snake_case key strategies map them to `input_sha256` and back.
     enum CodingKeys: String, CodingKey {
         case gselVersion, parameters
         case inputSHA256 = "inputSha256", labelsSHA256 = "labelsSha256", groupsSHA256 = "groupsSha256"
-        case covariatesSHA256 = "covariatesSha256", includeSHA256 = "includeSha256"
+        case covariatesSHA256 = "covariatesSha256", includeSHA256 = "includeSha256", costsSHA256 = "costsSha256"
     }
 
     public init(gselVersion: String = GSelVersion.number, inputSHA256: String, labelsSHA256: String?,
                 groupsSHA256: String?, covariatesSHA256: String? = nil, includeSHA256: String? = nil,
-                parameters: RunParameters) {
+                costsSHA256: String? = nil, parameters: RunParameters) {
         self.gselVersion = gselVersion
         self.inputSHA256 = inputSHA256
         self.labelsSHA256 = labelsSHA256
         self.groupsSHA256 = groupsSHA256
         self.covariatesSHA256 = covariatesSHA256
         self.includeSHA256 = includeSHA256
+        self.costsSHA256 = costsSHA256
         self.parameters = parameters
     }
 
     /// The manifest of a run with `parameters` over the loaded `input` (its checksums).
     init(of input: LoadedInput, parameters: RunParameters) {
         self.init(inputSHA256: input.inputSHA256, labelsSHA256: input.labelsSHA256, groupsSHA256: input.groupsSHA256,
-                  covariatesSHA256: input.covariatesSHA256, includeSHA256: input.includeSHA256, parameters: parameters)
+                  covariatesSHA256: input.covariatesSHA256, includeSHA256: input.includeSHA256,
+                  costsSHA256: input.costsSHA256, parameters: parameters)
     }
 
     /// The fields that define the result, in a fixed order.
@@ -50,6 +54,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
         if let groupsSHA256 { f.append(("groups SHA-256", groupsSHA256)) }
         if let covariatesSHA256 { f.append(("covariates SHA-256", covariatesSHA256)) }
         if let includeSHA256 { f.append(("include SHA-256", includeSHA256)) }
+        if let costsSHA256 { f.append(("costs SHA-256", costsSHA256)) }
         return f + parameters.fields.filter { !RunParameters.nonDefiningFields.contains($0.name) }
     }
 

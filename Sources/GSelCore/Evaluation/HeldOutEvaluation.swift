@@ -36,6 +36,25 @@ public enum HeldOutEvaluation {
         return grid + [k]
     }
 
+    /// The k' values for rankings with costs (`--costs`): every k' up to `dense`, for the
+    /// cost curve, then `kGrid(upTo:)`'s.
+    public static func costGrid(upTo k: Int, dense: Int = 20) -> [Int] {
+        Array(Set(Array(1 ... max(1, min(k, dense))) + kGrid(upTo: k))).filter { $0 <= k }.sorted()
+    }
+
+    /// Rows on the cost–metric Pareto front among `points` (cost, metric; higher is better):
+    /// no other point costs at most as much and scores at least as well, one of them strictly.
+    /// A point without a metric is never on it.
+    public static func paretoFront(_ points: [(cost: Double, value: Double?)]) -> [Bool] {
+        points.map { p in
+            guard let v = p.value, v.isFinite else { return false }
+            return !points.contains { q in
+                guard let w = q.value, w.isFinite else { return false }
+                return q.cost <= p.cost && w >= v && (q.cost < p.cost || w > v)
+            }
+        }
+    }
+
     /// Evaluates `orders` (method name and ranked feature columns, in report order).
     /// `train` and `validation` are the two splits (standardized with the training
     /// statistics), `trainTarget`/`validationTarget` their targets. `kValues` defaults

@@ -12,19 +12,21 @@ public enum AttentionMask {
 
     /// Writes the mask into `mask` and returns the softmax weights of the unselected
     /// features in `weights` (0 for selected ones). Numerically stable for any logits.
+    /// A logit of −∞ leaves its feature out (weight and mask 0, not counted in |U|: a feature
+    /// the budget can no longer afford). Returns |U|.
     @discardableResult
     public static func compute(logits: UnsafePointer<Float>, selected: UnsafePointer<Bool>, count: Int,
                                form: Form, mask: UnsafeMutablePointer<Float>,
                                weights: UnsafeMutablePointer<Float>) -> Int {
         var maxLogit = -Float.infinity
         var unselected = 0
-        for j in 0 ..< count where !selected[j] {
+        for j in 0 ..< count where !selected[j] && logits[j] > -.infinity {
             unselected += 1
             if logits[j] > maxLogit { maxLogit = logits[j] }
         }
         var total: Double = 0
         for j in 0 ..< count {
-            if selected[j] { weights[j] = 0 } else {
+            if selected[j] || logits[j] == -.infinity { weights[j] = 0 } else {
                 let e = expf(logits[j] - maxLogit)
                 weights[j] = e
                 total += Double(e)

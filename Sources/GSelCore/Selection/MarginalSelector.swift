@@ -19,25 +19,53 @@ import GSelIO
 ///
 /// `included` features (`--include`) take the first places, in their order; the rest follow
 /// by the statistic.
+///
+/// With `costs` (`--costs`, `--budget`) the order after them is the `CostBudget` rule's,
+/// applied pick by pick on the fixed statistics (`gains`), until k or the budget.
 public struct MarginalSelector: FeatureSelector {
     /// Feature groups to rank instead of single features.
     public var groups: FeatureGroups?
     /// Features placed first, in order (never with groups).
     public var included: [Int]
+    /// Feature costs and the budget (never with groups); nil = by the statistic alone.
+    public var costs: CostBudget?
     public var name: String { "marginal" }
 
-    public init(groups: FeatureGroups? = nil, included: [Int] = []) {
+    public init(groups: FeatureGroups? = nil, included: [Int] = [], costs: CostBudget? = nil) {
         self.groups = groups
         self.included = included
+        self.costs = costs
     }
 
     /// Picks the `k` best-scoring features (or groups). Deterministic: `seed` and `stream` are not used.
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
-        try SelectionRequest.validate(data, target: target, k: k, groups: groups, included: included, method: name)
+        try SelectionRequest.validate(data, target: target, k: k, groups: groups, included: included, costs: costs, method: name)
         var scores = try Self.scores(data, target: target)
         if let groups { scores = Self.groupScores(scores, groups: groups) }
-        return SelectionResult(picks: Self.ranking(scores, included: included).prefix(k).map { .init(feature: $0, score: scores[$0]) })
+        guard let costs else {
+            return SelectionResult(picks: Self.ranking(scores, included: included).prefix(k).map { .init(feature: $0, score: scores[$0]) })
+        }
+        let order = Self.ranking(scores, target: target, included: included, costs: costs, count: k)
+        let stop = order.count < k && costs.budget != nil ? costs.stopReason(picked: order.count, spent: costs.cost(of: order)) : nil
+        return SelectionResult(picks: order.map { .init(feature: $0, score: scores[$0]) }, stopReason: stop)
+    }
+
+    /// Up to `count` features: `included`, then the cost rule's picks on the statistics.
+    public static func ranking(_ scores: [Double], target: Target, included: [Int], costs: CostBudget, count: Int) -> [Int] {
+        costs.order(gains: gains(scores, target: target), scores: scores, count: count, first: included)
+    }
+
+    /// The statistic above what the best of the p candidates reaches by chance (about 2 ln p
+    /// in χ² units: the largest of p null statistics): F − 2 ln p for classification,
+    /// r² − 2 ln p / n for regression; at least 0.
+    public static func gains(_ scores: [Double], target: Target) -> [Double] {
+        let chance = CostBudget.chanceLevel(candidates: scores.count)
+        let n = Double(max(target.count, 1))
+        return scores.map { s in
+            let g = target.isClassification ? s - chance : s * s - chance / n
+            return g > 0 ? g : 0
+        }
     }
 
     /// `included` first, in their order, then the other features by decreasing score.

@@ -41,10 +41,17 @@ import GSelIO
 /// correlation (each scored by its correlation with the residual when it joins): the
 /// residual the free picks start from is that of the included features' least-squares fit.
 /// An included feature in the span of those before it is recorded but adds no column.
+///
+/// With `costs` (`--costs`, `--budget`) each step picks by the `CostBudget` rule: scores are
+/// the normalised correlations, gains the share of residual energy a feature would remove
+/// (the squared score) above the 2 ln p / n the best of p noise features removes by chance;
+/// the fit stops when no feature is affordable.
 public struct OrthogonalMatchingPursuit: FeatureSelector {
     public var name: String { "omp" }
     /// Features picked first, in order.
     public var included: [Int]
+    /// Feature costs and the budget; nil = picks by correlation alone.
+    public var costs: CostBudget?
     /// A candidate whose squared distance to the span of the picked features is at most
     /// this fraction of its squared norm counts as (numerically) in that span.
     public var spanTolerance: Double
@@ -53,8 +60,9 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
     /// Largest dense copy of the split OMP makes (bytes); larger splits stream from the store.
     public var denseLimitBytes = OMPDesign.denseLimitBytes
 
-    public init(spanTolerance: Double = 1e-6, snapshotSize: Int = 10, included: [Int] = []) {
+    public init(spanTolerance: Double = 1e-6, snapshotSize: Int = 10, included: [Int] = [], costs: CostBudget? = nil) {
         self.included = included
+        self.costs = costs
         self.spanTolerance = spanTolerance
         self.snapshotSize = snapshotSize
     }
@@ -67,7 +75,7 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
     /// Runs OMP for `k` picks. Deterministic: `seed` and `stream` are not used.
     public func select(_ data: StandardizedData, target: Target, k: Int, seed: UInt64 = 0,
                        stream: [UInt64] = []) throws -> SelectionResult {
-        try SelectionRequest.validate(data, target: target, k: k, included: included, method: name)
+        try SelectionRequest.validate(data, target: target, k: k, included: included, costs: costs, method: name)
         let n = data.sampleCount, p = data.featureCount, candidates = data.candidateCount
         let (y, m) = Self.centredTargets(target)
         let x = OMPDesign(data, denseLimitBytes: denseLimitBytes)
@@ -88,6 +96,7 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
         var picks: [SelectionResult.Pick] = []
         var snapshots: [SelectionResult.AttentionSnapshot] = []
         var stopReason: String?
+        var spent = costs?.cost(of: included) ?? 0
 
         for j in included {
             let energy = path.residualEnergy
@@ -117,7 +126,12 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
             if snapshotSize > 0 {
                 snapshots.append(.init(step: picks.count, candidates: Self.leading(scores, count: snapshotSize)))
             }
-            guard let best = Self.argmax(scores) else {
+            if let costs, costs.budget != nil, !(0 ..< candidates).contains(where: { scores[$0] >= 0 && costs.fits($0, spent: spent) }) {
+                stopReason = costs.stopReason(picked: picks.count, spent: spent)
+                break
+            }
+            guard let best = costs.map({ Self.budgetedPick(scores, candidates: candidates, samples: n, costs: $0, spent: spent) })
+                    ?? Self.argmax(scores) else {
                 stopReason = "every feature with nonzero variance is already selected (\(picks.count))"
                 break
             }
@@ -132,6 +146,7 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
             }
             available[best] = false
             path.refit()
+            spent += costs?.costs[best] ?? 0
             picks.append(.init(feature: best, score: scores[best], loss: path.residualEnergy / Double(n)))
         }
         return SelectionResult(picks: picks, snapshots: snapshots, stopReason: stopReason)
@@ -176,6 +191,15 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
             for c in 0 ..< m { let v = Double(products[c * norms.count + j]); s += v * v }
             return (s / (norms[j] * energy)).squareRoot()
         }
+    }
+
+    /// The cost rule's pick among the available candidates (score ≥ 0), gains s² − 2 ln p / n.
+    private static func budgetedPick(_ scores: [Double], candidates: Int, samples n: Int, costs: CostBudget,
+                                     spent: Double) -> Int? {
+        let s = Array(scores.prefix(candidates))
+        let chance = CostBudget.chanceLevel(candidates: candidates) / Double(max(n, 1))
+        let gains = s.map { $0 >= 0 ? max($0 * $0 - chance, 0) : 0 }
+        return costs.pick(gains: gains, scores: s, available: s.map { $0 >= 0 }, spent: spent)
     }
 
     /// Index of the largest nonnegative score, the lowest index on ties.

@@ -7,13 +7,14 @@ public enum SelectionMethod: String, Sendable, Codable, CaseIterable {
 
     /// The selector for this method. `config` is used by Sequential Attention only;
     /// `groups` switches SA and marginal to group selection (OMP does not support groups);
-    /// `included` features are every fit's first picks (`--include`), k counting them.
+    /// `included` features are every fit's first picks (`--include`), k counting them;
+    /// `costs` weigh every pick and bound the total (`--costs`, `--budget`).
     public func selector(config: SequentialAttentionConfig, groups: FeatureGroups?,
-                         included: [Int] = []) -> any FeatureSelector {
+                         included: [Int] = [], costs: CostBudget? = nil) -> any FeatureSelector {
         switch self {
-        case .sa: return SequentialAttention(config: config, groups: groups, included: included)
-        case .omp: return OrthogonalMatchingPursuit(included: included)
-        case .marginal: return MarginalSelector(groups: groups, included: included)
+        case .sa: return SequentialAttention(config: config, groups: groups, included: included, costs: costs)
+        case .omp: return OrthogonalMatchingPursuit(included: included, costs: costs)
+        case .marginal: return MarginalSelector(groups: groups, included: included, costs: costs)
         }
     }
 

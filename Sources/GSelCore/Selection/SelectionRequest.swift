@@ -20,9 +20,10 @@ public enum SelectionRequest {
     /// samples or `groups` do not cover the data, and a `ParameterError` when `k` is not in
     /// 1 ... candidates (features or groups; covariates are never candidates: `requirePickCount`).
     /// `included` (features selected before the first pick) must be distinct candidates, at
-    /// most k of them, and cannot be combined with groups.
+    /// most k of them, and cannot be combined with groups. `costs` (never with groups) give
+    /// every candidate a finite cost > 0, and the included features must fit the budget.
     static func validate(_ data: StandardizedData, target: Target, k: Int, groups: FeatureGroups? = nil,
-                         included: [Int] = [], method: String) throws {
+                         included: [Int] = [], costs: CostBudget? = nil, method: String) throws {
         guard target.count == data.sampleCount else {
             throw InputError(file: "", "\(method): the target has \(target.count) values but the data has \(data.sampleCount) samples")
         }
@@ -34,6 +35,7 @@ public enum SelectionRequest {
         }
         try requirePickCount(k, parameter: "k", candidates: groups?.count ?? data.candidateCount,
                              noun: groups == nil ? "features" : "groups", context: " for \(method)")
+        if let costs { try validate(costs, data: data, groups: groups, included: included, method: method) }
         guard !included.isEmpty else { return }
         if groups != nil { throw ParameterError("include", "cannot be combined with feature groups in \(method)") }
         if let j = included.first(where: { !(0 ..< data.candidateCount).contains($0) }) {
@@ -42,6 +44,24 @@ public enum SelectionRequest {
         if Set(included).count != included.count { throw ParameterError("include", "lists a feature twice in \(method)") }
         if included.count > k {
             throw ParameterError("include", "lists \(included.count) features, more than the \(k) picks of \(method)")
+        }
+    }
+
+    private static func validate(_ costs: CostBudget, data: StandardizedData, groups: FeatureGroups?,
+                                 included: [Int], method: String) throws {
+        if groups != nil { throw ParameterError("costs", "cannot be combined with feature groups in \(method)") }
+        guard costs.costs.count == data.candidateCount else {
+            throw ParameterError("costs", "gives \(costs.costs.count) costs for \(data.candidateCount) features in \(method)")
+        }
+        if let j = costs.costs.indices.first(where: { !(costs.costs[$0] > 0 && costs.costs[$0].isFinite) }) {
+            throw ParameterError("costs", "feature \(j) costs \(costs.costs[j]); expected a finite cost > 0")
+        }
+        if let budget = costs.budget {
+            guard budget > 0 && budget.isFinite else { throw ParameterError("budget", "must be a finite number > 0; got \(budget)") }
+            let spent = costs.cost(of: included.filter { (0 ..< data.candidateCount).contains($0) })
+            if spent > budget * (1 + CostBudget.tolerance) {
+                throw ParameterError("budget", "\(CostBudget.text(budget)) is less than the included features cost (\(CostBudget.text(spent))) in \(method)")
+            }
         }
     }
 }

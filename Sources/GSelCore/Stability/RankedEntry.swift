@@ -41,20 +41,41 @@ extension ConsensusRanking {
     /// The final k rows: the top slots, completed (when fewer than k slots were formed) by
     /// `fill`, a fallback order such as the marginal baseline's, skipping members of the
     /// chosen slots; fill rows have frequency 0.
-    public func entries(k: Int, fill: [Int] = []) -> [RankedEntry] {
-        let chosen = top(k)
-        var rows = chosen.map { slot in
-            var row = RankedEntry(unit: slot.representative, frequency: slot.frequency, fullFrequency: slot.fullFrequency, support: slot.support,
+    ///
+    /// With a budget (`costs`) the slots are taken in order while they fit: a slot whose
+    /// representative no longer fits is represented by its cheapest member that does (a
+    /// substitute: the fits use it interchangeably), and skipped when none does; fill rows
+    /// must fit too. The rows' total cost never exceeds the budget.
+    public func entries(k: Int, fill: [Int] = [], costs: CostBudget? = nil) -> [RankedEntry] {
+        var rows: [RankedEntry] = [], present = Set<Int>(), spent = 0.0
+        for slot in slots where rows.count < k {
+            guard let unit = costs.map({ c in Self.affordable(slot, costs: c, spent: spent) }) ?? slot.representative else { continue }
+            let ordered = slot.members.filter { $0.feature == unit } + slot.members.filter { $0.feature != unit }
+            var row = RankedEntry(unit: unit, frequency: slot.frequency, fullFrequency: slot.fullFrequency, support: slot.support,
                                   stable: slot.stable, meanSelectionOrder: slot.meanSelectionOrder, meanScore: slot.meanScore,
-                                  members: slot.members.count > 1 ? slot.members.map { .init(unit: $0.feature, share: slot.share($0)) } : [])
+                                  members: slot.members.count > 1 ? ordered.map { .init(unit: $0.feature, share: slot.share($0)) } : [])
             row.included = slot.included
-            return row
+            rows.append(row)
+            present.formUnion(slot.members.map(\.feature))
+            spent += costs?.costs[unit] ?? 0
         }
-        let present = Set(chosen.flatMap { $0.members.map(\.feature) })
-        for j in fill where rows.count < k && !present.contains(j) {
+        for j in fill where rows.count < k && !present.contains(j) && (costs?.fits(j, spent: spent) ?? true) {
             rows.append(RankedEntry(unit: j, frequency: 0, fullFrequency: fullFitCount > 0 ? 0 : nil, support: 0, stable: false,
                                     meanSelectionOrder: .nan, meanScore: .nan, members: []))
+            spent += costs?.costs[j] ?? 0
         }
         return rows
+    }
+
+    /// The unit that represents `slot` within the budget: its representative (always for an
+    /// included feature), or its cheapest member that fits (on equal cost the most picked,
+    /// then the lower index); nil when none fits.
+    private static func affordable(_ slot: Slot, costs: CostBudget, spent: Double) -> Int? {
+        if slot.included || costs.fits(slot.representative, spent: spent) { return slot.representative }
+        return slot.members.filter { costs.fits($0.feature, spent: spent) }
+            .min { a, b in
+                let ca = costs.costs[a.feature], cb = costs.costs[b.feature]
+                return ca != cb ? ca < cb : (a.fits != b.fits ? a.fits > b.fits : a.feature < b.feature)
+            }?.feature
     }
 }

@@ -23,23 +23,34 @@ extension RunOutputs {
     /// Everything report.html shows.
     func reportModel() -> ReportModel {
         let stability = !parameters.singleFit
+        var spent = 0.0
         let ranking = result.entries.enumerated().map { i, e in
-            ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.unit), featureName: units.name(e.unit) + (e.included ? " (included)" : ""),
+            var row = ReportModel.RankingRow(rank: i + 1, featureID: units.id(e.unit), featureName: units.name(e.unit) + (e.included ? " (included)" : ""),
                                    selectionFrequency: stability ? e.frequency : nil,
                                    fullFitFrequency: stability ? e.fullFrequency : nil, stable: stability ? e.stable : nil,
                                    meanSelectionOrder: e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder,
                                    score: e.meanScore.isNaN ? nil : e.meanScore,
                                    effect: result.effects[i].numeric, variant: hasVariants ? features[e.unit].variant : nil,
                                    substitutes: e.members.map { (name: units.name($0.unit), share: $0.share) })
+            if let costs = input.costs?.costs {
+                spent += costs[e.unit]
+                row.cost = costs[e.unit]
+                row.cumulativeCost = Self.cleanSum(spent)
+            }
+            return row
         }
         let shown: [HeldOutMetric] = [.balancedAccuracy, .accuracy, .macroF1, .auroc, .r2]  // display order
-        let evaluation = result.evaluation.map { r in
-            ReportModel.EvaluationRow(
+        let curve = costCurve()
+        let evaluation = result.evaluation.enumerated().map { i, r in
+            var row = ReportModel.EvaluationRow(
                 method: r.method, k: r.k,
                 metrics: shown.compactMap { m in r.value(m).map { (name: m.displayName, value: $0) } },
                 intervals: Dictionary(uniqueKeysWithValues: shown.compactMap { m in
                     r.interval(m).map { (m.displayName, $0.low ... $0.high) }
                 }))
+            row.cost = curve?[i].cost
+            row.paretoFront = curve?[i].front ?? false
+            return row
         }
         let picks = result.reference.picks
         let snapshots = result.reference.snapshots.enumerated().map { i, s in
@@ -54,9 +65,10 @@ extension RunOutputs {
             let names = input.included.map { units.name($0) }
             notes.append("\(names.count) included feature\(names.count == 1 ? "" : "s") (--include) selected before the first pick of every fit, \(parameters.include?.extra == true ? "with k more picked after them" : "counted toward k"): \(MessageText.list(names))")
         }
+        if let note = costNote() { notes.append(note) }
         if let reason = result.reference.stopReason { notes.append("\(parameters.method.rawValue) stopped early: \(reason)") }
         let method = parameters.method
-        return ReportModel(
+        var model = ReportModel(
             title: "gsel: top \(run.rankedCount) of \(units.count) \(units.noun)",
             version: GSelVersion.number, commandLine: commandLine,
             inputPath: run.manifest.parameters.input.path,
@@ -72,6 +84,11 @@ extension RunOutputs {
             stabilityNote: stableSetNote().map { $0 + " The bound on false discoveries is the " + Self.slotBoundAssumptions + "." },
             evaluation: evaluation, heldOutComparison: reportComparison(), confusion: reportConfusion(), attentionSnapshots: method == .sa ? snapshots : [],
             correlation: selectedCorrelation(), manhattan: manhattan, notes: notes)
+        if curve != nil {
+            model.costMetric = HeldOutMetric.headline(classification: input.task == .classification).displayName
+            model.budget = parameters.budget
+        }
+        return model
     }
 
     /// `heldOutComparison()` as the report's summary states it.

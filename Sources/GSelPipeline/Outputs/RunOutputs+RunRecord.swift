@@ -12,12 +12,18 @@ extension RunOutputs {
         let r = result.ranking, slots = result.slots
         let planned: JSONValue = try result.plan.map { try JSONValue(encoding: $0, with: RunParameters.encoder()) } ?? .null
         func object(_ pairs: [(String, JSONValue)]) -> JSONValue { .object(pairs.map { (key: $0.0, value: $0.1) }) }
-        // Each metric followed by its 95 % interval, as the columns of evaluation.tsv.
-        let metrics: [JSONValue] = result.evaluation.map { e in
-            object([("method", .string(e.method)), ("k", .int(e.k))] + HeldOutMetric.allCases.flatMap { m in
-                [(m.rawValue, JSONValue(e.value(m))), (m.rawValue + "_low", JSONValue(e.interval(m)?.low)),
-                 (m.rawValue + "_high", JSONValue(e.interval(m)?.high))]
-            })
+        // Each metric followed by its 95 % interval, as the columns of evaluation.tsv (and with
+        // costs, the cost of the k' features and the Pareto flag).
+        let curve = costCurve()
+        let metrics: [JSONValue] = result.evaluation.enumerated().map { i, e in
+            var fields: [(String, JSONValue)] = [("method", .string(e.method)), ("k", .int(e.k))]
+            if let curve { fields.append(("cost", .number(curve[i].cost))) }
+            for m in HeldOutMetric.allCases {
+                fields += [(m.rawValue, JSONValue(e.value(m))), (m.rawValue + "_low", JSONValue(e.interval(m)?.low)),
+                           (m.rawValue + "_high", JSONValue(e.interval(m)?.high))]
+            }
+            if let curve { fields.append(("pareto_front", .bool(curve[i].front))) }
+            return object(fields)
         }
         return object([
             ("gsel_version", .string(GSelVersion.number)),
@@ -48,6 +54,7 @@ extension RunOutputs {
                 ("extra", .bool(include.extra)), ("ranked", .int(run.rankedCount)),
                 ("features", .array(input.included.map { .string(units.id($0)) })),
             ]) } ?? .null),
+            ("costs", costRecord()),
             ("stability", object([
                 ("repeats", parameters.repeats.map(JSONValue.int) ?? .string("auto")), ("pairs", .int(r.fitCount / 2)),
                 ("adaptive", adaptiveRecord()), ("fits", .int(r.fitCount)), ("full_split_fits", .int(r.fullFitCount)),

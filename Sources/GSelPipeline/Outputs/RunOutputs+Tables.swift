@@ -1,3 +1,4 @@
+import Foundation
 import GSelCore
 import GSelReport
 
@@ -21,8 +22,23 @@ extension RunOutputs {
             .joined(separator: ",")
     }
 
-    /// ranking.tsv: the k ranked units, best first; with `--include` a last column `included`
-    /// (true for the included features, which lead the list).
+    /// `cost` and `cumulative_cost` of `units` in order (`--costs`); none without costs. The
+    /// running total is written to 12 significant digits (0.1 + 0.2 as 0.3).
+    private func costCells(_ units: [Int]) -> [[TSVCell]] {
+        guard let costs = input.costs?.costs else { return units.map { _ in [] } }
+        var total = 0.0
+        return units.map { j in
+            total += costs[j]
+            return [.double(costs[j]), .double(Self.cleanSum(total))]
+        }
+    }
+
+    /// `value` to 12 significant digits: a sum of decimal costs without its rounding noise.
+    static func cleanSum(_ value: Double) -> Double { Double(String(format: "%.12g", value)) ?? value }
+
+    /// ranking.tsv: the k ranked units, best first; with `--include` a column `included`
+    /// (true for the included features, which lead the list), with `--costs` the last two
+    /// `cost` and `cumulative_cost` (never above `--budget`).
     func rankingTable() -> TSVWriter {
         let full = result.slots.fullFitCount > 0
         var columns = ["rank"] + unitColumns + ["selection_frequency"] + (full ? ["full_fit_frequency", "support"] : [])
@@ -31,6 +47,8 @@ extension RunOutputs {
         if hasVariants { columns += ["chrom", "pos", "ref", "alt"] }
         let marked = parameters.include != nil
         if marked { columns.append("included") }
+        if input.costs != nil { columns += ["cost", "cumulative_cost"] }
+        let costs = costCells(result.entries.map(\.unit))
         var t = TSVWriter(columns: columns)
         for (i, e) in result.entries.enumerated() {
             var row: [TSVCell] = [.int(i + 1)] + unitCells(e.unit) + [.double(e.frequency)]
@@ -39,30 +57,36 @@ extension RunOutputs {
             if !grouped { row.append(.text(proxiesText(i))) }
             if hasVariants, let v = features[e.unit].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
             if marked { row.append(.bool(e.included)) }
-            t.append(row)
+            t.append(row + costs[i])
         }
         return t
     }
 
-    /// selection_path.tsv: the reference fit on the whole training split, in pick order.
+    /// selection_path.tsv: the reference fit on the whole training split, in pick order
+    /// (with `--costs`, its `cost` and `cumulative_cost`).
     func selectionPathTable() -> TSVWriter {
-        var t = TSVWriter(columns: ["step"] + unitColumns + [scoreName, "train_loss"])
-        for (i, p) in result.reference.picks.enumerated() {
-            t.append([.int(i + 1)] + unitCells(p.feature) + [.rounded(p.score), .rounded(p.loss)])
+        let picks = result.reference.picks
+        var t = TSVWriter(columns: ["step"] + unitColumns + [scoreName, "train_loss"] + (input.costs != nil ? ["cost", "cumulative_cost"] : []))
+        let costs = costCells(picks.map(\.feature))
+        for (i, p) in picks.enumerated() {
+            t.append([.int(i + 1)] + unitCells(p.feature) + [.rounded(p.score), .rounded(p.loss)] + costs[i])
         }
         return t
     }
 
     /// evaluation.tsv: held-out metrics of the refit models per method and k', each followed
     /// by its 95 % interval (`<metric>_low`, `<metric>_high`), all to 4 significant digits.
+    /// With `--costs`, `cost` after k (what the k' features cost together) and a last column
+    /// `pareto_front`: the row is on its method's cost–metric front (`costCurve`).
     func evaluationTable() -> TSVWriter {
-        var t = TSVWriter(columns: ["method", "k"] + HeldOutMetric.allCases.flatMap { m in
+        let curve = costCurve()
+        var t = TSVWriter(columns: ["method", "k"] + (curve == nil ? [] : ["cost"]) + HeldOutMetric.allCases.flatMap { m in
             [m.rawValue, m.rawValue + "_low", m.rawValue + "_high"]
-        })
-        for r in result.evaluation {
-            t.append([.text(r.method), .int(r.k)] + HeldOutMetric.allCases.flatMap { m -> [TSVCell] in
+        } + (curve == nil ? [] : ["pareto_front"]))
+        for (i, r) in result.evaluation.enumerated() {
+            t.append([.text(r.method), .int(r.k)] + (curve.map { [.double($0[i].cost)] } ?? []) + HeldOutMetric.allCases.flatMap { m -> [TSVCell] in
                 [.rounded(r.value(m)), .rounded(r.interval(m)?.low), .rounded(r.interval(m)?.high)]
-            })
+            } + (curve.map { [.bool($0[i].front)] } ?? []))
         }
         return t
     }

@@ -31,6 +31,12 @@ public struct RunParameters: Codable, Sendable, Equatable {
         if selection.include != nil, let chunking = input.chunking {
             throw ParameterError(chunking.region != nil ? "region" : "chunks", "cannot be combined with --include: the included features must be in every fit; select without chunking")
         }
+        if selection.costs != nil && input.groups != nil {
+            throw ParameterError("costs", "cannot be combined with --groups: costs are per feature; select features without groups")
+        }
+        if selection.costs != nil, let chunking = input.chunking {
+            throw ParameterError(chunking.region != nil ? "region" : "chunks", "cannot be combined with --costs: a budget is spent on the whole panel, not per chunk; select without chunking")
+        }
     }
 
     /// JSON with snake_case keys and sorted keys (stable bytes for fingerprints).
@@ -70,5 +76,6 @@ public struct RunParameters: Codable, Sendable, Equatable {
 
     /// Parameters that do not change the result: file paths (compared by checksum instead)
     /// and the memory budget.
-    static let nonDefiningFields: Set<String> = ["path", "labels", "groups", "covariates.file", "include.file", "memory_budget"]
+    static let nonDefiningFields: Set<String> = ["path", "labels", "groups", "covariates.file", "include.file", "costs.file",
+                                                  "memory_budget"]
 }

@@ -26,6 +26,10 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     public var sequentialAttention = SequentialAttentionConfig()
     /// Features selected before every fit's first pick (`--include`); nil = none.
     public var include: IncludeParameters?
+    /// Feature costs (`--costs`); nil = none.
+    public var costs: CostParameters?
+    /// Most total cost of the ranking and of every fit (`--budget`, needs `costs`); nil = no bound.
+    public var budget: Double?
 
     public init(k: Int) { self.k = k }
 
@@ -63,6 +67,10 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
             throw ParameterError("full_fits", "must be between 1 and \(FitID.maximumFullFits); got \(fullFits)")
         }
         if let q { try SelectionRequest.requirePickCount(q, parameter: "q") }
+        if let budget {
+            if costs == nil { throw ParameterError("budget", "needs --costs FILE (what each feature costs)") }
+            if !(budget > 0 && budget.isFinite) { throw ParameterError("budget", "must be a finite number > 0; got \(budget)") }
+        }
         if !(threshold > 0.5 && threshold <= 1) { throw ParameterError("threshold", "must be in (0.5, 1]; got \(threshold)") }
         if !(validationFraction >= 0 && validationFraction < 1) {
             throw ParameterError("validation_fraction", "must be in [0, 1); got \(validationFraction)")

@@ -12,12 +12,15 @@ extension Pipeline {
         public var covariates: String?
         /// The include list (`--include`), when it moved.
         public var include: String?
+        /// The cost table (`--costs`), when it moved.
+        public var costs: String?
         /// When given, must equal the fits' k.
         public var k: Int?
         public init(input: String? = nil, labels: String? = nil, groups: String? = nil, covariates: String? = nil,
-                    k: Int? = nil, include: String? = nil) {
+                    k: Int? = nil, include: String? = nil, costs: String? = nil) {
             self.input = input; self.labels = labels; self.groups = groups; self.covariates = covariates; self.k = k
             self.include = include
+            self.costs = costs
         }
 
         /// `manifest` with the moved paths; throws when `k` differs from the manifest's.
@@ -35,6 +38,12 @@ extension Pipeline {
                 }
                 manifest.parameters.selection.include?.file = include
             }
+            if let costs {
+                guard manifest.parameters.selection.costs != nil else {
+                    throw ParameterError("costs", "\(costs): the fits were computed without a cost table")
+                }
+                manifest.parameters.selection.costs?.file = costs
+            }
             if let covariates {
                 guard manifest.parameters.input.covariates?.file != nil else {
                     throw ParameterError("covariates", "\(covariates): the fits were computed without a covariate file")
@@ -50,6 +59,7 @@ extension Pipeline {
     static func loadVerified(_ manifest: RunManifest, _ execution: Execution) throws -> LoadedInput {
         let loaded = try LoadedInput.load(manifest.parameters.input, threads: execution.threads, log: execution.log)
             .including(manifest.parameters.selection.include, log: execution.log)
+            .costing(manifest.parameters.selection.costs, log: execution.log)
         try manifest.requireFiles(loaded.sources)
         return loaded
     }

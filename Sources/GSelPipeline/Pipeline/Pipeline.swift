@@ -38,6 +38,7 @@ public enum Pipeline {
         try parameters.validate()
         let loaded = try LoadedInput.load(parameters.input, threads: execution.threads, log: execution.log)
             .including(parameters.selection.include, log: execution.log)
+            .costing(parameters.selection.costs, log: execution.log)
         return try SelectionRun(input: loaded, manifest: RunManifest(of: loaded, parameters: parameters), log: execution.log)
     }
 }

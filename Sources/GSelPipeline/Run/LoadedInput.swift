@@ -24,6 +24,8 @@ public struct LoadedInput: Sendable {
     public var covariates: EncodedCovariates?
     /// Features every fit selects first (`--include`), input feature indices in the file's order.
     public var included: [Int] = []
+    /// What each input feature costs (`--costs`, `LoadedInput+Costs`); nil without costs.
+    public var costs: FeatureCosts?
     /// What selection reads: the matrix store, with the covariate columns appended when
     /// there are covariates (`CovariateMatrix`).
     public var selectionMatrix: any FeatureMatrix

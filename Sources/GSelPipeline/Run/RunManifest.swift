@@ -2,7 +2,7 @@ import Foundation
 import GSelIO
 
 /// What a set of fit files was computed from: gsel version, the checksums of the input,
-/// label, group, covariate and include files, and the run parameters. Fit files carry its fingerprint;
+/// label, group, covariate, include and cost files, and the run parameters. Fit files carry its fingerprint;
 /// `--resume` and `aggregate` refuse fits whose manifest differs and say which field
 /// differs. Paths, threads and the memory budget are recorded but not part of the
 /// fingerprint (scattered jobs may stage files under other paths; none changes results).
@@ -16,24 +16,27 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var covariatesSHA256: String?
     /// SHA-256 of the include list (`--include`), when there is one.
     public var includeSHA256: String?
+    /// SHA-256 of the cost table (`--costs`), when there is one.
+    public var costsSHA256: String?
     public var parameters: RunParameters
 
     /// Spelled so that the snake_case key strategies map them to `input_sha256` and back.
     enum CodingKeys: String, CodingKey {
         case gselVersion, parameters
         case inputSHA256 = "inputSha256", labelsSHA256 = "labelsSha256", groupsSHA256 = "groupsSha256"
-        case covariatesSHA256 = "covariatesSha256", includeSHA256 = "includeSha256"
+        case covariatesSHA256 = "covariatesSha256", includeSHA256 = "includeSha256", costsSHA256 = "costsSha256"
     }
 
     public init(gselVersion: String = GSelVersion.number, inputSHA256: String, labelsSHA256: String?,
                 groupsSHA256: String?, covariatesSHA256: String? = nil, includeSHA256: String? = nil,
-                parameters: RunParameters) {
+                costsSHA256: String? = nil, parameters: RunParameters) {
         self.gselVersion = gselVersion
         self.inputSHA256 = inputSHA256
         self.labelsSHA256 = labelsSHA256
         self.groupsSHA256 = groupsSHA256
         self.covariatesSHA256 = covariatesSHA256
         self.includeSHA256 = includeSHA256
+        self.costsSHA256 = costsSHA256
         self.parameters = parameters
     }
 
@@ -41,11 +44,12 @@ public struct RunManifest: Codable, Equatable, Sendable {
     init(of input: LoadedInput, parameters: RunParameters) {
         let files = input.sources
         self.init(inputSHA256: files.input.sha256, labelsSHA256: files.labels?.sha256, groupsSHA256: files.groups?.sha256,
-                  covariatesSHA256: files.covariates?.sha256, includeSHA256: files.include?.sha256, parameters: parameters)
+                  covariatesSHA256: files.covariates?.sha256, includeSHA256: files.include?.sha256,
+                  costsSHA256: files.costs?.sha256, parameters: parameters)
     }
 
     /// Throws an `InputError` when `files` are not the files these checksums describe: the
-    /// input (or its label, group or covariate file), or the include list.
+    /// input (or its label, group or covariate file), the include list or the cost table.
     func requireFiles(_ files: SourceFiles) throws {
         guard files.input.sha256 == inputSHA256, files.labels?.sha256 == labelsSHA256,
               files.groups?.sha256 == groupsSHA256, files.covariates?.sha256 == covariatesSHA256 else {
@@ -53,6 +57,9 @@ public struct RunManifest: Codable, Equatable, Sendable {
         }
         guard files.include?.sha256 == includeSHA256 else {
             throw InputError(file: files.include?.path ?? parameters.selection.include?.file ?? "", "this include list is not the one the fits were computed from: its SHA-256 differs from the run manifest")
+        }
+        guard files.costs?.sha256 == costsSHA256 else {
+            throw InputError(file: files.costs?.path ?? parameters.selection.costs?.file ?? "", "this cost table is not the one the fits were computed from: its SHA-256 differs from the run manifest")
         }
     }
 
@@ -63,6 +70,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
         if let groupsSHA256 { f.append(("groups SHA-256", groupsSHA256)) }
         if let covariatesSHA256 { f.append(("covariates SHA-256", covariatesSHA256)) }
         if let includeSHA256 { f.append(("include SHA-256", includeSHA256)) }
+        if let costsSHA256 { f.append(("costs SHA-256", costsSHA256)) }
         return f + parameters.fields.filter { !RunParameters.nonDefiningFields.contains($0.name) }
     }
 

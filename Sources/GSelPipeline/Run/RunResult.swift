@@ -22,6 +22,8 @@ public struct RunResult: Sendable {
     /// Features the stability fits were screened to (`WideDataScreen`), nil when not screened.
     public var screenedTo: Int?
     public var evaluation: [EvaluationRow]
+    /// The marginal baseline's list that `evaluation` scores (with costs, within the budget).
+    public var marginalOrder: [Int] = []
     public var marginalScores: [Double]
     public var trainData: StandardizedData
     public var aggregateSeconds: Double

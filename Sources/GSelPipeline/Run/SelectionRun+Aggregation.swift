@@ -19,13 +19,15 @@ extension SelectionRun {
         let slots = consensus(fits, trainData: trainData, slots: true)
         let trainTarget = input.target.subset(train)
         let marginalScores = try MarginalSelector.scores(trainData, target: trainTarget)
-        // The baseline also starts from the included features (as `--method marginal` does).
-        let marginalOrder = MarginalSelector.ranking(
-            input.groups.map { MarginalSelector.groupScores(marginalScores, groups: $0) } ?? marginalScores,
-            included: input.included)
+        // The baseline also starts from the included features (as `--method marginal` does),
+        // and with costs picks by the same rule within the same budget.
+        let marginalOrder = input.costBudget(parameters, method: .marginal)
+            .map { MarginalSelector.ranking(marginalScores, target: trainTarget, included: input.included, costs: $0, count: k) }
+            ?? MarginalSelector.ranking(input.groups.map { MarginalSelector.groupScores(marginalScores, groups: $0) } ?? marginalScores,
+                                        included: input.included)
         // Fewer slots than k: the marginal baseline completes the list, unless a single fit
-        // stopped early (its stop is the answer).
-        let entries = slots.entries(k: k, fill: parameters.singleFit && reference.stopReason != nil ? [] : marginalOrder)
+        // stopped early (its stop is the answer). With a budget the rows stay within it.
+        let entries = slots.entries(k: k, fill: parameters.singleFit && reference.stopReason != nil ? [] : marginalOrder, costs: costs)
         if let reason = reference.stopReason { log.info("note: \(parameters.method.rawValue) stopped early: \(reason)") }
         // A group shows the effect of its member with the largest marginal statistic.
         let representatives = entries.map { e in
@@ -38,12 +40,16 @@ extension SelectionRun {
                 train: trainData, trainTarget: trainTarget, validation: validData,
                 validationTarget: input.target.subset(validation),
                 groupedOrders: [(method: "gsel-\(parameters.method.rawValue)", groups: entries.map { units.members($0.unit) }),
-                                (method: "marginal", groups: marginalOrder.prefix(k).map(units.members))], threads: threads)
+                                (method: "marginal", groups: marginalOrder.prefix(k).map(units.members))],
+                kValues: costs.map { _ in HeldOutEvaluation.costGrid(upTo: max(entries.count, min(k, marginalOrder.count))) },
+                threads: threads)
         }
-        return RunResult(ranking: ranking, slots: slots, stop: stop, entries: entries, effects: effects, representatives: representatives,
-                         reference: reference, plan: stabilityFits.first?.plan, screenedTo: stabilityFits.first?.screenedTo,
-                         evaluation: evaluation, marginalScores: marginalScores, trainData: trainData,
-                         aggregateSeconds: Date().timeIntervalSince(start))
+        var result = RunResult(ranking: ranking, slots: slots, stop: stop, entries: entries, effects: effects, representatives: representatives,
+                               reference: reference, plan: stabilityFits.first?.plan, screenedTo: stabilityFits.first?.screenedTo,
+                               evaluation: evaluation, marginalScores: marginalScores, trainData: trainData,
+                               aggregateSeconds: Date().timeIntervalSince(start))
+        result.marginalOrder = Array(marginalOrder.prefix(k))
+        return result
     }
 
     /// The consensus of `fits` (docs/consensus-ranking.md): with `slots`, over slots of

@@ -21,6 +21,8 @@ public struct SelectionRun: Sendable {
     public let rankedCount: Int
     /// Features each fit picks, included features first: q, or |include| + q with `--include-extra`.
     public let q: Int
+    /// Feature costs and the budget (`--costs`, `--budget`); nil without costs.
+    public let costs: CostBudget?
 
     /// Stream ids that keep the split independent of the fits' random streams.
     private static let splitStream: [UInt64] = [0x5B17]
@@ -40,6 +42,11 @@ public struct SelectionRun: Sendable {
         try SelectionRequest.requirePickCount(rankedCount, parameter: "k", candidates: p, noun: units.noun, shown: "\(parameters.k)\(extra)",
                                               context: " in the \(input.matrix.format) input\(chunk ?? "")")
         try SelectionRequest.requirePickCount(q, parameter: "q", candidates: p, noun: units.noun)
+        let costs = input.costBudget(parameters, method: parameters.method)
+        if let costs, let budget = costs.budget, costs.cost(of: input.included) > budget * (1 + CostBudget.tolerance) {
+            throw ParameterError("budget", "\(CostBudget.text(budget)) is less than what the included features cost (\(CostBudget.text(costs.cost(of: input.included)))); raise --budget or include fewer features")
+        }
+        self.costs = costs
         self.rankedCount = rankedCount
         self.q = q
         self.units = units
@@ -66,7 +73,8 @@ public struct SelectionRun: Sendable {
     }
 
     var selector: any FeatureSelector {
-        parameters.method.selector(config: parameters.sequentialAttention, groups: input.groups, included: input.included)
+        parameters.method.selector(config: parameters.sequentialAttention, groups: input.groups, included: input.included,
+                                   costs: costs)
     }
 
     /// The fits of `pair` in this run (pair 0: the full-split fits).

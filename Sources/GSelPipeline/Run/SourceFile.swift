@@ -27,13 +27,16 @@ public struct SourceFiles: Sendable, Equatable {
     public var covariates: SourceFile?
     /// The include list (`--include`).
     public var include: SourceFile?
+    /// The cost table (`--costs`).
+    public var costs: SourceFile?
 
     public init(input: SourceFile, labels: SourceFile? = nil, groups: SourceFile? = nil, covariates: SourceFile? = nil,
-                include: SourceFile? = nil) {
+                include: SourceFile? = nil, costs: SourceFile? = nil) {
         self.input = input
         self.labels = labels
         self.groups = groups
         self.covariates = covariates
         self.include = include
+        self.costs = costs
     }
 }

@@ -32,6 +32,9 @@ struct Aggregate: ParsableCommand {
     @Option(name: .long, help: "Include list (--include) path, if it moved (checked by SHA-256).")
     var include: String?
 
+    @Option(name: .long, help: "Cost table (--costs) path, if it moved (checked by SHA-256).")
+    var costs: String?
+
     @Option(name: .long, parsing: .unconditional, help: "Number of features to report; must match the fits' --k when given.")
     var k: Int?
 
@@ -40,7 +43,7 @@ struct Aggregate: ParsableCommand {
     func run() throws {
         try execution.run { execution in
             let gather = tournament ? Pipeline.tournament(directories:out:overrides:execution:) : Pipeline.aggregate(directories:out:overrides:execution:)
-            _ = try gather(directories, out, .init(input: input, labels: labels, groups: groups, covariates: covariates, k: k, include: include), execution)
+            _ = try gather(directories, out, .init(input: input, labels: labels, groups: groups, covariates: covariates, k: k, include: include, costs: costs), execution)
         }
     }
 }

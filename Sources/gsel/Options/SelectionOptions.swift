@@ -18,6 +18,18 @@ struct SelectionOptions: ParsableArguments {
     @Flag(name: .customLong("include-extra"), help: "With --include: pick k features after the included ones instead of counting them toward k.")
     var includeExtra = false
 
+    @Option(name: .long, help: "What each feature costs: a table of feature id and cost > 0 (header optional, # comments skipped). Every pick weighs its gain against its cost (--cost-rule); ranking.tsv gains cost and cumulative_cost columns and evaluation.tsv the cost-metric curve. Unlisted features cost 1.")
+    var costs: String?
+
+    @Option(name: .long, parsing: .unconditional, help: "With --costs: most total cost of the ranking and of every fit; picks stop when nothing more fits (k stays the most features).")
+    var budget: Double?
+
+    @Option(name: .customLong("cost-rule"), help: "With --costs: auto (near for sa, safeguard for omp and marginal), near (the cheapest of the features with at least 75 % of the best gain), safeguard (gain per cost, or the best single affordable feature when it alone outweighs that packing), ratio (gain per cost), or gain (costs only bound the budget).")
+    var costRule = CostParameters(file: "").rule
+
+    @Flag(name: .customLong("require-costs"), help: "With --costs: every feature must be in the table (else an unlisted feature costs 1).")
+    var requireCosts = false
+
     @Option(name: .long, help: "Selection method: sa (Sequential Attention), omp, or marginal.")
     var method = defaults.method
 
@@ -107,6 +119,8 @@ struct SelectionOptions: ParsableArguments {
         p.sequentialAttention.logitOptimizer = logitOptimizer
         p.screen = screen
         p.include = include.map { IncludeParameters(file: $0, extra: includeExtra) }
+        p.costs = costs.map { CostParameters(file: $0, rule: costRule, requireAll: requireCosts) }
+        p.budget = budget
         return p
     }
 
@@ -118,10 +132,14 @@ struct SelectionOptions: ParsableArguments {
         if includeExtra && include == nil {
             throw ValidationError("--include-extra needs --include FILE")
         }
+        if costs == nil, let flag = requireCosts ? "--require-costs" : costRule != CostParameters(file: "").rule ? "--cost-rule" : nil {
+            throw ValidationError("\(flag) needs --costs FILE")
+        }
         try CommandRunner.validate(threads: threads)
     }
 }
 
 extension SelectionMethod: ExpressibleByArgument {}
+extension CostRule: ExpressibleByArgument {}
 extension AttentionMask.Form: ExpressibleByArgument {}
 extension SequentialAttentionConfig.LogitOptimizer: ExpressibleByArgument {}

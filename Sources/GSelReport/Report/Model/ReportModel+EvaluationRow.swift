@@ -9,6 +9,10 @@ extension ReportModel {
         public var metrics: [(name: String, value: Double)]
         /// 95 % interval per metric name, where one was computed.
         public var intervals: [String: ClosedRange<Double>]
+        /// What the k′ features cost together (`--costs`); nil without costs.
+        public var cost: Double?
+        /// On its method's cost–metric Pareto front (no cheaper prefix scores as well).
+        public var paretoFront = false
 
         public init(method: String, k: Int, metrics: [(name: String, value: Double)],
                     intervals: [String: ClosedRange<Double>] = [:]) {

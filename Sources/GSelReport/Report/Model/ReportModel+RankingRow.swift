@@ -27,6 +27,9 @@ extension ReportModel {
         /// The feature's near-substitutes that other fits picked in its place, with the share
         /// of the slot's fits that picked each (the feature itself first); empty when none.
         public var substitutes: [(name: String, share: Double)]
+        /// What the feature costs and what the rows up to it cost together (`--costs`); nil without costs.
+        public var cost: Double?
+        public var cumulativeCost: Double?
 
         public init(rank: Int, featureID: String, featureName: String, selectionFrequency: Double? = nil,
                     fullFitFrequency: Double? = nil, stable: Bool? = nil, meanSelectionOrder: Double? = nil, score: Double? = nil,
@@ -48,7 +51,7 @@ extension ReportModel {
             a.fullFitFrequency == b.fullFitFrequency && a.rank == b.rank && a.featureID == b.featureID && a.featureName == b.featureName
                 && a.selectionFrequency == b.selectionFrequency && a.stable == b.stable
                 && a.meanSelectionOrder == b.meanSelectionOrder && a.score == b.score && a.effect == b.effect
-                && a.variant == b.variant && a.substitutes.elementsEqual(b.substitutes) { $0.name == $1.name && $0.share == $1.share }
+                && a.variant == b.variant && a.cost == b.cost && a.cumulativeCost == b.cumulativeCost && a.substitutes.elementsEqual(b.substitutes) { $0.name == $1.name && $0.share == $1.share }
         }
     }
 }

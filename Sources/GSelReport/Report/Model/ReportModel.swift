@@ -45,6 +45,10 @@ public struct ReportModel: Sendable {
     public var heldOutComparison: HeldOutComparison?
     /// Held-out confusion matrix of gsel's top k (classification with evaluation only).
     public var confusion: ClassConfusion?
+    /// With costs (`--costs`): the metric the evaluation rows' Pareto front is on, and the
+    /// budget (nil: none); the evaluation section then draws metric against cost.
+    public var costMetric: String?
+    public var budget: Double?
     /// Attention of the leading candidates at each pick (Sequential Attention only).
     public var attentionSnapshots: [AttentionSnapshot]
     /// Correlations between the selected features, in ranking order.

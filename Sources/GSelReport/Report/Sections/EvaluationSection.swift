@@ -14,6 +14,14 @@ enum EvaluationSection {
                 })
             }).render()
         }
+        let costChart = model.costMetric.map { metric in
+            CostCurveChart(metric: metric, series: methods.map { method in
+                (method: method, points: rows.filter { $0.method == method && $0.k > 0 }.compactMap { row in
+                    guard let cost = row.cost, let v = row.metrics.first(where: { $0.name == metric })?.value else { return nil }
+                    return .init(k: row.k, cost: cost, value: v, front: row.paretoFront)
+                })
+            }, budget: model.budget).render()
+        }
         // Methods evaluated at k′ = 0 only (the covariates alone) are reference lines.
         let references = methods.filter { m in rows.allSatisfy { $0.method != m || $0.k == 0 } }
         let names = methods.filter { !references.contains($0) }.map { "<em>\(Markup.escape($0))</em>" }
@@ -29,16 +37,25 @@ enum EvaluationSection {
             + "a bootstrap of the held-out samples (the models are not refitted) for the others; "
             + "a bootstrap interval collapses onto a perfect score, however few the samples."
 
-        var table = HTMLTable(columns: [.init("Method"), .init("k′", numeric: true)] + metrics.map { .init($0, numeric: true) })
+        let costs = model.costMetric != nil
+        var table = HTMLTable(columns: [.init("Method"), .init("k′", numeric: true)] + (costs ? [.init("Cost", numeric: true)] : [])
+                                  + metrics.map { .init($0, numeric: true) } + (costs ? [.init("Pareto front")] : []))
         table.rows = rows.sorted { ($0.method == $1.method) ? $0.k < $1.k : methods.firstIndex(of: $0.method)! < methods.firstIndex(of: $1.method)! }
             .map { row in
-                [Markup.escape(row.method), String(row.k)] + metrics.map { metric in
-                    row.metrics.first { $0.name == metric }.map { DisplayFormat.withInterval($0.value, row.intervals[metric]) } ?? "–"
-                }
+                [Markup.escape(row.method), String(row.k)] + (costs ? [row.cost.flatMap(NumberText.shortest) ?? "–"] : [])
+                    + metrics.map { metric in
+                        row.metrics.first { $0.name == metric }.map { DisplayFormat.withInterval($0.value, row.intervals[metric]) } ?? "–"
+                    } + (costs ? [row.paretoFront ? "yes" : ""] : [])
             }
+        let costExplain = model.costMetric.map { metric in
+            "<p class=\"explain\">With feature costs: \(Markup.escape(metric)) against what the top k′ features cost together"
+                + (model.budget.flatMap(NumberText.shortest).map { ", within the budget of \($0)" } ?? "")
+                + ". Filled points are on the Pareto front: no cheaper prefix of the same ranking scores as well; a panel between two of them pays for features that do not help on these held-out samples.</p>"
+        } ?? ""
         let content = "<p class=\"explain\">\(explain)</p><div class=\"figures\">"
             + charts.map { "<div class=\"figure\">\($0)</div>" }.joined()
-            + "</div><details><summary>Show the numbers</summary>\(table.render())</details>"
+            + "</div>" + (costChart.map { costExplain + "<div class=\"figures\"><div class=\"figure\">\($0)</div></div>" } ?? "")
+            + "<details><summary>Show the numbers</summary>\(table.render())</details>"
             + (model.confusion.map { c in
                 "<h3>Confusion matrix at k′ = \(c.k)</h3><p class=\"explain\">\(ConfusionMatrixView.explain(c))</p>"
                     + "<div class=\"figure\">\(ConfusionMatrixView.render(c))</div>"

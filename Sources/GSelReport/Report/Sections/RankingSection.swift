@@ -49,6 +49,10 @@ enum RankingSection {
                 row.substitutes.map { "\(Markup.escape($0.name)) \(DisplayFormat.fixed($0.share, 2))" }.joined(separator: ", ")
             }))
         }
+        if rows.contains(where: { $0.cost != nil }) {
+            columns.append((.init("Cost", numeric: true), { $0.cost.flatMap(NumberText.shortest) ?? "–" }))
+            columns.append((.init("Cumulative cost", numeric: true), { $0.cumulativeCost.flatMap(NumberText.shortest) ?? "–" }))
+        }
         if hasVariants {
             columns.append((.init("Chrom"), { $0.variant.map { Markup.escape($0.chrom) } ?? "–" }))
             columns.append((.init("Position", numeric: true), { $0.variant.map { DisplayFormat.integer($0.pos) } ?? "–" }))
@@ -82,6 +86,9 @@ enum RankingSection {
         }
         if rows.contains(where: { $0.effect != nil }) {
             explain += " <em>Effect</em> is the size of the feature's own association with the target; its sign gives the direction."
+        }
+        if rows.contains(where: { $0.cost != nil }) {
+            explain += " <em>Cost</em> is the feature's price from the cost table; <em>cumulative cost</em> what the rows down to it cost together (within the budget, when one was set)."
         }
         return ReportSection(id: "ranking", heading: "Ranked features",
                              content: "<p class=\"explain\">\(explain)</p><div class=\"table-scroll\">\(table.render())</div>")

@@ -3,7 +3,7 @@
 // environment variable GSEL_FUZZ_TARGET: tsv, vcf, h5ad, h5 or labels (see docs/fuzzing.md).
 //
 // Each input is written to a file (the readers take paths) and decoded twice, as `gsel
-// select` and `gsel inspect` read it. A thrown InputError or UsageError is the expected
+// select` and `gsel inspect` read it. A thrown InputError or ParameterError is the expected
 // outcome for bad input; anything else is a finding and stops the fuzzer: a crash or trap,
 // a hang (libFuzzer's -timeout), an allocation beyond -malloc_limit_mb, another error type,
 // or an error message that is not one bounded, printable line.
@@ -45,8 +45,8 @@ private func check(_ error: any Error) {
     let text: String
     switch error {
     case let e as InputError: text = e.description
-    case let e as UsageError: text = e.description
-    default: fatalError("not an InputError or UsageError: \(type(of: error)): \(error)")
+    case let e as ParameterError: text = e.description
+    default: fatalError("not an InputError or ParameterError: \(type(of: error)): \(error)")
     }
     if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
         fatalError("control characters in the message: \(text.debugDescription)")
@@ -70,7 +70,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return 0
     }
     var options = ReaderOptions()
-    if target == "h5" { options.datasetPath = "/X" }
+    if target == "h5" { options.decoding.dataset = "/X" }
     do {
         let reader = try InputFormat.reader(for: inputPath)
         do { _ = try reader.load(options: options) } catch { check(error) }

@@ -46,13 +46,3 @@ public struct ParameterError: Error, CustomStringConvertible, Equatable {
     /// The line the command line prints: the flag and the message, bounded.
     public var commandLineMessage: String { MessageText.bounded("\(flag) \(message)") }
 }
-
-/// An invalid combination of command-line options that no run parameter names. Not thrown
-/// by GSelCore or GSelPipeline (the layer check refuses it there): they throw
-/// `ParameterError` or `InputError`.
-public struct UsageError: Error, CustomStringConvertible, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    /// The message, printable and bounded like `InputError.description`.
-    public var description: String { MessageText.bounded(message) }
-}

@@ -50,8 +50,8 @@ final class ArchitectureTests: XCTestCase {
         XCTAssertGreaterThan(seen, 100, "the import lines were read")
     }
 
-    /// `UsageError` (GSelIO) is for command-line option combinations only: the engine and the
-    /// pipeline throw `ParameterError` for a setting and `InputError` for the data.
+    /// The engine and the pipeline throw `ParameterError` for a setting and `InputError` for
+    /// the data; `UsageError`, once thrown beside them, is gone and must not come back.
     func testCoreAndPipelineThrowNoUsageError() throws {
         var read = 0
         for module in ["GSelCore", "GSelPipeline"] {

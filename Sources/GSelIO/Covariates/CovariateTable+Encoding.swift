@@ -5,7 +5,8 @@ extension CovariateTable {
     /// counted, or, with `required`, refused. Throws an `InputError` naming the file and the
     /// place for: a covariate that is also a feature id, no matching sample ids, a column
     /// mixing numbers and text (unless listed in `categorical`), a value outside the Float32
-    /// range, and a covariate that is constant over the samples kept.
+    /// range, and a covariate that is constant over the samples kept; a `ParameterError` for a
+    /// `categorical` name that is not a covariate.
     public func encode(matrixSampleIDs: [String], rows labelled: [Int], featureIDs: [String],
                        categorical: [String] = [], required: Bool = false) throws -> EncodedCovariates {
         let features = Set(featureIDs)
@@ -14,7 +15,7 @@ extension CovariateTable {
                              "covariate '\(names[c])' is also a feature id of the input; a feature cannot be both a candidate and a covariate (rename the column, or leave it out with --covariate-cols)")
         }
         if let unknown = categorical.first(where: { !names.contains($0) }) {
-            throw UsageError("--categorical-covariates names '\(unknown)', which is not a covariate; covariates: \(SampleTableReader.list(names))")
+            throw ParameterError("categorical_covariates", "names '\(unknown)', which is not a covariate; covariates: \(SampleTableReader.list(names))")
         }
         let entries = try matchedEntries(matrixSampleIDs: matrixSampleIDs, labelled: labelled, required: required)
         var covariates: [EncodedCovariates.Covariate] = []

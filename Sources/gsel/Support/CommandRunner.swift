@@ -15,8 +15,6 @@ enum CommandRunner {
             fail(e.commandLineMessage)
         } catch let e as InputError {
             fail(e.description)
-        } catch let e as UsageError {
-            fail(e.description)
         } catch let e as ValidationError {
             fail(e.description)
         } catch let e as CocoaError {

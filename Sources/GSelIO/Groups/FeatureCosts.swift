@@ -33,24 +33,15 @@ public struct FeatureCosts: Sendable, Equatable {
     /// are an error when it is nil.
     public static func load(path: String, featureIDs: [String], missing: Double? = 1) throws -> FeatureCosts {
         let featureIndex = FeatureIDIndex.firstIndices(featureIDs)
-        let lines = try TextStream.lines(path: path)
-        var delimiter: TextDelimiter?
         var costs = [Double](repeating: .nan, count: featureIDs.count)
         var listedOn: [Int: Int] = [:], notes: [String] = []
-        var first = try lines.firstNonBlankLine()
-        while let text = try first.take() ?? lines.nextLine() {
-            let n = lines.lineNumber
-            if LineReader.isBlank(text) || text.first(where: { $0 != 0x20 && $0 != 0x09 }) == 0x23 { continue }
-            let d = delimiter ?? TextDelimiter.detect(path: path, header: text, fallback: .whitespace)
-            let isFirst = delimiter == nil
-            delimiter = d
-            let fields = try FieldCursor.strings(of: text, delimiter: d, file: path, line: n)
+        try FeatureIDRows.forEach(path: path, comments: true) { n, fields, isFirst in
             guard let id = fields.first, !id.isEmpty else {
                 throw InputError(file: path, location: "line \(n)", "empty feature id; expected a feature id and its cost")
             }
             if isFirst, featureIndex[id] == nil, fields.count > 1, Double(fields[1]) == nil {
                 notes.append("\(path): line \(n) read as the header (\(fields.joined(separator: ", ")))")
-                continue
+                return
             }
             guard let j = featureIndex[id] else {
                 throw InputError(file: path, location: "line \(n)",

@@ -7,24 +7,15 @@ struct FeatureGroupFileReader {
     func read(featureIDs: [String]) throws -> FeatureGroups {
         let featureIndex = FeatureIDIndex.firstIndices(featureIDs)
 
-        let lines = try TextStream.lines(path: path)
-        var delimiter: TextDelimiter?
         var names: [String] = [], groupIndex: [String: Int] = [:]
         var groupOf = [Int](repeating: -1, count: featureIDs.count)
         var assignedOn = [Int](repeating: 0, count: featureIDs.count)
         var unknown: [(id: String, line: Int)] = [], unknownCount = 0
         var notes: [String] = [], rows = 0
-        var first = try lines.firstNonBlankLine()
-        while let text = try first.take() ?? lines.nextLine() {
-            let n = lines.lineNumber
-            if LineReader.isBlank(text) { continue }
-            let d = delimiter ?? TextDelimiter.detect(path: path, header: text, fallback: .whitespace)
-            let isFirst = delimiter == nil
-            delimiter = d
-            let fields = try FieldCursor.strings(of: text, delimiter: d, file: path, line: n)
+        try FeatureIDRows.forEach(path: path, comments: false) { n, fields, isFirst in
             if isFirst, let first = fields.first, featureIndex[first] == nil {
                 notes.append("\(path): line \(n) read as the header (\(fields.joined(separator: ", ")))")
-                continue
+                return
             }
             guard fields.count == 2 else {
                 throw InputError(file: path, location: "line \(n)",
@@ -39,7 +30,7 @@ struct FeatureGroupFileReader {
             guard let j = featureIndex[feature] else {
                 unknownCount += 1
                 if unknown.count < Self.exampleCount { unknown.append((feature, n)) }
-                continue
+                return
             }
             let g: Int
             if let existing = groupIndex[group] { g = existing } else {

@@ -24,24 +24,14 @@ public struct IncludedFeatures: Sendable, Equatable {
     /// Reads `path` against the input's `featureIDs`.
     public static func load(path: String, featureIDs: [String]) throws -> IncludedFeatures {
         let featureIndex = FeatureIDIndex.firstIndices(featureIDs)
-
-        let lines = try TextStream.lines(path: path)
-        var delimiter: TextDelimiter?
         var features: [Int] = [], listedOn: [Int: Int] = [:], notes: [String] = []
-        var first = try lines.firstNonBlankLine()
-        while let text = try first.take() ?? lines.nextLine() {
-            let n = lines.lineNumber
-            if LineReader.isBlank(text) || text.first(where: { $0 != 0x20 && $0 != 0x09 }) == 0x23 { continue }
-            let d = delimiter ?? TextDelimiter.detect(path: path, header: text, fallback: .whitespace)
-            let isFirst = delimiter == nil
-            delimiter = d
-            let fields = try FieldCursor.strings(of: text, delimiter: d, file: path, line: n)
+        try FeatureIDRows.forEach(path: path, comments: true) { n, fields, isFirst in
             guard let id = fields.first, !id.isEmpty else {
                 throw InputError(file: path, location: "line \(n)", "empty feature id; expected a feature id in the first column")
             }
             if isFirst, fields.count > 1, featureIndex[id] == nil {
                 notes.append("\(path): line \(n) read as the header (\(fields.joined(separator: ", ")))")
-                continue
+                return
             }
             guard let j = featureIndex[id] else {
                 let hint = isFirst && fields.count == 1 ? " (a one-column list has no header line; start a title with #)" : ""

@@ -207,7 +207,7 @@ final class OMPTests: XCTestCase {
             XCTAssertEqual(($0 as? ParameterError)?.parameter, "k")
         }
         XCTAssertThrowsError(try OrthogonalMatchingPursuit().select(c.data, target: target, k: 11)) {
-            XCTAssertEqual(($0 as? ParameterError)?.description, "k must be between 1 and the number of features (10) for omp; got 11")
+            XCTAssertEqual(($0 as? ParameterError)?.description, "k 11 is larger than the number of features (10) for omp")
         }
     }
 

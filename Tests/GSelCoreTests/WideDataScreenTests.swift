@@ -43,7 +43,9 @@ final class WideDataScreenTests: XCTestCase {
         // Room left after the residual leaders is filled by the marginal order.
         XCTAssertEqual(WideDataScreen(size: 4).keep(marginal: [9, 8, 1, 1, 1, 1, 7], residualLeaders: [[2]]), [0, 1, 2, 6])
         XCTAssertEqual(WideDataScreen(size: 10).keep(marginal: [1, 2], residualLeaders: []), [0, 1])
-        XCTAssertNil(WideDataScreen.automaticSize(features: 19_999, k: 20))
+        XCTAssertNil(WideDataScreen.automaticSize(features: 10_000, k: 20))
+        XCTAssertEqual(WideDataScreen.automaticSize(features: 10_001, k: 20), 5000)
+        XCTAssertNil(WideDataScreen.automaticSize(features: 9_286, k: 50), "hs1940 in TestData is not screened")
         XCTAssertEqual(WideDataScreen.automaticSize(features: 125_000, k: 50), 5000)
         XCTAssertEqual(WideDataScreen.automaticSize(features: 125_000, k: 200), 10_000)
         var config = SequentialAttentionConfig()

@@ -12,7 +12,7 @@ final class DelimitedReaderTests: XCTestCase {
 
     private func load(_ path: String, layout: MatrixLayout? = nil, labels: Set<String>? = nil) throws -> LoadedMatrix {
         var options = ReaderOptions()
-        options.layout = layout
+        options.decoding.layout = layout
         options.labelSampleIDs = labels
         return try DelimitedReader(path: path).load(options: options)
     }
@@ -250,12 +250,12 @@ final class DelimitedReaderTests: XCTestCase {
         let tmp = try TemporaryDirectory()
         let path = try tmp.write("m.tsv", "id\ta\tb\nx\t1\t2\ny\t3\t4\n")
         var options = ReaderOptions()
-        options.memoryBudget = MemoryBudget(bytes: 12)
+        options.decoding.memoryBudget = MemoryBudget(bytes: 12)
         // Beyond the budget the table goes to an on-disk cache (StoreSpillTests) with the same values.
         let spilled = try DelimitedReader(path: path).load(options: options).matrix
         XCTAssertTrue(spilled is DiskBackedMatrix, "\(type(of: spilled))")
         XCTAssertEqual(spilled.row(1), [3, 4])
-        options.memoryBudget = MemoryBudget(bytes: 16)
+        options.decoding.memoryBudget = MemoryBudget(bytes: 16)
         let loaded = try DelimitedReader(path: path).load(options: options).matrix
         XCTAssertTrue(loaded is DenseMatrix, "\(type(of: loaded))")
         XCTAssertEqual(loaded.rowCount, 2)

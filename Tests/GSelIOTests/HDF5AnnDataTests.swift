@@ -120,10 +120,10 @@ final class HDF5AnnDataTests: XCTestCase {
 extension HDF5AnnDataTests {
     func testLayerInsteadOfX() throws {
         var options = ReaderOptions()
-        options.layer = "counts"
+        options.decoding.layer = "counts"
         let loaded = try AnnDataReader(path: GSelProcess.testData("h5/ad_dense_f32.h5ad")).load(options: options)
         try HDF5Oracle("ad_dense_f32", matrix: "ad_dense_f32.counts").assertMatches(loaded)
-        options.layer = "spliced"
+        options.decoding.layer = "spliced"
         XCTAssertThrowsError(try AnnDataReader(path: GSelProcess.testData("h5/ad_dense_f32.h5ad")).load(options: options)) { e in
             XCTAssertEqual((e as? InputError)?.message, "no matrix /layers/spliced; /layers has: counts")
         }

@@ -37,7 +37,7 @@ final class HDF5ErrorTests: XCTestCase {
 
     func testMissingDatasetSaysWhatIsThere() {
         var options = ReaderOptions()
-        options.datasetPath = "/data/exprs"
+        options.decoding.dataset = "/data/exprs"
         let e = error("plain_sxf.h5", options: options)
         XCTAssertEqual(e?.location, "/data/exprs")
         XCTAssertEqual(e?.message, "no dataset /data/exprs; /data has: expr, genes, label, samples")
@@ -76,7 +76,7 @@ final class HDF5ErrorTests: XCTestCase {
     func testWrongSparseShapeAgainstObs() throws {
         // The plain fixture read with a dataset path that is not two-dimensional.
         var options = ReaderOptions()
-        options.datasetPath = "/data/genes"
+        options.decoding.dataset = "/data/genes"
         let e = error("plain_sxf.h5", options: options)
         XCTAssertEqual(e?.location, "/data/genes")
         XCTAssertTrue(e?.message.contains("expected a two-dimensional numeric matrix") == true, e?.message ?? "")
@@ -84,7 +84,7 @@ final class HDF5ErrorTests: XCTestCase {
 
     func testMaxMemoryIsEnforcedBeforeReading() {
         var options = ReaderOptions()
-        options.memoryBudget = MemoryBudget(bytes: 100)
+        options.decoding.memoryBudget = MemoryBudget(bytes: 100)
         // Sparse matrices stay in memory; a dense one beyond the budget goes to disk (StoreSpillTests).
         let e = error("ad_csr_f64_i64.h5ad", options: options)
         XCTAssertTrue(e?.message.contains("more than the --max-memory limit") == true, e?.message ?? "")

@@ -20,14 +20,14 @@ final class HDF5LoomTests: XCTestCase {
 
     func testLayer() throws {
         var options = ReaderOptions()
-        options.layer = "spliced"
+        options.decoding.layer = "spliced"
         let loaded = try LoomReader(path: path).load(options: options)
         try HDF5Oracle("loom_layers", matrix: "loom_layers.spliced").assertMatches(loaded)
     }
 
     func testMissingLayerNamesTheLayersPresent() throws {
         var options = ReaderOptions()
-        options.layer = "unspliced"
+        options.decoding.layer = "unspliced"
         XCTAssertThrowsError(try LoomReader(path: path).load(options: options)) { error in
             XCTAssertEqual((error as? InputError)?.location, "/layers/unspliced")
             XCTAssertTrue("\(error)".contains("/layers has: spliced"), "\(error)")

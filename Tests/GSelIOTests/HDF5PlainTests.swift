@@ -10,9 +10,9 @@ final class HDF5PlainTests: XCTestCase {
         let reader = try InputFormat.reader(for: path)
         XCTAssertTrue(reader is PlainHDF5Reader)
         var options = ReaderOptions()
-        options.datasetPath = "/data/expr"
-        options.sampleIDsPath = "/data/samples"
-        options.featureIDsPath = "data/genes"
+        options.decoding.dataset = "/data/expr"
+        options.decoding.sampleIDs = "/data/samples"
+        options.decoding.featureIDs = "data/genes"
         let loaded = try reader.load(options: options)
         XCTAssertEqual(loaded.format, "hdf5")
         try HDF5Oracle("plain_sxf").assertMatches(loaded)
@@ -21,16 +21,16 @@ final class HDF5PlainTests: XCTestCase {
 
     func testFeaturesBySamplesInt32() throws {
         var options = ReaderOptions()
-        options.datasetPath = "counts"
-        options.layout = .featuresBySamples
-        options.sampleIDsPath = "sample_names"
-        options.featureIDsPath = "feature_names"
+        options.decoding.dataset = "counts"
+        options.decoding.layout = .featuresBySamples
+        options.decoding.sampleIDs = "sample_names"
+        options.decoding.featureIDs = "feature_names"
         try HDF5Oracle("plain_fxs").assertMatches(PlainHDF5Reader(path: GSelProcess.testData("h5/plain_fxs.h5")).load(options: options))
     }
 
     func testGeneratedIds() throws {
         var options = ReaderOptions()
-        options.datasetPath = "/m"
+        options.decoding.dataset = "/m"
         try HDF5Oracle("plain_noids").assertMatches(PlainHDF5Reader(path: GSelProcess.testData("h5/plain_noids.h5")).load(options: options))
     }
 
@@ -45,8 +45,8 @@ final class HDF5PlainTests: XCTestCase {
 
     func testIdDatasetOfWrongLength() throws {
         var options = ReaderOptions()
-        options.datasetPath = "/data/expr"
-        options.sampleIDsPath = "/data/genes"
+        options.decoding.dataset = "/data/expr"
+        options.decoding.sampleIDs = "/data/genes"
         XCTAssertThrowsError(try PlainHDF5Reader(path: GSelProcess.testData("h5/plain_sxf.h5")).load(options: options)) { error in
             XCTAssertEqual((error as? InputError)?.location, "/data/genes")
             XCTAssertTrue("\(error)".contains("has 4 entries, expected 6"), "\(error)")

@@ -22,13 +22,13 @@ final class HDF5TenXTests: XCTestCase {
 
     func testV3OtherFeatureType() throws {
         var options = ReaderOptions()
-        options.featureType = "Antibody Capture"
+        options.decoding.featureType = "Antibody Capture"
         try HDF5Oracle("tenx_v3.antibody").assertMatches(reader("tenx_v3.h5").load(options: options))
     }
 
     func testV3AllFeatureTypesKeepsFileOrder() throws {
         var options = ReaderOptions()
-        options.featureType = "all"
+        options.decoding.featureType = "all"
         let loaded = try reader("tenx_v3.h5").load(options: options)
         let genes = try HDF5Oracle("tenx_v3"), antibodies = try HDF5Oracle("tenx_v3.antibody")
         XCTAssertEqual(loaded.features.count, genes.featureIDs.count + antibodies.featureIDs.count)
@@ -43,7 +43,7 @@ final class HDF5TenXTests: XCTestCase {
 
     func testUnknownFeatureTypeListsTypesPresent() throws {
         var options = ReaderOptions()
-        options.featureType = "CRISPR Guide Capture"
+        options.decoding.featureType = "CRISPR Guide Capture"
         XCTAssertThrowsError(try reader("tenx_v3.h5").load(options: options)) { error in
             XCTAssertTrue(error is InputError)
             XCTAssertTrue("\(error)".contains("types present: Gene Expression: 6, Antibody Capture: 2"), "\(error)")

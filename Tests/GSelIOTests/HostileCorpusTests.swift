@@ -54,9 +54,9 @@ final class HostileCorpusTests: XCTestCase {
 
     private static func load(_ c: HostileCorpus.Case) throws -> [String] {
         var options = ReaderOptions()
-        options.datasetPath = c.argument("--dataset")
-        if let field = c.argument("--vcf-field") { options.vcfField = try XCTUnwrap(VCFField(rawValue: field)) }
-        if let size = c.argument("--max-memory") { options.memoryBudget = try XCTUnwrap(MemoryBudget(parsing: size)) }
+        options.decoding.dataset = c.argument("--dataset")
+        if let field = c.argument("--vcf-field") { options.decoding.vcfField = try XCTUnwrap(VCFField(rawValue: field)) }
+        if let size = c.argument("--max-memory") { options.decoding.memoryBudget = try XCTUnwrap(MemoryBudget(parsing: size)) }
         let labels = try LabelTable.load(path: c.labels)
         options.labelSampleIDs = Set(labels.sampleIDs)
         let matrix = try InputFormat.reader(for: c.input).load(options: options)

@@ -15,7 +15,7 @@ final class StoreSpillTests: XCTestCase {
         options.threads = 2
         configure(&options)
         let memory = try reader.load(options: options)
-        options.memoryBudget = MemoryBudget(bytes: budget)
+        options.decoding.memoryBudget = MemoryBudget(bytes: budget)
         let disk = try reader.load(options: options)
         XCTAssertTrue(disk.matrix is DiskBackedMatrix, "\(type(of: disk.matrix)) for a budget of \(budget) B")
         XCTAssertFalse(memory.matrix is DiskBackedMatrix)
@@ -46,7 +46,7 @@ final class StoreSpillTests: XCTestCase {
         XCTAssertEqual(disk.matrix.storageBytes, 0)
         assertSameStore(memory, disk)
         // QC with the spill: the dropped records never reach the cache.
-        let (maf, mafDisk) = try loadBoth(reader, budget: 1 << 20) { $0.minMAF = 0.2 }
+        let (maf, mafDisk) = try loadBoth(reader, budget: 1 << 20) { $0.decoding.maf = 0.2 }
         XCTAssertLessThan(maf.matrix.columnCount, memory.matrix.columnCount)
         assertSameStore(maf, mafDisk)
     }
@@ -60,7 +60,7 @@ final class StoreSpillTests: XCTestCase {
             text += "1\t\(v * 10)\t.\tA\tG\t.\t.\t.\tDS\t" + calls.joined(separator: "\t") + "\n"
         }
         let (memory, disk) = try loadBoth(VCFReader(path: try dir.write("ds.vcf", text)), budget: 200) {
-            $0.vcfField = .dosage
+            $0.decoding.vcfField = .dosage
         }
         XCTAssertEqual((disk.matrix as? DiskBackedMatrix)?.element, .float32)
         assertSameStore(memory, disk)
@@ -79,7 +79,7 @@ final class StoreSpillTests: XCTestCase {
         }
         let transposed = try dir.write("genes.tsv", lines.joined(separator: "\n") + "\n")
         let (byGenes, byGenesDisk) = try loadBoth(DelimitedReader(path: transposed), budget: 100_000) {
-            $0.layout = .featuresBySamples
+            $0.decoding.layout = .featuresBySamples
         }
         assertSameStore(byGenes, byGenesDisk)
         XCTAssertEqual(byGenesDisk.matrix.row(7).map(\.bitPattern), memory.matrix.row(7).map(\.bitPattern))
@@ -88,18 +88,18 @@ final class StoreSpillTests: XCTestCase {
     func testDenseHDF5SpillsWithTheLibrariesValues() throws {
         let plain = PlainHDF5Reader(path: GSelProcess.testData("h5/plain_sxf.h5"))
         let (memory, disk) = try loadBoth(plain, budget: 16) {
-            $0.datasetPath = "/data/expr"
-            $0.sampleIDsPath = "/data/samples"
-            $0.featureIDsPath = "data/genes"
+            $0.decoding.dataset = "/data/expr"
+            $0.decoding.sampleIDs = "/data/samples"
+            $0.decoding.featureIDs = "data/genes"
         }
         assertSameStore(memory, disk)
         try HDF5Oracle("plain_sxf").assertMatches(disk)
 
         let (fxs, fxsDisk) = try loadBoth(PlainHDF5Reader(path: GSelProcess.testData("h5/plain_fxs.h5")), budget: 16) {
-            $0.datasetPath = "counts"
-            $0.layout = .featuresBySamples
-            $0.sampleIDsPath = "sample_names"
-            $0.featureIDsPath = "feature_names"
+            $0.decoding.dataset = "counts"
+            $0.decoding.layout = .featuresBySamples
+            $0.decoding.sampleIDs = "sample_names"
+            $0.decoding.featureIDs = "feature_names"
         }
         assertSameStore(fxs, fxsDisk)
         try HDF5Oracle("plain_fxs").assertMatches(fxsDisk)
@@ -115,7 +115,7 @@ final class StoreSpillTests: XCTestCase {
 
     func testSparseMatricesAreStillRefusedBeyondTheBudget() {
         var options = ReaderOptions()
-        options.memoryBudget = MemoryBudget(bytes: 100)
+        options.decoding.memoryBudget = MemoryBudget(bytes: 100)
         XCTAssertThrowsError(try AnnDataReader(path: GSelProcess.testData("h5/ad_csr_f64_i64.h5ad")).load(options: options)) { error in
             let message = (error as? InputError)?.message ?? "\(error)"
             XCTAssertTrue(message.contains("more than the --max-memory limit"), message)

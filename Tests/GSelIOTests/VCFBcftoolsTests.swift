@@ -70,7 +70,7 @@ final class VCFBcftoolsTests: XCTestCase {
         let threshold = 0.123
         let passing = try BcftoolsTable(path: path, field: "GT", arguments: ["-i", "ALT!=\".\" && MAF>=\(threshold)"],
                                         map: BcftoolsTable<UInt8>.dosage(gt:))
-        let loaded = try load(path) { $0.minMAF = threshold }
+        let loaded = try load(path) { $0.decoding.maf = threshold }
         XCTAssertEqual(loaded.features.map(\.id), passing.keys)
         let all = try load(path)
         XCTAssertEqual(loaded.counters["qc_maf"], all.features.count - passing.keys.count)

@@ -135,8 +135,8 @@ final class VCFEdgeCaseTests: XCTestCase {
         XCTAssertGreaterThan(dropped.missing, 0)
         XCTAssertGreaterThan(dropped.maf, 0)
         let loaded = try load(plain) {
-            $0.maxMissing = maxMissing
-            $0.minMAF = minMAF
+            $0.decoding.maxMissing = maxMissing
+            $0.decoding.maf = minMAF
         }
         XCTAssertEqual(loaded.features.map(\.id), survivors)
         XCTAssertEqual(loaded.counters["qc_missing"], dropped.missing)
@@ -190,7 +190,7 @@ final class VCFEdgeCaseTests: XCTestCase {
         XCTAssertEqual(expected.values, [[2, 3, 4, 0], [0, 2, 255, 4]])
         XCTAssertEqual(Array(codes), expected.values.flatMap { $0 })
         // ALT alleles 9 of 16 and 6 of 12 (a missing call counts none): minor-allele frequencies 7/16 and 1/2.
-        let strict = try load(path) { $0.minMAF = 0.45 }
+        let strict = try load(path) { $0.decoding.maf = 0.45 }
         XCTAssertEqual(strict.features.map(\.id), ["1:200:A:G,T"])
     }
 

@@ -13,7 +13,7 @@ final class VCFErrorTests: XCTestCase {
     private func inputError(_ path: String, field: String = "GT", threads: Int = 2,
                             file: StaticString = #filePath, line: UInt = #line) -> InputError? {
         var options = ReaderOptions()
-        options.vcfField = VCFField(rawValue: field)!
+        options.decoding.vcfField = VCFField(rawValue: field)!
         options.threads = threads
         do {
             _ = try VCFReader(path: path).load(options: options)
@@ -128,12 +128,14 @@ final class VCFErrorTests: XCTestCase {
         XCTAssertTrue(noField?.message.contains("no record has DS") ?? false, noField?.message ?? "")
     }
 
-    func testBadOptionsAreUsageErrors() throws {
+    func testBadOptionsAreParameterErrors() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("ok.vcf", header + "\n1\t10\trs1\tA\tG\t.\t.\t.\tGT\t0/1\t1/1\t0/0\n")
         var options = ReaderOptions()
-        options.minMAF = 0.7
-        XCTAssertThrowsError(try VCFReader(path: path).load(options: options)) { XCTAssertTrue($0 is UsageError) }
+        options.decoding.maf = 0.7
+        XCTAssertThrowsError(try VCFReader(path: path).load(options: options)) {
+            XCTAssertEqual(($0 as? ParameterError)?.commandLineMessage, "--maf must be between 0 and 0.5; got 0.7")
+        }
     }
 
     func testStoreLargerThanMaxMemory() throws {
@@ -141,7 +143,7 @@ final class VCFErrorTests: XCTestCase {
         let records = (1 ... 4).map { "1\t\($0)\t.\tA\tG\t.\t.\t.\tGT\t0/1\t1/1\t0/0" }
         let path = try dir.write("ok.vcf", header + "\n" + records.joined(separator: "\n") + "\n")
         var options = ReaderOptions()
-        options.memoryBudget = MemoryBudget(bytes: 10)
+        options.decoding.memoryBudget = MemoryBudget(bytes: 10)
         // The fourth variant would exceed the budget: the store goes to an on-disk cache instead.
         let spilled = try VCFReader(path: path).load(options: options).matrix
         XCTAssertTrue(spilled is DiskBackedMatrix, "\(type(of: spilled))")

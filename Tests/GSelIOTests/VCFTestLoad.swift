@@ -5,7 +5,7 @@ enum VCFTestLoad {
     static func load(_ path: String, field: String = "GT", threads: Int = 2,
                      configure: (inout ReaderOptions) -> Void = { _ in }) throws -> LoadedMatrix {
         var options = ReaderOptions()
-        options.vcfField = VCFField(rawValue: field)!
+        options.decoding.vcfField = VCFField(rawValue: field)!
         options.threads = threads
         configure(&options)
         return try VCFReader(path: path).load(options: options)

@@ -191,7 +191,7 @@ final class ChunkedScatterTests: XCTestCase {
     /// chunk is its slice of them.
     func testRegionKeepsTheVariantsBcftoolsFinds() throws {
         var input = Self.hs1940(k: 5).input
-        input.maf = 0.05
+        input.decoding.maf = 0.05
         input.chunking = ChunkParameters(region: GenomeRegion(parsing: "11:10,000,000-40000000"))
         func bcftools(_ region: [String]) throws -> [String] {
             let query = try GSelProcess.run("bcftools", ["query"] + region + ["-i", "ALT!=\".\" && MAF>=0.05",

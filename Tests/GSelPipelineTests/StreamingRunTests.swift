@@ -16,7 +16,7 @@ final class StreamingRunTests: XCTestCase {
         let dir = try TemporaryDirectory()
         try Pipeline.select(parameters, out: dir.path("memory"), execution: GolubRun.execution)
         var small = parameters
-        small.input.memoryBudget = MemoryBudget(bytes: budget)
+        small.input.decoding.memoryBudget = MemoryBudget(bytes: budget)
         let run = try Pipeline.select(small, out: dir.path("disk"), execution: GolubRun.execution)
         XCTAssertTrue(run.run.input.matrix.matrix is DiskBackedMatrix, "\(type(of: run.run.input.matrix.matrix))")
         return (try GolubRun.ranking(dir.path("memory")), try GolubRun.ranking(dir.path("disk")))

@@ -18,10 +18,11 @@ public enum FeatureEffect: Sendable, Equatable {
         case .values(let y):
             return .correlation(Pearson.r(x, y.map(Double.init)))
         case .classes(let codes, let names):
-            var sum = [Double](repeating: 0, count: names.count), sq = sum, n = sum
+            var sum = [Double](repeating: 0, count: names.count), sq = sum
             for (i, c) in codes.enumerated() {
-                sum[Int(c)] += x[i]; sq[Int(c)] += x[i] * x[i]; n[Int(c)] += 1
+                sum[Int(c)] += x[i]; sq[Int(c)] += x[i] * x[i]
             }
+            let n = target.classCounts.map(Double.init)
             let mean = (0 ..< names.count).map { n[$0] > 0 ? sum[$0] / n[$0] : -Double.infinity }
             if names.count == 2 {
                 guard n[0] > 1, n[1] > 1 else { return .meanDifference(0) }

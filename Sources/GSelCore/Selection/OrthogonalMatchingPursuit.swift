@@ -162,8 +162,9 @@ public struct OrthogonalMatchingPursuit: FeatureSelector {
             return (v.map { Double($0) - mean }, 1)
         case .classes(let codes, let names):
             let classes = names.count, m = max(0, classes - 1), n = codes.count
-            var share = [Double](repeating: 0, count: classes)
-            for c in codes { share[Int(c)] += 1 / Double(n) }
+            // Each class's share as the sum of its samples' 1/n, not count/n: the same bits as
+            // the sum over the samples, so rankings do not move by a rounding.
+            let share = target.classCounts.map { count in (0 ..< count).reduce(0.0) { s, _ in s + 1 / Double(n) } }
             // Helmert contrast k (1-based) has weight 1/s on classes 0 ..< k and −k/s on class k.
             func weight(_ c: Int, _ k: Int) -> Double {
                 let s = (Double(k) * Double(k + 1)).squareRoot()

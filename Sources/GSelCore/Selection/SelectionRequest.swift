@@ -1,11 +1,24 @@
 import GSelIO
 
-/// Checks shared by every selector before it touches the data: the one place where k is
-/// checked against what can be picked (features, or groups).
-enum SelectionRequest {
+/// Checks shared by every selector before it touches the data, and the one rule for how
+/// many units a selection picks (k, q: `requirePickCount`).
+public enum SelectionRequest {
+    /// Throws a `ParameterError` for `parameter` (k or q) when `count` is below 1 or, when
+    /// `candidates` is known, larger than their number (`noun`: features or groups). The run
+    /// parameters check the first (`SelectionParameters.validate`), the run the second against
+    /// its input (`SelectionRun`), and every selector both against its data (`validate`).
+    /// `shown` replaces the count in the message, `context` follows it.
+    public static func requirePickCount(_ count: Int, parameter: String, candidates: Int? = nil, noun: String = "features",
+                                        shown: String? = nil, context: String = "") throws {
+        guard count >= 1 else { throw ParameterError(parameter, "must be at least 1; got \(count)") }
+        if let candidates, count > candidates {
+            throw ParameterError(parameter, "\(shown ?? String(count)) is larger than the number of \(noun) (\(candidates))\(context)")
+        }
+    }
+
     /// Throws an `InputError` when the target does not fit the data, there are fewer than 2
     /// samples or `groups` do not cover the data, and a `ParameterError` when `k` is not in
-    /// 1 ... candidates (features or groups; covariates are never candidates).
+    /// 1 ... candidates (features or groups; covariates are never candidates: `requirePickCount`).
     /// `included` (features selected before the first pick) must be distinct candidates, at
     /// most k of them, and cannot be combined with groups. `costs` (never with groups) give
     /// every candidate a finite cost > 0, and the included features must fit the budget.
@@ -20,10 +33,8 @@ enum SelectionRequest {
         if let groups, groups.featureCount != data.candidateCount {
             throw InputError(file: "", "\(method): the feature groups cover \(groups.featureCount) features but the data has \(data.candidateCount)")
         }
-        let candidates = groups?.count ?? data.candidateCount
-        guard k >= 1 && k <= candidates else {
-            throw ParameterError("k", "must be between 1 and the number of \(groups == nil ? "features" : "groups") (\(candidates)) for \(method); got \(k)")
-        }
+        try requirePickCount(k, parameter: "k", candidates: groups?.count ?? data.candidateCount,
+                             noun: groups == nil ? "features" : "groups", context: " for \(method)")
         if let costs { try validate(costs, data: data, groups: groups, included: included, method: method) }
         guard !included.isEmpty else { return }
         if groups != nil { throw ParameterError("include", "cannot be combined with feature groups in \(method)") }

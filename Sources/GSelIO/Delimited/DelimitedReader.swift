@@ -3,7 +3,7 @@
 ///
 /// - Delimiter: comma for `.csv`; otherwise tab, or comma when the header has commas and no tabs.
 ///   Quoted fields (`"id"`, `""` for a quote) are unquoted.
-/// - Orientation: `options.layout`, else the axis whose ids match more of
+/// - Orientation: `options.decoding.layout`, else the axis whose ids match more of
 ///   `options.labelSampleIDs` holds the samples; without label ids, samples-by-features.
 /// - Missing values: empty cells, `NA`, `N/A`, `NaN` (any case) become NaN.
 /// - A header with one field fewer than the rows (R `write.table`) has no corner cell.
@@ -19,13 +19,13 @@ public struct DelimitedReader: MatrixReader {
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
         let scanner = try DelimitedTableScanner(path: path, threads: options.threads,
-                                                maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
+                                                maxLineBytes: LineReader.maxLineBytes(budget: options.decoding.memoryBudget))
         var values: [Float] = []
         var spill: StoreSpill<Float>?
         var missing = 0
         while let row = try scanner.nextRow() {
             let width = scanner.columnIDs.count
-            if spill == nil { spill = StoreSpill(budget: options.memoryBudget, recordLength: width, source: path) }
+            if spill == nil { spill = StoreSpill(budget: options.decoding.memoryBudget, recordLength: width, source: path) }
             try spill?.makeRoom(in: &values)
             var cursor = row.cursor
             do {
@@ -74,7 +74,7 @@ public struct DelimitedReader: MatrixReader {
 
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
         let scanner = try DelimitedTableScanner(path: path, threads: options.threads,
-                                                maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
+                                                maxLineBytes: LineReader.maxLineBytes(budget: options.decoding.memoryBudget))
         while try scanner.nextRow() != nil {}
         let (layout, reason) = try scanner.finish(options: options)
         let (samples, features) = layout == .samplesByFeatures

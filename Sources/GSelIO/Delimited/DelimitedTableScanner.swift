@@ -107,7 +107,7 @@ final class DelimitedTableScanner {
     func finish(options: ReaderOptions) throws -> (MatrixLayout, String) {
         if rowIDs.isEmpty {
             throw InputError(file: path, location: "line \(headerLine)",
-                             "the file has a header line (\(headerFields.count) field\(headerFields.count == 1 ? "" : "s"): \(MessageText.list(headerFields, limit: 5))) but no data rows after it; expected one row per \(options.layout == .featuresBySamples ? "feature" : "sample") after the header")
+                             "the file has a header line (\(headerFields.count) field\(headerFields.count == 1 ? "" : "s"): \(MessageText.list(headerFields, limit: 5))) but no data rows after it; expected one row per \(options.decoding.layout == .featuresBySamples ? "feature" : "sample") after the header")
         }
         let (layout, reason) = LayoutDetector.decide(rowIDs: rowIDs, columnIDs: columnIDs, options: options)
         let rowNoun = layout == .samplesByFeatures ? "sample" : "feature"

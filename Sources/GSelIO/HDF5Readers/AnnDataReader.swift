@@ -1,4 +1,4 @@
-/// Reads AnnData `.h5ad` files: the matrix `/X` (or `/layers/<options.layer>`) dense, CSR or
+/// Reads AnnData `.h5ad` files: the matrix `/X` (or `/layers/<options.decoding.layer>`) dense, CSR or
 /// CSC, sample ids from the obs index, feature ids from the var index (names from a
 /// `gene_symbols` column when present), and every obs column as a sample annotation.
 public struct AnnDataReader: MatrixReader {
@@ -15,9 +15,9 @@ public struct AnnDataReader: MatrixReader {
         let names = try vars.readColumn("gene_symbols")
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
         if case .sparse = matrix {  // a dense X larger than the budget goes to disk instead
-            try options.memoryBudget.check(try estimatedBytes(matrix), file: path, what: "the matrix \(matrix.path)")
+            try options.decoding.memoryBudget.check(try estimatedBytes(matrix), file: path, what: "the matrix \(matrix.path)")
         }
-        let store = try matrix.load(budget: options.memoryBudget)
+        let store = try matrix.load(budget: options.decoding.memoryBudget)
         var notes = ["matrix: \(matrix.path)"]
         notes += obs.skipped.map { "obs column not read: \($0)" }
         return try LoadedMatrix(kind: .anndata, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
@@ -45,10 +45,10 @@ public struct AnnDataReader: MatrixReader {
 
     /// obs, var and the matrix element, with their dimensions checked against each other.
     private func open(_ file: HDF5File, options: ReaderOptions) throws -> (AnnDataFrame, AnnDataFrame, AnnDataMatrix) {
-        let matrixPath = options.layer.map { "/layers/" + $0 } ?? "/X"
+        let matrixPath = options.decoding.layer.map { "/layers/" + $0 } ?? "/X"
         guard file.kind(at: matrixPath) != .missing else {
             var error = file.notFound(matrixPath, expected: "matrix")
-            if options.layer == nil, file.kind(at: "/layers") == .group,
+            if options.decoding.layer == nil, file.kind(at: "/layers") == .group,
                let layers = try? file.group("/layers").memberNames(), !layers.isEmpty {
                 error.message += " (this h5ad has no X; its layers are: \(layers.joined(separator: ", ")); choose one with --layer)"
             }
@@ -70,8 +70,7 @@ public struct AnnDataReader: MatrixReader {
         switch matrix {
         case .dense(let d): return MemoryBudget.size(count: d.count, stride: 4)
         case .sparse(let g, _, let rows, _):
-            return MemoryBudget.sum(MemoryBudget.size(count: try g.dataset("data").count, stride: 8),
-                                    MemoryBudget.size(count: rows + 1, stride: 8))
+            return MemoryBudget.csrSize(rows: rows, storedValues: try g.dataset("data").count)
         }
     }
 }

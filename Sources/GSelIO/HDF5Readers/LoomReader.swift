@@ -1,17 +1,14 @@
-/// Reads loom files: `/matrix` (or `/layers/<options.layer>`), genes x cells, dense;
+/// Reads loom files: `/matrix` (or `/layers/<options.decoding.layer>`), genes x cells, dense;
 /// sample ids from `/col_attrs/CellID`, feature ids from `/row_attrs/Accession` (else `Gene`),
 /// names from `/row_attrs/Gene`; every one-dimensional col_attr is a sample annotation.
-public struct LoomReader: MatrixReader {
+public struct LoomReader: DenseHDF5MatrixReader {
     public static let formatName = "loom"
     public let path: String
 
     public init(path: String) { self.path = path }
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let file = try HDF5File(path: path)
-        let matrix = try matrixDataset(file, options: options)
-        // The declared shape is checked before ids are read or generated from it.
-        try matrix.requireLoadableDenseMatrix(file: path, budget: options.memoryBudget)
+        let (file, matrix) = try openLoadableMatrix(options: options)
         let (genes, cells) = (matrix.shape[0], matrix.shape[1])
         var notes = ["matrix: \(matrix.path) (genes x cells)"]
         let columns = try attributes(file, group: "/col_attrs", count: cells)
@@ -20,7 +17,7 @@ public struct LoomReader: MatrixReader {
         let featureIDs = try ids(file, ["/row_attrs/Accession", "/row_attrs/Gene"], values: rows, count: genes, prefix: "feature_", what: "gene", notes: &notes)
         let names = rows["Gene"]
         let features = featureIDs.indices.map { FeatureInfo(id: featureIDs[$0], name: names?[$0] ?? featureIDs[$0]) }
-        let store = try HDF5DenseLoader.load(matrix, samplesAreRows: false, budget: options.memoryBudget)
+        let store = try HDF5DenseLoader.load(matrix, samplesAreRows: false, budget: options.decoding.memoryBudget)
         return try LoadedMatrix(kind: .loom, format: Self.formatName, sampleIDs: sampleIDs, features: features, matrix: store,
                             sampleAnnotations: columns, notes: notes)
             .checkingVariation(file: path, location: matrix.path)
@@ -50,8 +47,8 @@ public struct LoomReader: MatrixReader {
         return lines
     }
 
-    private func matrixDataset(_ file: HDF5File, options: ReaderOptions) throws -> HDF5Dataset {
-        let layer = options.layer ?? ""
+    func matrixDataset(_ file: HDF5File, options: ReaderOptions) throws -> HDF5Dataset {
+        let layer = options.decoding.layer ?? ""
         let path = layer.isEmpty || layer == "matrix" ? "/matrix" : "/layers/" + layer
         let d = try file.dataset(path)
         try d.requireRank(2, "a two-dimensional genes x cells matrix")

@@ -2,7 +2,7 @@
 /// v3 `/matrix/{data,indices,indptr,shape,barcodes,features/{id,name,feature_type}}` and
 /// v2 `/<genome>/{data,indices,indptr,shape,barcodes,genes,gene_names}`. The CSC arrays
 /// (features as rows, barcodes as columns) are read directly as CSR of barcodes x features.
-/// Only features of `options.featureType` are kept ("all" keeps every type).
+/// Only features of `options.decoding.featureType` are kept ("all" keeps every type).
 public struct TenXReader: MatrixReader {
     public static let formatName = "10x-h5"
     public let path: String
@@ -34,23 +34,22 @@ public struct TenXReader: MatrixReader {
         try DuplicateID.requireUnique(barcodes, file: path, location: g.childPath("barcodes"), what: "barcode")
         let features = try readFeatures(layout, count: featureCount)
         let nnz = try g.dataset("data").count
-        try options.memoryBudget.check(MemoryBudget.sum(MemoryBudget.size(count: nnz, stride: 8), MemoryBudget.size(count: cellCount + 1, stride: 8)),
-                                       file: path, what: "the matrix \(g.path)")
+        try options.decoding.memoryBudget.check(MemoryBudget.csrSize(rows: cellCount, storedValues: nnz), file: path, what: "the matrix \(g.path)")
         var arrays = try HDF5SparseLoader.read(g, majorCount: cellCount, minorCount: featureCount,
                                                axes: .init(major: "barcode column", minor: "feature row"))
         var kept = Array(0 ..< featureCount)
         var notes = ["matrix: \(g.path) (\(layout.format))"]
-        if let types = features.types, options.featureType != "all" {
-            kept = kept.filter { types[$0] == options.featureType }
+        if let types = features.types, options.decoding.featureType != "all" {
+            kept = kept.filter { types[$0] == options.decoding.featureType }
             guard !kept.isEmpty else {
                 throw InputError(file: path, location: g.childPath("features/feature_type"),
-                                 "no features of type '\(options.featureType)'; types present: \(typeCounts(types)) (choose with --feature-type, or 'all')")
+                                 "no features of type '\(options.decoding.featureType)'; types present: \(typeCounts(types)) (choose with --feature-type, or 'all')")
             }
             if kept.count < featureCount {
                 var newIndex = [Int32](repeating: -1, count: featureCount)
                 for (j, f) in kept.enumerated() { newIndex[f] = Int32(j) }
                 arrays.selectMinor(newIndex, keptCount: kept.count)
-                notes.append("kept \(kept.count) of \(featureCount) features of type '\(options.featureType)'")
+                notes.append("kept \(kept.count) of \(featureCount) features of type '\(options.decoding.featureType)'")
             }
         }
         let infos = kept.map { FeatureInfo(id: features.ids[$0], name: features.names[$0]) }
@@ -80,7 +79,7 @@ public struct TenXReader: MatrixReader {
     }
 
     /// `/matrix` (v3) or the single genome group holding `genes` and `barcodes` (v2;
-    /// `options.datasetPath` picks one when there are several).
+    /// `options.decoding.dataset` picks one when there are several).
     private func locate(_ file: HDF5File, options: ReaderOptions) throws -> Layout {
         if file.kind(at: "/matrix") == .group {
             let g = try file.group("/matrix")
@@ -95,7 +94,7 @@ public struct TenXReader: MatrixReader {
         let genomes = try root.memberNames().filter { name in
             root.kind(of: name) == .group && file.kind(at: "/\(name)/genes") == .dataset && file.kind(at: "/\(name)/barcodes") == .dataset
         }
-        if let chosen = options.datasetPath.map(HDF5File.normalize) {
+        if let chosen = options.decoding.dataset.map(HDF5File.normalize) {
             guard genomes.contains(String(chosen.dropFirst())) else {
                 throw InputError(file: path, location: chosen, "is not a 10x genome group; genome groups: \(genomes.joined(separator: ", "))")
             }

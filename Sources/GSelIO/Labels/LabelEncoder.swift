@@ -57,12 +57,9 @@ struct LabelEncoder {
     /// A class with a single labelled sample can never be both trained on and validated:
     /// name it (and where it is) here, where the label file is known.
     private func requireTwoSamplesPerClass(codes: [Int32], names: [String], entries: [Int]) throws {
-        var counts = [Int](repeating: 0, count: names.count)
+        let counts = Target.classes(codes: codes, names: names).classCounts
         var lastEntry = [Int](repeating: 0, count: names.count)
-        for (k, code) in codes.enumerated() {
-            counts[Int(code)] += 1
-            lastEntry[Int(code)] = entries[k]
-        }
+        for (k, code) in codes.enumerated() { lastEntry[Int(code)] = entries[k] }
         let single = names.indices.filter { counts[$0] < 2 }
         guard !single.isEmpty else { return }
         let listed = single.map { "'\(names[$0])' (\(table.location(of: lastEntry[$0])))" }

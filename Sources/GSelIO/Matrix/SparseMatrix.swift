@@ -38,9 +38,7 @@ public struct SparseMatrix: FeatureMatrix {
         self.init(rows: rows, columns: columns, indptr: counts, indices: idx, data: val)
     }
 
-    public var storageBytes: Int {
-        indptr.count * MemoryLayout<Int>.stride + indices.count * 4 + data.count * 4
-    }
+    public var storageBytes: Int { MemoryBudget.csrSize(rows: rowCount, storedValues: data.count) ?? .max }
     public var preferredAxis: MatrixAxis { .samples }
 
     public func copyRow(_ row: Int, into out: UnsafeMutablePointer<Float>) {

@@ -109,6 +109,16 @@ public struct MemoryBudget: Sendable, Equatable, Codable {
         return overflow ? nil : product
     }
 
+    /// Bytes of a CSR store (`SparseMatrix`) of `rows` rows holding `storedValues` values: the
+    /// row offsets (Int) and, per value, its column (Int32) and value (Float32). Nil on
+    /// overflow (for sizes declared in a file); the one estimate readers check before
+    /// allocating and the store reports.
+    public static func csrSize(rows: Int, storedValues: Int) -> Int? {
+        guard rows >= 0, rows < Int.max else { return nil }
+        return sum(size(count: storedValues, stride: MemoryLayout<Int32>.stride + MemoryLayout<Float>.stride),
+                   size(count: rows + 1, stride: MemoryLayout<Int>.stride))
+    }
+
     /// `a + b` for sizes from `size(count:stride:)`: nil when either is nil or the sum overflows.
     public static func sum(_ a: Int?, _ b: Int?) -> Int? {
         guard let a, let b else { return nil }

@@ -3,7 +3,7 @@ extension VCFReader {
     /// to count them and list the FORMAT layouts and chromosomes they use.
     public func inspect(options: ReaderOptions) throws -> [(String, String)] {
         let source = try VCFSource(path: path, threads: options.threads,
-                                   maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
+                                   maxLineBytes: LineReader.maxLineBytes(budget: options.decoding.memoryBudget))
         let header = try VCFHeader.read(from: source)
         let parser = VCFLineParser(path: path, sampleIDs: header.sampleIDs, field: "GT")
         var records = 0, altDot = 0

@@ -1,7 +1,8 @@
 /// Reads genotypes from a VCF (`.vcf`, `.vcf.gz`, `.vcf.bgz`; BGZF, plain gzip or uncompressed).
 /// GT becomes a `DosageMatrix` (ALT allele count per call, feature-major UInt8); with
 /// `vcfField == .dosage` the DS field becomes a Float32 `DenseMatrix`. Sites with ALT `.`,
-/// monomorphic sites and those failing `minMAF` / `maxMissing` are dropped and counted.
+/// monomorphic sites and those failing the `maf` / `maxMissing` filters (`DecodingSettings`) are
+/// dropped and counted.
 public struct VCFReader: MatrixReader {
     public static let formatName = "vcf"
     public let path: String
@@ -11,19 +12,19 @@ public struct VCFReader: MatrixReader {
     }
 
     public func load(options: ReaderOptions) throws -> LoadedMatrix {
-        let field = options.vcfField.rawValue
+        let field = options.decoding.vcfField.rawValue
         let source = try VCFSource(path: path, threads: options.threads,
-                                   maxLineBytes: LineReader.maxLineBytes(budget: options.memoryBudget))
+                                   maxLineBytes: LineReader.maxLineBytes(budget: options.decoding.memoryBudget))
         let header = try VCFHeader.read(from: source)
         let samples = header.sampleIDs.count
         var parser = VCFLineParser(path: path, sampleIDs: header.sampleIDs, field: field)
-        var qc = try VariantQC(samples: samples, minMAF: options.minMAF, maxMissing: options.maxMissing)
+        var qc = try VariantQC(samples: samples, settings: options.decoding)
         var scan = Scan()
         let matrix: any FeatureMatrix
         let features: [FeatureInfo]
         var renamed = 0
-        if options.vcfField == .genotype {
-            var store = VariantStore<UInt8>(samples: samples, missing: DosageMatrix.missing, budget: options.memoryBudget, path: path)
+        if options.decoding.vcfField == .genotype {
+            var store = VariantStore<UInt8>(samples: samples, missing: DosageMatrix.missing, budget: options.decoding.memoryBudget, path: path)
             try collect(source, &parser, &qc, &store, &scan) { parser, line, record, index, lineNumber, out in
                 try parser.decodeGenotypes(line, record, fieldIndex: index, lineNumber: lineNumber, into: out)
             }
@@ -31,7 +32,7 @@ public struct VCFReader: MatrixReader {
                 ?? DosageMatrix(samples: samples, features: store.features.count, codes: store.values)
             (features, renamed) = (store.features, store.renamedDuplicates)
         } else {
-            var store = VariantStore<Float>(samples: samples, missing: .nan, budget: options.memoryBudget, path: path)
+            var store = VariantStore<Float>(samples: samples, missing: .nan, budget: options.decoding.memoryBudget, path: path)
             try collect(source, &parser, &qc, &store, &scan) { parser, line, record, index, lineNumber, out in
                 try parser.decodeDosages(line, record, fieldIndex: index, lineNumber: lineNumber, into: out)
             }

@@ -2,7 +2,8 @@
 /// monomorphic (ALT `.` or no variation among the non-missing calls), missing fraction, MAF.
 struct VariantQC {
     let samples: Int
-    let minMAF: Double?
+    /// Minimum minor-allele frequency and maximum missing fraction (`DecodingSettings`).
+    let maf: Double?
     let maxMissing: Double?
     private(set) var records = 0
     private(set) var monomorphic = 0
@@ -12,16 +13,12 @@ struct VariantQC {
     private(set) var rareAllele = 0
     private(set) var kept = 0
 
-    init(samples: Int, minMAF: Double?, maxMissing: Double?) throws {
-        if let minMAF, !(0 ... 0.5).contains(minMAF) {
-            throw UsageError("--maf must be between 0 and 0.5, got \(minMAF)")
-        }
-        if let maxMissing, !(0 ... 1).contains(maxMissing) {
-            throw UsageError("--max-missing must be between 0 and 1, got \(maxMissing)")
-        }
+    /// The filters `settings` ask for; a threshold out of range is a `ParameterError`.
+    init(samples: Int, settings: DecodingSettings) throws {
+        try settings.validate()
         self.samples = samples
-        self.minMAF = minMAF
-        self.maxMissing = maxMissing
+        self.maf = settings.maf
+        self.maxMissing = settings.maxMissing
     }
 
     /// Counts the record and says whether it passes every filter.
@@ -40,7 +37,7 @@ struct VariantQC {
             tooMuchMissing += 1
             return false
         }
-        if let minMAF, stats.minorAlleleFrequency < minMAF {
+        if let maf, stats.minorAlleleFrequency < maf {
             rareAllele += 1
             return false
         }
@@ -58,7 +55,7 @@ struct VariantQC {
     var note: String {
         var parts = ["\(monomorphic) monomorphic (\(altMissing) with ALT '.')"]
         if let maxMissing { parts.append("\(tooMuchMissing) with missing fraction > \(maxMissing)") }
-        if let minMAF { parts.append("\(rareAllele) with MAF < \(minMAF)") }
+        if let maf { parts.append("\(rareAllele) with MAF < \(maf)") }
         return "VCF QC: \(records) records, removed " + parts.joined(separator: ", ") + "; \(kept) variants kept"
     }
 }

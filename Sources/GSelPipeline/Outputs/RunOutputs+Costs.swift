@@ -38,7 +38,7 @@ extension RunOutputs {
     func costRecord() -> JSONValue {
         guard let table = input.costs, let costs = parameters.costs else { return .null }
         let fields: [(String, JSONValue)] = [
-            ("path", .string(costs.file)), ("sha256", JSONValue(input.costsSHA256)),
+            ("path", .string(costs.file)), ("sha256", JSONValue(input.sources.costs?.sha256)),
             ("budget", parameters.budget.map(JSONValue.number) ?? .null),
             ("rule", .string(costs.rule.rawValue)), ("rule_resolved", .string(costs.rule.resolved(for: parameters.method).rawValue)),
             ("rule_description", .string(costs.ruleDescription(for: parameters.method))),

@@ -36,21 +36,21 @@ extension RunOutputs {
             ("screened_to_features", JSONValue(result.screenedTo)),
             ("input", object([
                 ("path", .string(manifest.parameters.input.path)),
-                ("sha256", .string(input.inputSHA256)), ("format", .string(m.format)),
+                ("sha256", .string(input.sources.input.sha256)), ("format", .string(m.format)),
                 ("samples", .int(m.sampleIDs.count)), ("features", .int(m.features.count)),
                 ("features_after_qc", .int(input.inputFeatureCount)),
                 ("store", .string("\(type(of: m.matrix))")), ("store_bytes", .int(m.matrix.storageBytes)),
                 ("counters", object(m.counters.keys.sorted().map { ($0, .int(m.counters[$0]!)) })),
             ])),
             ("labels", object([
-                ("source", .string(input.labelSource)), ("sha256", JSONValue(input.labelsSHA256)),
+                ("source", .string(input.labelSource)), ("sha256", JSONValue(input.sources.labels?.sha256)),
                 ("task", .string(input.task.rawValue)), ("labelled_samples", .int(input.rows.count)),
                 ("unlabelled_samples_dropped", .int(input.unlabelledDropped)),
                 ("class_counts", object(input.classCounts.map { ($0.name, .int($0.count)) })),
                 ("training_samples", .int(run.train.count)), ("validation_samples", .int(run.validation.count)),
             ])),
             ("include", parameters.include.map { include in object([
-                ("path", .string(include.file)), ("sha256", JSONValue(input.includeSHA256)),
+                ("path", .string(include.file)), ("sha256", JSONValue(input.sources.include?.sha256)),
                 ("extra", .bool(include.extra)), ("ranked", .int(run.rankedCount)),
                 ("features", .array(input.included.map { .string(units.id($0)) })),
             ]) } ?? .null),
@@ -73,12 +73,12 @@ extension RunOutputs {
             ])),
             ("groups", input.groups.map { g in
                 object([("source", JSONValue(manifest.parameters.input.groups)),
-                        ("sha256", JSONValue(input.groupsSHA256)), ("groups", .int(g.count)),
+                        ("sha256", JSONValue(input.sources.groups?.sha256)), ("groups", .int(g.count)),
                         ("grouped_features", .int(g.featureCount - g.ungroupedCount)),
                         ("ungrouped_features", .int(g.ungroupedCount))])
             } ?? .null),
             ("covariates", input.covariates.map { c in
-                object([("source", .string(c.source)), ("sha256", JSONValue(input.covariatesSHA256)),
+                object([("source", .string(c.source)), ("sha256", JSONValue(input.sources.covariates?.sha256)),
                         ("samples_without_row_dropped", .int(c.samplesNotInCovariates)),
                         ("samples_with_missing_value_dropped", .int(c.samplesWithMissingCovariate)),
                         ("model_columns", .int(c.columnCount)),

@@ -19,44 +19,28 @@ public struct InputParameters: Codable, Sendable, Equatable {
     public var covariates: CovariateParameters?
     /// Genome-chunk scatter: the region and chunk the run selects from (nil = every feature).
     public var chunking: ChunkParameters?
-    /// Classification or regression; nil = detected from the label column.
+    /// Classification or regression; nil = detected from the label column (`--task auto`).
     public var task: TaskKind?
-    /// Orientation of a delimited or plain-HDF5 matrix; nil = detected.
-    public var layout: MatrixLayout?
-    /// Plain HDF5: the matrix dataset and optional id datasets.
-    public var dataset: String?
-    public var sampleIDs: String?
-    public var featureIDs: String?
-    /// loom or h5ad layer instead of the main matrix.
-    public var layer: String?
-    /// 10x: the feature type kept.
-    public var featureType: String = "Gene Expression"
-    /// VCF: the FORMAT field read.
-    public var vcfField: VCFField = .genotype
-    /// VCF QC: minimum minor-allele frequency and maximum missing fraction (nil = no filter).
-    public var maf: Double?
-    public var maxMissing: Double?
-    /// Largest store the run may build (`--max-memory`); does not change results.
-    public var memoryBudget: MemoryBudget = .unlimited
+    /// How the matrix is decoded (orientation, datasets, layer, 10x feature type, VCF field
+    /// and QC, memory budget): GSelIO's `DecodingSettings`, declared and defaulted there,
+    /// encoded beside the fields above under its own names (`maf`, `vcf_field`, ...), as
+    /// run.json and the fit manifest have always had them.
+    public var decoding = DecodingSettings()
 
     public init(path: String) { self.path = path }
 
-    /// The reader options these parameters describe.
-    public func readerOptions(threads: Int) -> ReaderOptions {
-        var o = ReaderOptions()
-        o.layout = layout
-        o.datasetPath = dataset
-        o.sampleIDsPath = sampleIDs
-        o.featureIDsPath = featureIDs
-        o.layer = layer
-        o.featureType = featureType
-        o.vcfField = vcfField
-        o.minMAF = maf
-        o.maxMissing = maxMissing
-        o.memoryBudget = memoryBudget
-        o.threads = threads
-        return o
+    /// `--task` as text: `auto` (nil: detected from the label column), `classification` or
+    /// `regression`; anything else is a `ParameterError` naming `task`.
+    public static func task(parsing text: String) throws -> TaskKind? {
+        if text == "auto" { return nil }
+        guard let task = TaskKind(rawValue: text) else {
+            throw ParameterError("task", "expected auto, classification or regression; got '\(MessageText.value(text))'")
+        }
+        return task
     }
+
+    /// The reader options of these parameters for a reader using `threads`.
+    public func readerOptions(threads: Int) -> ReaderOptions { ReaderOptions(decoding: decoding, threads: threads) }
 
     /// Throws a `ParameterError` for values out of range or options that exclude each other.
     public func validate() throws {
@@ -70,9 +54,39 @@ public struct InputParameters: Codable, Sendable, Equatable {
                 throw ParameterError(chunking.region != nil ? "region" : "chunks", "cannot be combined with --groups: a group may span chunks; select groups without chunking")
             }
         }
-        if let maf, !(0 ... 0.5).contains(maf) { throw ParameterError("maf", "must be between 0 and 0.5; got \(maf)") }
-        if let maxMissing, !(0 ... 1).contains(maxMissing) {
-            throw ParameterError("max_missing", "must be between 0 and 1; got \(maxMissing)")
-        }
+        try decoding.validate()
+    }
+
+    // Coding: the fields above, then `decoding`'s in the same object (no nested key).
+    private enum CodingKeys: String, CodingKey {
+        case path, labels, sampleColumn, labelColumn, labelKey, groups, covariates, chunking, task
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decode(String.self, forKey: .path)
+        labels = try c.decodeIfPresent(String.self, forKey: .labels)
+        sampleColumn = try c.decodeIfPresent(String.self, forKey: .sampleColumn)
+        labelColumn = try c.decodeIfPresent(String.self, forKey: .labelColumn)
+        labelKey = try c.decodeIfPresent(String.self, forKey: .labelKey)
+        groups = try c.decodeIfPresent(String.self, forKey: .groups)
+        covariates = try c.decodeIfPresent(CovariateParameters.self, forKey: .covariates)
+        chunking = try c.decodeIfPresent(ChunkParameters.self, forKey: .chunking)
+        task = try c.decodeIfPresent(TaskKind.self, forKey: .task)
+        decoding = try DecodingSettings(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encodeIfPresent(labels, forKey: .labels)
+        try c.encodeIfPresent(sampleColumn, forKey: .sampleColumn)
+        try c.encodeIfPresent(labelColumn, forKey: .labelColumn)
+        try c.encodeIfPresent(labelKey, forKey: .labelKey)
+        try c.encodeIfPresent(groups, forKey: .groups)
+        try c.encodeIfPresent(covariates, forKey: .covariates)
+        try c.encodeIfPresent(chunking, forKey: .chunking)
+        try c.encodeIfPresent(task, forKey: .task)
+        try decoding.encode(to: encoder)
     }
 }

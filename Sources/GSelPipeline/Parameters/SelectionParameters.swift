@@ -36,6 +36,12 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     /// Features each fit picks.
     public var resolvedQ: Int { q ?? k }
 
+    /// The wide-data screen (`--screen`), kept in `sequentialAttention.screenSize`.
+    public var screen: ScreenSetting {
+        get { ScreenSetting(screenSize: sequentialAttention.screenSize) }
+        set { sequentialAttention.screenSize = newValue.screenSize }
+    }
+
     /// One fit on the training split and no stability selection (`repeats` 0).
     public var singleFit: Bool { repeats == 0 }
 
@@ -53,14 +59,14 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
 
     /// Throws a `ParameterError` for values out of range.
     public func validate() throws {
-        if k < 1 { throw ParameterError("k", "must be at least 1; got \(k)") }
+        try SelectionRequest.requirePickCount(k, parameter: "k")
         if let repeats, !(0 ... Self.maximumRepeats).contains(repeats) {
             throw ParameterError("repeats", "must be between 0 and \(Self.maximumRepeats); got \(repeats)")
         }
         if !(1 ... FitID.maximumFullFits).contains(fullFits) {
             throw ParameterError("full_fits", "must be between 1 and \(FitID.maximumFullFits); got \(fullFits)")
         }
-        if let q, q < 1 { throw ParameterError("q", "must be at least 1; got \(q)") }
+        if let q { try SelectionRequest.requirePickCount(q, parameter: "q") }
         if let budget {
             if costs == nil { throw ParameterError("budget", "needs --costs FILE (what each feature costs)") }
             if !(budget > 0 && budget.isFinite) { throw ParameterError("budget", "must be a finite number > 0; got \(budget)") }
@@ -87,5 +93,6 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
         if !(sa.weightDecay >= 0 && sa.weightDecay.isFinite) {
             throw ParameterError("weight_decay", "must be 0 or more; got \(sa.weightDecay)")
         }
+        try screen.validate()
     }
 }

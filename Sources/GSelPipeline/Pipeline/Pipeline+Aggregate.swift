@@ -60,16 +60,7 @@ extension Pipeline {
         let loaded = try LoadedInput.load(manifest.parameters.input, threads: execution.threads, log: execution.log)
             .including(manifest.parameters.selection.include, log: execution.log)
             .costing(manifest.parameters.selection.costs, log: execution.log)
-        guard loaded.inputSHA256 == manifest.inputSHA256, loaded.labelsSHA256 == manifest.labelsSHA256,
-              loaded.groupsSHA256 == manifest.groupsSHA256, loaded.covariatesSHA256 == manifest.covariatesSHA256 else {
-            throw InputError(file: manifest.parameters.input.path, "this file (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
-        }
-        guard loaded.includeSHA256 == manifest.includeSHA256 else {
-            throw InputError(file: manifest.parameters.selection.include?.file ?? "", "this include list is not the one the fits were computed from: its SHA-256 differs from the run manifest")
-        }
-        guard loaded.costsSHA256 == manifest.costsSHA256 else {
-            throw InputError(file: manifest.parameters.selection.costs?.file ?? "", "this cost table is not the one the fits were computed from: its SHA-256 differs from the run manifest")
-        }
+        try manifest.requireFiles(loaded.sources)
         return loaded
     }
 

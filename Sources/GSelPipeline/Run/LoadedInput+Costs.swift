@@ -12,7 +12,7 @@ extension LoadedInput {
         log.info("costs: \(table.listed) feature\(table.listed == 1 ? "" : "s") priced by \(costs.file)\(unlisted); cost rule \(costs.rule.rawValue)")
         var copy = self
         copy.costs = table
-        copy.costsSHA256 = try SHA256.hex(file: costs.file)
+        copy.sources.costs = try SourceFile(reading: costs.file)
         return copy
     }
 

@@ -3,7 +3,7 @@ import GSelCore
 import GSelIO
 
 /// The decoded input with its phenotype: the matrix, the labelled samples, their target,
-/// the optional feature groups and covariates, and the checksums that identify the files.
+/// the optional feature groups and covariates, and the files they came from (`SourceFiles`).
 public struct LoadedInput: Sendable {
     public var matrix: LoadedMatrix
     /// Matrix rows that have a label (and every covariate), ascending.
@@ -16,20 +16,16 @@ public struct LoadedInput: Sendable {
     public var labelColumn: String
     public var labelNotes: [String]
     public var unlabelledDropped: Int
-    public var inputSHA256: String
-    public var labelsSHA256: String?
+    /// The files read, with their checksums (the fit manifest compares them).
+    public var sources: SourceFiles
     /// Feature groups: selection ranks groups instead of features.
     public var groups: FeatureGroups?
-    public var groupsSHA256: String?
     /// Covariates every fit includes, encoded for the samples of `rows`.
     public var covariates: EncodedCovariates?
-    public var covariatesSHA256: String?
     /// Features every fit selects first (`--include`), input feature indices in the file's order.
     public var included: [Int] = []
-    public var includeSHA256: String?
     /// What each input feature costs (`--costs`, `LoadedInput+Costs`); nil without costs.
     public var costs: FeatureCosts?
-    public var costsSHA256: String?
     /// What selection reads: the matrix store, with the covariate columns appended when
     /// there are covariates (`CovariateMatrix`).
     public var selectionMatrix: any FeatureMatrix
@@ -76,20 +72,20 @@ public struct LoadedInput: Sendable {
         let bytes = matrix.matrix.storageBytes
         let shape = "\(matrix.format): \(matrix.sampleIDs.count) samples x \(matrix.features.count) features"
         if let disk = matrix.matrix as? DiskBackedMatrix {
-            log.info("\(shape); store \(MemoryBudget.format(disk.fileBytes)) exceeds --max-memory \(MemoryBudget.format(parameters.memoryBudget.bytes ?? 0)), so the fits stream it from the on-disk cache \(disk.path) (in TMPDIR, unlinked at once: freed when the run ends, however it ends)")
+            log.info("\(shape); store \(MemoryBudget.format(disk.fileBytes)) exceeds --max-memory \(MemoryBudget.format(parameters.decoding.memoryBudget.bytes ?? 0)), so the fits stream it from the on-disk cache \(disk.path) (in TMPDIR, unlinked at once: freed when the run ends, however it ends)")
         } else {
             log.info("\(shape); store \(MemoryBudget.format(bytes)) (\(type(of: matrix.matrix)))")
         }
-        try parameters.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
+        try parameters.decoding.memoryBudget.check(bytes, file: parameters.path, what: "the matrix store")
         return try LoadedInput(matrix: matrix, rows: rows, target: target,
                            labelSource: parameters.labels ?? "\(parameters.path):\(parameters.labelKey ?? "")",
                            labelColumn: table.labelColumn,
                            labelNotes: aligned.notes, unlabelledDropped: aligned.unlabelledSamplesDropped,
-                           inputSHA256: try SHA256.hex(file: parameters.path),
-                           labelsSHA256: try parameters.labels.map { try SHA256.hex(file: $0) },
-                           groups: groups, groupsSHA256: try parameters.groups.map { try SHA256.hex(file: $0) },
-                           covariates: covariates,
-                           covariatesSHA256: try parameters.covariates?.file.map { try SHA256.hex(file: $0) },
+                           sources: SourceFiles(input: try SourceFile(reading: parameters.path),
+                                                labels: try parameters.labels.map(SourceFile.init(reading:)),
+                                                groups: try parameters.groups.map(SourceFile.init(reading:)),
+                                                covariates: try parameters.covariates?.file.map(SourceFile.init(reading:))),
+                           groups: groups, covariates: covariates,
                            selectionMatrix: covariates.map {
                                CovariateMatrix(base: matrix.matrix, covariates: $0.values, covariateCount: $0.columnCount)
                            } ?? matrix.matrix,
@@ -107,7 +103,7 @@ public struct LoadedInput: Sendable {
         log.info("include: \(list.count) feature\(list.count == 1 ? "" : "s") selected before the first pick of every fit (\(include.extra ? "picks after them" : "counted toward k"))")
         var copy = self
         copy.included = list.features
-        copy.includeSHA256 = try SHA256.hex(file: include.file)
+        copy.sources.include = try SourceFile(reading: include.file)
         return copy
     }
 

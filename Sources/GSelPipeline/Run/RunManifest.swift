@@ -40,11 +40,27 @@ public struct RunManifest: Codable, Equatable, Sendable {
         self.parameters = parameters
     }
 
-    /// The manifest of a run with `parameters` over the loaded `input` (its checksums).
+    /// The manifest of a run with `parameters` over the loaded `input` (its files' checksums).
     init(of input: LoadedInput, parameters: RunParameters) {
-        self.init(inputSHA256: input.inputSHA256, labelsSHA256: input.labelsSHA256, groupsSHA256: input.groupsSHA256,
-                  covariatesSHA256: input.covariatesSHA256, includeSHA256: input.includeSHA256,
-                  costsSHA256: input.costsSHA256, parameters: parameters)
+        let files = input.sources
+        self.init(inputSHA256: files.input.sha256, labelsSHA256: files.labels?.sha256, groupsSHA256: files.groups?.sha256,
+                  covariatesSHA256: files.covariates?.sha256, includeSHA256: files.include?.sha256,
+                  costsSHA256: files.costs?.sha256, parameters: parameters)
+    }
+
+    /// Throws an `InputError` when `files` are not the files these checksums describe: the
+    /// input (or its label, group or covariate file), the include list or the cost table.
+    func requireFiles(_ files: SourceFiles) throws {
+        guard files.input.sha256 == inputSHA256, files.labels?.sha256 == labelsSHA256,
+              files.groups?.sha256 == groupsSHA256, files.covariates?.sha256 == covariatesSHA256 else {
+            throw InputError(file: files.input.path, "this file (or its label, group or covariate file) is not the file the fits were computed from: its SHA-256 differs from the run manifest")
+        }
+        guard files.include?.sha256 == includeSHA256 else {
+            throw InputError(file: files.include?.path ?? parameters.selection.include?.file ?? "", "this include list is not the one the fits were computed from: its SHA-256 differs from the run manifest")
+        }
+        guard files.costs?.sha256 == costsSHA256 else {
+            throw InputError(file: files.costs?.path ?? parameters.selection.costs?.file ?? "", "this cost table is not the one the fits were computed from: its SHA-256 differs from the run manifest")
+        }
     }
 
     /// The fields that define the result, in a fixed order.

@@ -49,7 +49,7 @@ extension SelectionRun {
         let screened = input.groups == nil ? config.screen(features: candidates, k: q)?.size : nil
         let inputs = min(screened ?? candidates, candidates) + (input.covariates?.columnCount ?? 0)
         let shape = MLPShape(inputs: inputs, hidden: config.hidden, outputs: max(input.target.outputCount, 1))
-        let budget = manifest.parameters.input.memoryBudget
+        let budget = manifest.parameters.input.decoding.memoryBudget
         let limit = budget.bytes ?? MemoryBudget.machineHalf
         guard let bytes = shape.trainingBytes, bytes <= limit else {
             let weights = shape.parameterCount ?? Int.max

@@ -37,14 +37,11 @@ public struct SelectionRun: Sendable {
         let include = parameters.include
         let rankedCount = try include?.picks(parameters.k, included: input.included.count, parameter: "k") ?? parameters.k
         let q = try include?.picks(parameters.resolvedQ, included: input.included.count, parameter: "q") ?? parameters.resolvedQ
-        guard rankedCount <= p else {
-            let chunk = manifest.parameters.input.chunking.flatMap { c in c.index.map { " (chunk \($0) of \(c.count ?? 1); use fewer chunks)" } }
-            let extra = rankedCount > parameters.k ? " with the \(input.included.count) included ones (--include-extra)" : ""
-            throw ParameterError("k", "\(parameters.k)\(extra) is larger than the number of \(units.noun) (\(p)) in the \(input.matrix.format) input\(chunk ?? "")")
-        }
-        if q > p {
-            throw ParameterError("q", "\(q) is larger than the number of \(units.noun) (\(p))")
-        }
+        let chunk = manifest.parameters.input.chunking.flatMap { c in c.index.map { " (chunk \($0) of \(c.count ?? 1); use fewer chunks)" } }
+        let extra = rankedCount > parameters.k ? " with the \(input.included.count) included ones (--include-extra)" : ""
+        try SelectionRequest.requirePickCount(rankedCount, parameter: "k", candidates: p, noun: units.noun, shown: "\(parameters.k)\(extra)",
+                                              context: " in the \(input.matrix.format) input\(chunk ?? "")")
+        try SelectionRequest.requirePickCount(q, parameter: "q", candidates: p, noun: units.noun)
         let costs = input.costBudget(parameters, method: parameters.method)
         if let costs, let budget = costs.budget, costs.cost(of: input.included) > budget * (1 + CostBudget.tolerance) {
             throw ParameterError("budget", "\(CostBudget.text(budget)) is less than what the included features cost (\(CostBudget.text(costs.cost(of: input.included)))); raise --budget or include fewer features")

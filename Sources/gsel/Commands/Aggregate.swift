@@ -38,18 +38,12 @@ struct Aggregate: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Number of features to report; must match the fits' --k when given.")
     var k: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: all cores).")
-    var threads: Int?
-
-    @Flag(name: .long, help: "No log output on stderr.")
-    var quiet = false
-
-    func validate() throws { try CommandRunner.validate(threads: threads) }
+    @OptionGroup var execution: ExecutionOptions
 
     func run() throws {
-        try CommandRunner.run(quiet: quiet, { execution in
+        try execution.run { execution in
             let gather = tournament ? Pipeline.tournament(directories:out:overrides:execution:) : Pipeline.aggregate(directories:out:overrides:execution:)
             _ = try gather(directories, out, .init(input: input, labels: labels, groups: groups, covariates: covariates, k: k, include: include, costs: costs), execution)
-        }, threads: threads)
+        }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import GSelIO
 import GSelPipeline
 
 /// `gsel inspect`: what an input file holds, without loading the matrix.
@@ -11,8 +10,7 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try CommandRunner.run(quiet: false, { _ in
-            let reader = try InputFormat.reader(for: input.input)
-            let lines = try reader.inspect(options: input.parameters.readerOptions(threads: 1))
+            let lines = try Pipeline.inspect(input.parameters)
             let width = lines.map(\.0.count).max() ?? 0
             for (key, value) in lines {
                 print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value)

@@ -10,9 +10,7 @@ struct ChunkOptions: ParsableArguments {
     var chunk: Int?
     @Option(name: .customLong("chunk-winners"), parsing: .unconditional, help: .init("Candidates each chunk hands to the final selection (default: k).", valueName: "M"))
     var chunkWinners: Int?
-    @Option(name: .long, help: .init("Select from the variants in CHR or CHR:START-END only (1-based, inclusive); {CHR} or {CHR}:START-END for a contig whose name holds ':'.", valueName: "CHR[:START-END]"), transform: {
-        do { return try GenomeRegion.parse($0) } catch let e as ParameterError { throw ValidationError(e.commandLineMessage) }
-    })
+    @Option(name: .long, help: .init("Select from the variants in CHR or CHR:START-END only (1-based, inclusive); {CHR} or {CHR}:START-END for a contig whose name holds ':'.", valueName: "CHR[:START-END]"), transform: { try CommandRunner.parse($0, GenomeRegion.parse) })
     var region: GenomeRegion?
 
     /// The chunk part of the input parameters (nil without any chunk flag).

@@ -5,7 +5,7 @@ import GSelPipeline
 
 /// Where the matrix and the phenotype come from, and how to decode them.
 struct InputOptions: ParsableArguments {
-    private static let defaults = InputParameters(path: "")
+    private static let defaults = DecodingSettings()
 
     @Option(name: .long, help: "Input matrix: .h5ad, 10x .h5, .loom, HDF5 (with --dataset), .tsv/.csv[.gz], .vcf[.gz] (format read from the file's first bytes).")
     var input: String
@@ -40,8 +40,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .customLong("covariates-required"), help: "Refuse labelled samples without every covariate instead of dropping them.")
     var covariatesRequired = false
 
-    @Option(name: .long, help: "Task: auto (detected from the label column), classification or regression.")
-    var task = "auto"
+    @Option(name: .long, help: "Task: auto (detected from the label column), classification or regression. (default: auto)",
+            transform: { try CommandRunner.parse($0, InputParameters.task(parsing:)) })
+    var task: TaskKind? = nil
 
     @Option(name: .long, help: "Matrix orientation: samples-by-features or features-by-samples (default: detected).")
     var layout: MatrixLayout?
@@ -79,10 +80,20 @@ struct InputOptions: ParsableArguments {
             })
     var maxMemory: MemoryBudget?
 
-    func validate() throws {
-        guard task == "auto" || TaskKind(rawValue: task) != nil else {
-            throw ValidationError("--task: expected auto, classification or regression; got '\(task)'")
-        }
+    /// How the input is decoded (`DecodingSettings`, where the defaults are declared).
+    var decoding: DecodingSettings {
+        var d = DecodingSettings()
+        d.layout = layout
+        d.dataset = dataset
+        d.sampleIDs = sampleIDs
+        d.featureIDs = featureIDs
+        d.layer = layer
+        d.featureType = featureType
+        d.vcfField = vcfField
+        d.maf = maf
+        d.maxMissing = maxMissing
+        d.memoryBudget = maxMemory ?? d.memoryBudget
+        return d
     }
 
     /// The input half of the run parameters.
@@ -100,17 +111,8 @@ struct InputOptions: ParsableArguments {
             c.required = covariatesRequired
             p.covariates = c
         }
-        p.task = TaskKind(rawValue: task)
-        p.layout = layout
-        p.dataset = dataset
-        p.sampleIDs = sampleIDs
-        p.featureIDs = featureIDs
-        p.layer = layer
-        p.featureType = featureType
-        p.vcfField = vcfField
-        p.maf = maf
-        p.maxMissing = maxMissing
-        p.memoryBudget = maxMemory ?? .unlimited
+        p.task = task
+        p.decoding = decoding
         return p
     }
 }

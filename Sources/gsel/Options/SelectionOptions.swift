@@ -91,8 +91,9 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: "Decoupled (AdamW) weight decay of the network weights; 0 = none.")
     var weightDecay = sa.weightDecay
 
-    @Option(name: .long, help: "Wide data: run each fit on the features a warm-up network and the marginal statistic point to: auto (max(5000, 50·k) features when p is over 4 times that), off, or a number of features.")
-    var screen = "auto"
+    @Option(name: .long, help: "Wide data: run each fit on the features the marginal statistic and the first steps of orthogonal matching pursuit point to: auto (max(5000, 50·k) features when p is over twice that), off, or a number of features. (default: auto)",
+            transform: { try CommandRunner.parse($0, ScreenSetting.init(parsing:)) })
+    var screen = defaults.screen
 
     @Option(name: .customLong("logit-optimizer"), help: "Optimiser of the attention logits: adam (per-coordinate, the paper), shared-scale (Adam with one second moment for all logits), or auto (shared-scale when an epoch has fewer than 4 minibatches, else adam).")
     var logitOptimizer = sa.logitOptimizer
@@ -116,7 +117,7 @@ struct SelectionOptions: ParsableArguments {
         p.sequentialAttention.warmupFraction = warmup
         p.sequentialAttention.weightDecay = weightDecay
         p.sequentialAttention.logitOptimizer = logitOptimizer
-        p.sequentialAttention.screenSize = screen == "auto" ? nil : screen == "off" ? 0 : Int(screen)
+        p.screen = screen
         p.include = include.map { IncludeParameters(file: $0, extra: includeExtra) }
         p.costs = costs.map { CostParameters(file: $0, rule: costRule, requireAll: requireCosts) }
         p.budget = budget
@@ -124,9 +125,6 @@ struct SelectionOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if !(screen == "auto" || screen == "off" || (Int(screen).map { $0 >= 1 } ?? false)) {
-            throw ValidationError("--screen: expected auto, off or a number of features; got '\(screen)'")
-        }
         // The range is `SelectionParameters.validate`'s: here only the spelling.
         if !(repeats == "auto" || Int(repeats) != nil) {
             throw ValidationError("--repeats: expected auto or a number of pairs (0 = one fit); got '\(repeats)'")

@@ -26,6 +26,12 @@ enum CommandRunner {
         }
     }
 
+    /// An option's value through the library's parser (`transform:` of an `@Option`); its
+    /// `ParameterError` becomes the `ValidationError` argument-parser prints, naming the flag.
+    static func parse<Value>(_ text: String, _ parser: (String) throws -> Value) throws -> Value {
+        do { return try parser(text) } catch let e as ParameterError { throw ValidationError(e.commandLineMessage) }
+    }
+
     /// Refuses a `--threads` value outside 1...4096 (select, repeat, aggregate and export).
     static func validate(threads: Int?) throws {
         if let t = threads, !(1 ... 4096).contains(t) { throw ValidationError("--threads must be between 1 and 4096; got \(t)") }

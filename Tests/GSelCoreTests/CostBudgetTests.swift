@@ -27,7 +27,7 @@ final class CostBudgetTests: XCTestCase {
         // With room for both the packing holds 0 too, so the ratio order leads.
         XCTAssertEqual(first(.safeguard, budget: 9), 1)
         XCTAssertEqual(first(.safeguard, budget: nil), 1, "without a budget the safeguard is the ratio rule")
-        // Near: only 0 has at least 75 % of the best gain.
+        // Near: only 0 has at least 90 % of the best gain.
         XCTAssertEqual(first(.near, budget: 6), 0)
         // Unaffordable candidates are never picked.
         XCTAssertEqual(first(.gain, budget: 5), 1)
@@ -36,8 +36,8 @@ final class CostBudgetTests: XCTestCase {
 
     func testNearPicksTheCheapestOfNearEqualCandidates() {
         let budget = CostBudget(costs: [5, 1, 1], budget: 10, rule: .near)
-        XCTAssertEqual(budget.pick(gains: [0.4, 0.32, 0.1], scores: [0.5, 0.42, 0.2], spent: 0), 1, "0.32 ≥ 0.75·0.4")
-        XCTAssertEqual(budget.pick(gains: [0.4, 0.28, 0.1], scores: [0.5, 0.38, 0.2], spent: 0), 0, "0.28 < 0.75·0.4")
+        XCTAssertEqual(budget.pick(gains: [0.4, 0.37, 0.1], scores: [0.5, 0.47, 0.2], spent: 0), 1, "0.37 ≥ 0.9·0.4")
+        XCTAssertEqual(budget.pick(gains: [0.4, 0.35, 0.1], scores: [0.5, 0.45, 0.2], spent: 0), 0, "0.35 < 0.9·0.4")
     }
 
     /// Without evidence (all gains 0) every rule picks as the method would: by score, not the cheapest.

@@ -24,7 +24,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "With --costs: most total cost of the ranking and of every fit; picks stop when nothing more fits (k stays the most features).")
     var budget: Double?
 
-    @Option(name: .customLong("cost-rule"), help: "With --costs: auto (near for sa, safeguard for omp and marginal), near (the cheapest of the features with at least 75 % of the best gain), safeguard (gain per cost, or the best single affordable feature when it alone outweighs that packing), ratio (gain per cost), or gain (costs only bound the budget).")
+    @Option(name: .customLong("cost-rule"), help: "With --costs: auto (near for sa, safeguard for omp and marginal), near (the cheapest of the features with at least 90 % of the best gain), safeguard (gain per cost, or the best single affordable feature when it alone outweighs that packing), ratio (gain per cost), or gain (costs only bound the budget).")
     var costRule = CostParameters(file: "").rule
 
     @Flag(name: .customLong("require-costs"), help: "With --costs: every feature must be in the table (else an unlisted feature costs 1).")

@@ -1,9 +1,9 @@
 import GSelIO
 
 /// The samples a run's fits train on, read through one sample-major copy when the store is
-/// organised by features (`FeatureMatrix.sampleMajorCopy`): minibatches then read contiguous
-/// rows, and the fits in flight share the copy instead of making one each (with two threads
-/// on genotypes, two copies of the training rows used to sit next to the store).
+/// organised by features (`FeatureMatrix.sampleMajorCopy`, e.g. a `DosageMatrix`):
+/// minibatches then read contiguous rows, and the fits in flight share the copy instead of
+/// making one each. The readers' stores are sample-major and are read as they are.
 public struct TrainingRows: @unchecked Sendable {
     /// The copy (row `position[r]` holds store row r), or the store itself.
     private let matrix: any FeatureMatrix

@@ -8,8 +8,9 @@ import GSelIO
 /// visited in the row blocks the store's stream uses, with the same BLAS calls, so both ways
 /// give the same bits for a sample-major store: a run on a store larger than `--max-memory`
 /// ranks as one in memory. A large CSR store is read through its stored values instead.
-/// Sample-major dosage codes (a fit's copy of genotypes) are always streamed: a pass decodes
-/// them about as fast as it would read a Float32 copy, which would take 4x their memory.
+/// Sample-major dosage codes (the VCF store, or a copy of genotypes) are always streamed: a
+/// pass decodes them about as fast as it would read a Float32 copy, which would take 4x
+/// their memory.
 public struct OMPDesign {
     /// Largest dense copy (bytes); beyond it (or the store's `workingCopyLimit`) every pass
     /// streams from the store.

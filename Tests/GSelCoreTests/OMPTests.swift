@@ -255,6 +255,23 @@ extension OMPTests {
             }
         }
     }
+
+    /// A fit's sample-major dosage codes are never copied to Float32 (4x their size): OMP
+    /// streams them, bit for bit as the dense copy of the same values.
+    func testDosageRowsStreamAsTheDenseCopy() throws {
+        let planted = PlantedSignal(samples: 300, features: 120, pair: .synergy(weight: 1.5), seed: 4)
+        let target = Target.classes(codes: planted.labels, names: ["a", "b"])
+        var codes = [UInt8](repeating: 0, count: 300 * 120)
+        for j in 0 ..< 120 { for i in 0 ..< 300 { codes[j * 300 + i] = i % 50 == j % 50 ? DosageMatrix.missing : UInt8(max(0, min(2, planted.matrix[i, j] + 1))) } }
+        let rows = Array(0 ..< 300)
+        let copy = DosageMatrix(samples: 300, features: 120, codes: codes).sampleMajorCopy(rows: rows)!
+        let floats = DenseMatrix(rows: 300, columns: 120, featureMajor: codes.map { $0 == DosageMatrix.missing ? .nan : Float($0) })
+        let streamed = try OrthogonalMatchingPursuit(snapshotSize: 30).select(StandardizedData(matrix: copy, rows: rows), target: target, k: 8)
+        let dense = try OrthogonalMatchingPursuit(snapshotSize: 30).select(StandardizedData(matrix: floats, rows: rows), target: target, k: 8)
+        XCTAssertEqual(streamed.features, dense.features)
+        XCTAssertEqual(streamed.picks.map(\.score), dense.picks.map(\.score))
+        XCTAssertEqual(streamed.snapshots.map { $0.candidates.map(\.feature) }, dense.snapshots.map { $0.candidates.map(\.feature) })
+    }
 }
 
 extension OMPTests {

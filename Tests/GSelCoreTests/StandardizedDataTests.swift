@@ -59,4 +59,42 @@ final class StandardizedDataTests: XCTestCase {
         let valid = StandardizedData(matrix: m, rows: [2, 3], statisticsOf: train)
         XCTAssertEqual(valid.column(0), [99, 101])
     }
+
+    /// Dosage codes read sample by sample are decoded and centred in one pass: the same bits
+    /// as the Float32 values of the same calls (missing calls 0), with and without covariates.
+    func testDosageRowsStandardizeAsTheirFloatValues() {
+        var g = SeededGenerator(seed: 21)
+        let n = 9, p = 70
+        let codes = (0 ..< n * p).map { _ in g.next() % 7 == 0 ? DosageMatrix.missing : UInt8(g.next() % 3) }
+        let dosages = DosageMatrix(samples: n, features: p, codes: codes)
+        let floats = DenseMatrix(rows: n, columns: p, featureMajor: codes.map { $0 == DosageMatrix.missing ? .nan : Float($0) })
+        let rows = [8, 1, 4, 0, 6, 3]
+        let covariates = (0 ..< n * 2).map { _ in Float(g.nextGaussian()) }
+        for (copy, reference) in [(dosages.sampleMajorCopy(rows: Array(0 ..< n))!, floats as any FeatureMatrix),
+                                  (CovariateMatrix(base: dosages.sampleMajorCopy(rows: Array(0 ..< n))!, covariates: covariates, covariateCount: 2),
+                                   CovariateMatrix(base: floats, covariates: covariates, covariateCount: 2))] {
+            let a = StandardizedData(matrix: copy, rows: rows), b = StandardizedData(matrix: reference, rows: rows)
+            XCTAssertEqual(a.means.map(\.bitPattern), b.means.map(\.bitPattern))
+            XCTAssertEqual(a.denseRows().map(\.bitPattern), b.denseRows().map(\.bitPattern), "\(type(of: copy))")
+        }
+    }
+
+    /// Fits that share one copy of the training rows (`TrainingRows`) read the values and
+    /// statistics a copy of their own rows gives, for rows in any order.
+    func testSharedTrainingRowsReadAsTheStore() {
+        var g = SeededGenerator(seed: 22)
+        let n = 12, p = 30
+        let store = DosageMatrix(samples: n, features: p, codes: (0 ..< n * p).map { _ in UInt8(g.next() % 3) })
+        let shared = TrainingRows(store, rows: [1, 2, 3, 5, 7, 8, 10, 11])
+        for rows in [[1, 2, 3, 5, 7, 8, 10, 11], [10, 3, 7, 1], [2, 11, 5]] {
+            let fit = shared.standardized(rows), own = StandardizedData(trainingRows: rows, of: store)
+            XCTAssertTrue(fit.matrix is SampleMajorDosages)
+            XCTAssertEqual(fit.matrix.rowCount, 8, "one copy for all fits")
+            XCTAssertEqual(fit.means.map(\.bitPattern), own.means.map(\.bitPattern), "rows \(rows)")
+            XCTAssertEqual(fit.denseRows().map(\.bitPattern), own.denseRows().map(\.bitPattern), "rows \(rows)")
+            XCTAssertEqual(fit.columns([4, 0]).denseRows(), own.columns([4, 0]).denseRows(), "rows \(rows)")
+        }
+        let dense = DenseMatrix(rows: n, columns: p, values: (0 ..< n * p).map { Float($0 % 5) })
+        XCTAssertTrue(TrainingRows(dense, rows: [3, 4]).standardized([4]).matrix is DenseMatrix, "a sample-major store is read as it is")
+    }
 }

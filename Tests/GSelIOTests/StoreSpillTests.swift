@@ -41,7 +41,7 @@ final class StoreSpillTests: XCTestCase {
         // 1940 samples x 9286 kept variants = 18 MB of codes; a 1 MiB budget spills after ~540 variants.
         let reader = VCFReader(path: GSelProcess.testData("hs1940/hs1940_mouse.vcf.gz"))
         let (memory, disk) = try loadBoth(reader, budget: 1 << 20)
-        XCTAssertTrue(memory.matrix is DosageMatrix)
+        XCTAssertTrue(memory.matrix is SampleMajorDosages)
         XCTAssertEqual((disk.matrix as? DiskBackedMatrix)?.element, .dosage)
         XCTAssertEqual(disk.matrix.storageBytes, 0)
         assertSameStore(memory, disk)

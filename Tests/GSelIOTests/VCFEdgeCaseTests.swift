@@ -59,7 +59,7 @@ final class VCFEdgeCaseTests: XCTestCase {
     private func assertMatchesBcftools(_ path: String, oracle: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let expected = try BcftoolsTable(path: oracle, field: "GT", map: BcftoolsTable<UInt8>.dosage(gt:))
         let loaded = try load(path)
-        let codes = try XCTUnwrap(loaded.matrix as? DosageMatrix).codes
+        let codes = try VCFTestLoad.recordCodes(loaded)
         let kept = expected.values.indices.filter { r in
             expected.alts[r] != "." && Set(expected.values[r].filter { $0 != 255 }).count > 1
         }
@@ -156,7 +156,7 @@ final class VCFEdgeCaseTests: XCTestCase {
         let plain = try dir.write("dropped.vcf", dropped.joined(separator: "\n") + "\n")
         let expected = try BcftoolsTable(path: plain, field: "GT", map: BcftoolsTable<UInt8>.dosage(gt:))
         let loaded = try load(plain)
-        let codes = try XCTUnwrap(loaded.matrix as? DosageMatrix).codes
+        let codes = try VCFTestLoad.recordCodes(loaded)
         XCTAssertEqual(loaded.features.map(\.id), ["chr1:100:A:G", "chr1:150:A:T"])
         XCTAssertEqual(codes[6 + 1], DosageMatrix.missing)
         for s in [0, 2, 3, 4, 5] {
@@ -186,7 +186,7 @@ final class VCFEdgeCaseTests: XCTestCase {
             + "1\t200\t.\tA\tG,T\t.\t.\t.\tGT\t0/0/0\t1|2|0\t././.\t0/0/1/1/1/2\n")
         let expected = try BcftoolsTable(path: path, field: "GT", map: BcftoolsTable<UInt8>.dosage(gt:))
         let loaded = try load(path)
-        let codes = try XCTUnwrap(loaded.matrix as? DosageMatrix).codes
+        let codes = try VCFTestLoad.recordCodes(loaded)
         XCTAssertEqual(expected.values, [[2, 3, 4, 0], [0, 2, 255, 4]])
         XCTAssertEqual(Array(codes), expected.values.flatMap { $0 })
         // ALT alleles 9 of 16 and 6 of 12 (a missing call counts none): minor-allele frequencies 7/16 and 1/2.

@@ -10,4 +10,21 @@ enum VCFTestLoad {
         configure(&options)
         return try VCFReader(path: path).load(options: options)
     }
+
+    /// The genotype codes of a VCF loaded in memory, in record order (`codes[variant *
+    /// samples + sample]`), read back from the reader's sample-major store.
+    static func recordCodes(_ loaded: LoadedMatrix) throws -> [UInt8] {
+        guard let store = loaded.matrix as? SampleMajorDosages else {
+            throw StoreKindError("the VCF store is \(type(of: loaded.matrix)), not SampleMajorDosages")
+        }
+        let n = store.rowCount, p = store.columnCount
+        var codes = [UInt8](repeating: 0, count: n * p)
+        for s in 0 ..< n { for f in 0 ..< p { codes[f * n + s] = store.codes[s * p + f] } }
+        return codes
+    }
+
+    struct StoreKindError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
 }

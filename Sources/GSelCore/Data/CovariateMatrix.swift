@@ -32,6 +32,16 @@ public struct CovariateMatrix: FeatureMatrix {
         for c in 0 ..< covariateCount { out[p + c] = covariates[c * n + row] }
     }
 
+    public func copyRow(_ row: Int, centredBy mean: UnsafePointer<Float>, scaledBy scale: UnsafePointer<Float>,
+                        into out: UnsafeMutablePointer<Float>) {
+        base.copyRow(row, centredBy: mean, scaledBy: scale, into: out)
+        let p = base.columnCount, n = rowCount
+        for c in 0 ..< covariateCount {
+            let x = covariates[c * n + row]
+            out[p + c] = x.isNaN ? 0 : (x - mean[p + c]) * scale[p + c]
+        }
+    }
+
     public func copyColumn(_ column: Int, rows: [Int], into out: UnsafeMutablePointer<Float>) {
         let p = base.columnCount
         guard column >= p else { return base.copyColumn(column, rows: rows, into: out) }

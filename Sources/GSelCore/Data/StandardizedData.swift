@@ -36,12 +36,9 @@ public struct StandardizedData: @unchecked Sendable {
     /// Standardizes `rows` of `matrix` with their own statistics, for a minibatch trainer: a
     /// store organised by features is first copied sample-major for these rows (when it
     /// offers a copy), so minibatches read contiguous rows. Same values as `init(matrix:rows:)`.
+    /// Fits that run together share one copy through `TrainingRows`.
     public init(trainingRows rows: [Int], of matrix: any FeatureMatrix) {
-        if let copy = matrix.sampleMajorCopy(rows: rows) {
-            self.init(matrix: copy, rows: Array(0 ..< rows.count))
-        } else {
-            self.init(matrix: matrix, rows: rows)
-        }
+        self = TrainingRows(matrix, rows: rows).standardized(rows)
     }
 
     /// Standardizes `rows` of `matrix` with the statistics of `reference` (no leakage from this split).
@@ -104,16 +101,12 @@ public struct StandardizedData: @unchecked Sendable {
     /// `local.count x featureCount` block into `out`.
     public func fillRows(_ local: UnsafeBufferPointer<Int>, into out: UnsafeMutablePointer<Float>) {
         let p = featureCount
+        guard p > 0 else { return }
         means.withUnsafeBufferPointer { mu in
             inverseScales.withUnsafeBufferPointer { inv in
                 if matrix.preferredAxis == .samples {
                     for (i, l) in local.enumerated() {
-                        let dst = out + i * p
-                        matrix.copyRow(rows[l], into: dst)
-                        for j in 0 ..< p {
-                            let x = dst[j]
-                            dst[j] = x.isNaN ? 0 : (x - mu[j]) * inv[j]
-                        }
+                        matrix.copyRow(rows[l], centredBy: mu.baseAddress!, scaledBy: inv.baseAddress!, into: out + i * p)
                     }
                 } else {
                     let global = local.map { rows[$0] }

@@ -8,6 +8,9 @@ import GSelIO
 /// visited in the row blocks the store's stream uses, with the same BLAS calls, so both ways
 /// give the same bits for a sample-major store: a run on a store larger than `--max-memory`
 /// ranks as one in memory. A large CSR store is read through its stored values instead.
+/// Sample-major dosage codes (the VCF store, or a copy of genotypes) are always streamed: a
+/// pass decodes them about as fast as it would read a Float32 copy, which would take 4x
+/// their memory.
 public struct OMPDesign {
     /// Largest dense copy (bytes); beyond it (or the store's `workingCopyLimit`) every pass
     /// streams from the store.
@@ -27,8 +30,13 @@ public struct OMPDesign {
         columns = data.featureCount
         let bytes = MemoryBudget.size(count: rows * columns, stride: MemoryLayout<Float>.stride) ?? .max
         let limit = min(denseLimitBytes, data.matrix.workingCopyLimit ?? .max)
-        dense = bytes <= limit ? data.denseRows() : nil
+        dense = bytes <= limit && !Self.holdsDosageRows(data.matrix) ? data.denseRows() : nil
         sparse = dense == nil && data.covariateCount == 0 ? data.matrix as? SparseMatrix : nil
+    }
+
+    /// Whether `matrix` reads dosage codes row by row (with or without covariate columns).
+    private static func holdsDosageRows(_ matrix: any FeatureMatrix) -> Bool {
+        ((matrix as? CovariateMatrix)?.base ?? matrix) is SampleMajorDosages
     }
 
     /// Visits the standardized values once in the blocks of `StandardizedData.forEachBlock`,

@@ -44,11 +44,13 @@ public struct StabilitySelection: Sendable {
         gsel_blas_set_threads(1)
         let state = RunState(count: jobs.count)
         let selector = self.selector, q = self.q, seed = self.seed
+        // One sample-major copy of every row a job trains on, shared by the fits.
+        let training = TrainingRows(matrix, rows: Set(jobs.flatMap(\.samples)).sorted().map { rows[$0] })
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let i = state.next() {
                 let job = jobs[i]
                 do {
-                    let data = StandardizedData(trainingRows: job.samples.map { rows[$0] }, of: matrix)
+                    let data = training.standardized(job.samples.map { rows[$0] })
                     let result = try selector.select(data, target: target.subset(job.samples), k: q, seed: seed,
                                                      stream: job.fit.stream)
                     let fit = FitRecord(id: job.fit, result: result)

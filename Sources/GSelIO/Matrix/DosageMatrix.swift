@@ -1,6 +1,7 @@
 /// Genotype dosages (0, 1, 2 alt alleles) as UInt8, stored feature-major
-/// (one contiguous run of samples per variant). `missing` (255) marks a missing call.
-/// Never expanded to Float64; standardization happens on the fly.
+/// (one contiguous run of samples per variant, the order VCF records arrive in; the VCF
+/// reader transposes its records into `SampleMajorDosages`). `missing` (255) marks a missing
+/// call in every dosage store. Never expanded to Float64; standardization happens on the fly.
 public struct DosageMatrix: FeatureMatrix {
     public static let missing: UInt8 = 255
     public let rowCount: Int

@@ -11,6 +11,11 @@ public protocol FeatureMatrix: Sendable {
     var preferredAxis: MatrixAxis { get }
     /// Writes the raw values of row `row` into `out[0 ..< columnCount]` (NaN = missing).
     func copyRow(_ row: Int, into out: UnsafeMutablePointer<Float>)
+    /// Writes row `row` centred and scaled, `(x − mean[j]) · scale[j]` and 0 where a value is
+    /// missing, into `out[0 ..< columnCount]`: `copyRow` and that map, in one pass where the
+    /// store can (dosage codes), with the same values.
+    func copyRow(_ row: Int, centredBy mean: UnsafePointer<Float>, scaledBy scale: UnsafePointer<Float>,
+                 into out: UnsafeMutablePointer<Float>)
     /// Writes the raw values of column `column` at `rows` into `out[0 ..< rows.count]`.
     func copyColumn(_ column: Int, rows: [Int], into out: UnsafeMutablePointer<Float>)
     /// A sample-major copy of `rows` (in that order) for a minibatch trainer, when this store
@@ -35,6 +40,15 @@ public enum MatrixAxis: String, Sendable, Codable {
 extension FeatureMatrix {
     public func sampleMajorCopy(rows: [Int]) -> (any FeatureMatrix)? { nil }
     public var workingCopyLimit: Int? { nil }
+
+    public func copyRow(_ row: Int, centredBy mean: UnsafePointer<Float>, scaledBy scale: UnsafePointer<Float>,
+                        into out: UnsafeMutablePointer<Float>) {
+        copyRow(row, into: out)
+        for j in 0 ..< columnCount {
+            let x = out[j]
+            out[j] = x.isNaN ? 0 : (x - mean[j]) * scale[j]
+        }
+    }
 
     /// The raw values of one column over all rows.
     public func column(_ column: Int) -> [Float] {

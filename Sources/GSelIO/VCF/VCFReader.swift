@@ -1,5 +1,6 @@
 /// Reads genotypes from a VCF (`.vcf`, `.vcf.gz`, `.vcf.bgz`; BGZF, plain gzip or uncompressed).
-/// GT becomes a `DosageMatrix` (ALT allele count per call, feature-major UInt8); with
+/// GT becomes `SampleMajorDosages` (ALT allele count per call, UInt8, collected variant by
+/// variant and transposed once at the end, so fits read sample rows as they are); with
 /// `vcfField == .dosage` the DS field becomes a Float32 `DenseMatrix`. Sites with ALT `.`,
 /// monomorphic sites and those failing the `maf` / `maxMissing` filters (`DecodingSettings`) are
 /// dropped and counted.
@@ -28,8 +29,12 @@ public struct VCFReader: MatrixReader {
             try collect(source, &parser, &qc, &store, &scan) { parser, line, record, index, lineNumber, out in
                 try parser.decodeGenotypes(line, record, fieldIndex: index, lineNumber: lineNumber, into: out)
             }
-            matrix = try store.spill.finish(store.values, order: .features)
-                ?? DosageMatrix(samples: samples, features: store.features.count, codes: store.values)
+            if let disk = try store.spill.finish(store.values, order: .features) {
+                matrix = disk
+            } else {
+                var codes = store.takeValues()
+                matrix = SampleMajorDosages(transposing: &codes, samples: samples, features: store.features.count)
+            }
             (features, renamed) = (store.features, store.renamedDuplicates)
         } else {
             var store = VariantStore<Float>(samples: samples, missing: .nan, budget: options.decoding.memoryBudget, path: path)

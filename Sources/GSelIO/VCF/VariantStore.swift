@@ -25,6 +25,13 @@ struct VariantStore<Value: BitwiseCopyable> {
 
     var storageBytes: Int { values.count * MemoryLayout<Value>.stride }
 
+    /// The kept values, moved out (the store is left empty): the caller holds the only
+    /// reference, so it can transpose them in place of a copy.
+    mutating func takeValues() -> [Value] {
+        defer { values = [] }
+        return values
+    }
+
     /// Appends a slot for one variant, lets `fill` write it, and keeps it when `fill` returns a feature.
     mutating func append(path: String, lineNumber: Int,
                          _ fill: (UnsafeMutablePointer<Value>) throws -> FeatureInfo?) throws {

@@ -51,6 +51,7 @@ public struct LoadedInput: Sendable {
             throw ParameterError("labels", "FILE or --label-key NAME is needed: no phenotype given (--label-col picks the column of a label file with several; --label-key names a label stored in the input)")
         }
         let matrix = try InputFormat.reader(for: parameters.path).load(options: readerOptions)
+        AllocatorTrim.returnFreedMemory()  // the reader's buffers, before the fits allocate theirs
         for note in matrix.notes { log.info(note) }
         if let key = parameters.labelKey {
             labelTable = try LabelTable.annotation(key, of: matrix, file: parameters.path)

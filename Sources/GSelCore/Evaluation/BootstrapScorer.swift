@@ -47,12 +47,8 @@ struct BootstrapScorer {
             let total = weights.reduce(0, +)
             guard total > 0 else { return nil }
             return Double(weights.indices.reduce(0) { $0 + (correct[$1] ? weights[$1] : 0) }) / Double(total)
-        case (.balancedAccuracy, .classes):
-            let recalls = strata.compactMap { members -> Double? in
-                let total = members.reduce(0) { $0 + weights[$1] }
-                return total > 0 ? Double(members.reduce(0) { $0 + (correct[$1] ? weights[$1] : 0) }) / Double(total) : nil
-            }
-            return recalls.isEmpty ? nil : recalls.reduce(0, +) / Double(recalls.count)
+        case (.balancedAccuracy, .classes(let truth, let predicted, _)):
+            return ClassTally(truth: truth, predicted: predicted, weights: weights).balancedAccuracy
         case (.auroc, .classes(let truth, _, _)):
             return auroc(truth: truth, weights)
         case (.r2, .values(let truth, let predicted)):

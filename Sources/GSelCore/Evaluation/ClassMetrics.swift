@@ -56,18 +56,6 @@ extension Metrics {
     /// `macroF1` with sample `i` counted `weights[i]` times (a bootstrap resample; nil: once
     /// each); nil when no sample counts.
     static func macroF1(truth: [Int32], predicted: [Int32], weights: [Int]?) -> Double? {
-        var support: [Int32: Int] = [:], assigned: [Int32: Int] = [:], hits: [Int32: Int] = [:]
-        for i in truth.indices {
-            let w = weights?[i] ?? 1
-            guard w > 0 else { continue }
-            support[truth[i], default: 0] += w
-            assigned[predicted[i], default: 0] += w
-            if truth[i] == predicted[i] { hits[truth[i], default: 0] += w }
-        }
-        // Summed in class order, so that the value does not depend on hashing.
-        let labels = Set(support.keys).union(assigned.keys).sorted()
-        guard !labels.isEmpty else { return nil }
-        return labels.reduce(0.0) { $0 + 2 * Double(hits[$1, default: 0]) / Double(support[$1, default: 0] + assigned[$1, default: 0]) }
-            / Double(labels.count)
+        ClassTally(truth: truth, predicted: predicted, weights: weights).macroF1
     }
 }

@@ -10,16 +10,7 @@ public enum Metrics {
 
     /// Mean recall over the classes present in `truth` (`balanced_accuracy_score`).
     public static func balancedAccuracy(truth: [Int32], predicted: [Int32]) -> Double {
-        precondition(truth.count == predicted.count)
-        guard !truth.isEmpty else { return .nan }
-        var total: [Int32: Int] = [:], correct: [Int32: Int] = [:]
-        for (t, p) in zip(truth, predicted) {
-            total[t, default: 0] += 1
-            if t == p { correct[t, default: 0] += 1 }
-        }
-        let classes = total.keys.sorted()
-        let recall = classes.reduce(0.0) { $0 + Double(correct[$1, default: 0]) / Double(total[$1]!) }
-        return recall / Double(classes.count)
+        ClassTally(truth: truth, predicted: predicted).balancedAccuracy ?? .nan
     }
 
     /// Area under the ROC curve of `scores` for `positive` samples against the others,

@@ -52,7 +52,8 @@ final class SparseFirstLayerTests: XCTestCase {
             }
         }
 
-        // One Adam step of W1 and the mask gradient, against FirstLayerStep on XM.
+        // One Adam step of W1 and the mask gradient, sparse against dense (FirstLayerStep on X
+        // and the mask), and both against dL/dm_j = Σ_i x_ij Σ_o δ_io W_jo in Double.
         let coefficients = AdamOptimizer.Coefficients(beta1: 0.9, beta2: 0.999, stepSize: 0.01, epsilon: 1e-7)
         var (sparseW, sparseM, sparseV) = (weights, [Float](repeating: 0.1, count: p * h), [Float](repeating: 0.2, count: p * h))
         var (denseW, denseM, denseV) = (sparseW, sparseM, sparseV)
@@ -60,17 +61,35 @@ final class SparseFirstLayerTests: XCTestCase {
         var sparseScratch = [Float](repeating: 0, count: FirstLayerStep.blockRows * h)
         layer.step(delta: delta, rows: b, mask: mask, parameters: &sparseW, weightOffset: 0, m: &sparseM, v: &sparseV,
                    coefficients: coefficients, maskGradient: &sparseMaskGradient, scratch: &sparseScratch)
-        var inputGradient = [Float](repeating: 0, count: b * p)
+        var denseMaskGradient = [Float](repeating: 9, count: p)
         var scratch = [Float](repeating: 0, count: FirstLayerStep.blockRows * h)
-        FirstLayerStep.apply(input: xm, delta: delta, rows: b, inputs: p, fanOut: h, parameters: &denseW, weightOffset: 0,
-                             m: &denseM, v: &denseV, coefficients: coefficients, inputGradient: &inputGradient,
-                             scratch: &scratch)
-        var denseMaskGradient = [Float](repeating: 0, count: p)
-        AttentionMask.maskGradient(inputGradient: inputGradient, input: x, rows: b, count: p, out: &denseMaskGradient)
+        FirstLayerStep.apply(input: x, mask: mask, delta: delta, rows: b, inputs: p, fanOut: h, parameters: &denseW,
+                             weightOffset: 0, m: &denseM, v: &denseV, coefficients: coefficients,
+                             maskGradient: &denseMaskGradient, scratch: &scratch)
         for j in 0 ..< p {
+            var expected = 0.0
+            for i in 0 ..< b {
+                var back = 0.0
+                for o in 0 ..< h { back += Double(delta[i * h + o]) * Double(weights[j * h + o]) }
+                expected += Double(x[i * p + j]) * back
+            }
+            XCTAssertEqual(Double(denseMaskGradient[j]), expected, accuracy: 1e-4 * max(1, abs(expected)), "dense mask gradient \(j)")
             XCTAssertEqual(sparseMaskGradient[j], denseMaskGradient[j], accuracy: 1e-4 * max(1, abs(denseMaskGradient[j])),
                            "mask gradient \(j)")
         }
+        // The dense step's weight gradient is that of the masked input: the same Adam step as
+        // MLP.backward on XM followed by AdamOptimizer.update.
+        var (referenceW, referenceM, referenceV) = (weights, [Float](repeating: 0.1, count: p * h), [Float](repeating: 0.2, count: p * h))
+        var gradient = [Float](repeating: 0, count: p * h)
+        for j in 0 ..< p {
+            for o in 0 ..< h {
+                var g = 0.0
+                for i in 0 ..< b { g += Double(xm[i * p + j]) * Double(delta[i * h + o]) }
+                gradient[j * h + o] = Float(g)
+            }
+        }
+        AdamOptimizer.update(parameters: &referenceW, gradients: gradient, m: &referenceM, v: &referenceV, count: p * h, coefficients)
+        for i in 0 ..< p * h { XCTAssertEqual(denseW[i], referenceW[i], accuracy: 1e-5, "reference w \(i)") }
         for i in 0 ..< p * h {
             XCTAssertEqual(sparseM[i], denseM[i], accuracy: 1e-5, "m \(i)")
             XCTAssertEqual(sparseV[i], denseV[i], accuracy: 1e-5, "v \(i)")
@@ -83,9 +102,11 @@ final class SparseFirstLayerTests: XCTestCase {
         let zero = [Float](repeating: 0, count: b * h)
         layer.step(delta: zero, rows: b, mask: mask, parameters: &sparseW, weightOffset: 0, m: &sparseM, v: &sparseV,
                    coefficients: coefficients, maskGradient: &sparseMaskGradient, scratch: &sparseScratch)
-        FirstLayerStep.apply(input: xm, delta: zero, rows: b, inputs: p, fanOut: h, parameters: &denseW, weightOffset: 0,
-                             m: &denseM, v: &denseV, coefficients: coefficients, inputGradient: nil, scratch: &scratch)
+        FirstLayerStep.apply(input: x, mask: mask, delta: zero, rows: b, inputs: p, fanOut: h, parameters: &denseW,
+                             weightOffset: 0, m: &denseM, v: &denseV, coefficients: coefficients,
+                             maskGradient: &denseMaskGradient, scratch: &scratch)
         XCTAssertEqual(sparseMaskGradient, [Float](repeating: 0, count: p))
+        XCTAssertEqual(denseMaskGradient, [Float](repeating: 0, count: p))
         for i in 0 ..< p * h { XCTAssertEqual(sparseW[i], denseW[i], accuracy: 1e-5, "second step w \(i)") }
 
         // Without a mask (warm-up): the same as a mask of ones.

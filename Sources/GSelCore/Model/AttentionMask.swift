@@ -65,17 +65,6 @@ public enum AttentionMask {
         }
     }
 
-    /// `dL/dm_j = sum_r dL/dxm[r, j] * x[r, j]` over `rows` rows (summed in row order), into `out`.
-    public static func maskGradient(inputGradient g: UnsafePointer<Float>, input x: UnsafePointer<Float>, rows: Int,
-                                    count: Int, out: UnsafeMutablePointer<Float>) {
-        out.update(repeating: 0, count: count)
-        for r in 0 ..< rows {
-            let gr = g + r * count, xr = x + r * count
-            forEachLaneGroup(count) { j in out.store(out.lanes(j) + gr.lanes(j) * xr.lanes(j), at: j) }
-                tail: { j in out[j] += gr[j] * xr[j] }
-        }
-    }
-
     /// Gradient of the loss with respect to the unselected logits, given `dL/dm` (`maskGrad`):
     /// `dL/dw_j = c * s_j * (g_j - sum_{k in U} s_k g_k)`, with c = 1 (paper) or |U| (scaled).
     public static func logitGradient(weights: UnsafePointer<Float>, selected: UnsafePointer<Bool>,

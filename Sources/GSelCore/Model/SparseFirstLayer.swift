@@ -129,13 +129,13 @@ final class SparseFirstLayer {
         shifts.withUnsafeBufferPointer { c in
             for j in 0 ..< features {
                 let wj = weights + j * h, mj = mask?[j] ?? 1
-                Self.addScaled(c[j] * mj, wj, into: u, count: h)
+                FloatKernels.addScaled(c[j] * mj, wj, into: u, count: h)
                 for e in start[j] ..< start[j + 1] {
-                    Self.addScaled(entryValues[e] * mj, wj, into: out + Int(entryRows[e]) * h, count: h)
+                    FloatKernels.addScaled(entryValues[e] * mj, wj, into: out + Int(entryRows[e]) * h, count: h)
                 }
             }
         }
-        for i in 0 ..< batchRows { Self.addScaled(-1, u, into: out + i * h, count: h) }
+        for i in 0 ..< batchRows { FloatKernels.addScaled(-1, u, into: out + i * h, count: h) }
     }
 
     /// The first layer's backward pass fused with its Adam step. `delta` is dL/d of the
@@ -150,7 +150,7 @@ final class SparseFirstLayer {
         let h = fanOut, weights = parameters + weightOffset, d = deltaSum.pointer
         let (start, entryRows, entryValues) = (columnStart, self.entryRows, self.entryValues)
         d.update(repeating: 0, count: h)
-        for i in 0 ..< rows { Self.addScaled(1, delta + i * h, into: d, count: h) }
+        for i in 0 ..< rows { FloatKernels.addScaled(1, delta + i * h, into: d, count: h) }
         shifts.withUnsafeBufferPointer { c in
             for j0 in stride(from: 0, to: features, by: FirstLayerStep.blockRows) {
                 let count = min(FirstLayerStep.blockRows, features - j0)
@@ -158,40 +158,17 @@ final class SparseFirstLayer {
                     let gj = g + (j - j0) * h, wj = weights + j * h
                     gj.update(repeating: 0, count: h)
                     for e in start[j] ..< start[j + 1] {
-                        Self.addScaled(entryValues[e], delta + Int(entryRows[e]) * h, into: gj, count: h)
+                        FloatKernels.addScaled(entryValues[e], delta + Int(entryRows[e]) * h, into: gj, count: h)
                     }
                     // gj = Σ_i x_std_ij·δ_i: the unmasked weight gradient, and dL/dm_j = W_j · gj.
-                    Self.addScaled(-c[j], d, into: gj, count: h)
-                    maskGradient?[j] = Self.dot(wj, gj, count: h)
-                    if let mask { Self.scale(gj, by: mask[j], count: h) }
+                    FloatKernels.addScaled(-c[j], d, into: gj, count: h)
+                    maskGradient?[j] = FloatKernels.dot(wj, gj, count: h)
+                    if let mask { FloatKernels.scale(gj, by: mask[j], count: h) }
                 }
                 let first = weightOffset + j0 * h
                 AdamOptimizer.update(parameters: parameters + first, gradients: g, m: m + first, v: v + first,
                                      count: count * h, coefficients)
             }
         }
-    }
-
-    /// `y += a · x` over `count` values.
-    @inline(__always)
-    static func addScaled(_ a: Float, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
-        let av = FloatLanes(repeating: a)
-        forEachLaneGroup(count) { i in y.store(y.lanes(i) + av * x.lanes(i), at: i) } tail: { i in y[i] += a * x[i] }
-    }
-
-    /// `x *= a` over `count` values.
-    @inline(__always)
-    static func scale(_ x: UnsafeMutablePointer<Float>, by a: Float, count: Int) {
-        let av = FloatLanes(repeating: a)
-        forEachLaneGroup(count) { i in x.store(x.lanes(i) * av, at: i) } tail: { i in x[i] *= a }
-    }
-
-    /// `x · y` over `count` values: lane-wise partial sums, then the lanes and the tail in order.
-    @inline(__always)
-    static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int) -> Float {
-        var acc = FloatLanes(repeating: 0)
-        var tail: Float = 0
-        forEachLaneGroup(count) { i in acc += x.lanes(i) * y.lanes(i) } tail: { i in tail += x[i] * y[i] }
-        return acc.sum() + tail
     }
 }

@@ -39,8 +39,7 @@ struct AttentionTrainer {
     let x: FloatBuffer, xm: FloatBuffer, outGrad: FloatBuffer
     /// The gradient of one block of first-layer rows (`FirstLayerStep`, `SparseFirstLayer`).
     let firstLayerScratch: FloatBuffer
-    /// The first layer over a CSR store, when the data has one (`x`, `xm` and the network's
-    /// input gradient are then empty).
+    /// The first layer over a CSR store, when the data has one (`x` and `xm` are then empty).
     let sparse: SparseFirstLayer?
     let logits: FloatBuffer, logitGrad: FloatBuffer, mask: FloatBuffer, weights: FloatBuffer, maskGrad: FloatBuffer
     let unitMask: FloatBuffer, unitMaskGrad: FloatBuffer
@@ -91,7 +90,7 @@ struct AttentionTrainer {
         let shape = MLPShape(inputs: p, hidden: config.hidden, outputs: outputs)
         sparse = SparseFirstLayer.make(for: data, fanOut: shape.layerSizes[1])
         var r = rng
-        mlp = MLP(shape: shape, batchCapacity: b, rng: &r, inputGradient: sparse == nil)
+        mlp = MLP(shape: shape, batchCapacity: b, rng: &r, inputGradient: false)
         self.rng = r
         networkAdam = AdamOptimizer(parameterCount: mlp.parameters.count, ranges: [0 ..< mlp.parameters.count])
         logitAdam = AdamOptimizer(parameterCount: units, ranges: [0 ..< units])
@@ -156,17 +155,14 @@ struct AttentionTrainer {
         var unselected = units
         if !warm { unselected = computeMask() }
         let out: UnsafeMutablePointer<Float>
-        let input: UnsafePointer<Float>?
         if let sparse {
             sparse.gather(batch)
             let (w, mask) = (UnsafePointer(mlp.parameters.pointer + mlp.firstLayerWeights.lowerBound), self.mask.pointer)
             out = mlp.forward(rows: b) { sparse.addProduct(mask: warm ? nil : UnsafePointer(mask), weights: w, into: $0) }
-            input = nil
         } else {
             data.fillRows(batch, into: x.pointer)
             if !warm { AttentionMask.apply(mask: mask.pointer, to: x.pointer, rows: b, count: p, out: xm.pointer) }
-            input = UnsafePointer(warm ? x.pointer : xm.pointer)
-            out = mlp.forward(input!, rows: b)
+            out = mlp.forward(UnsafePointer(warm ? x.pointer : xm.pointer), rows: b)
         }
         let loss: Float
         if classCodes.isEmpty {
@@ -181,30 +177,27 @@ struct AttentionTrainer {
         let decayFactor = expf(decay * Float(step))
         let lr = plan.learningRate * decayFactor
         // The network's Adam step, with the first layer's backward pass fused into it block
-        // by block (the input gradient, needed for the mask, uses the weights before the step).
+        // by block (the mask gradient uses the weights before the step).
         let (mlp, firstLayer, scratch, sparse) = (self.mlp, self.mlp.firstLayerWeights, self.firstLayerScratch, self.sparse)
         let (hidden, rows, inputs) = (mlp.shape.layerSizes[1], b, p)
         let (maskValues, maskGradient) = (UnsafePointer(self.mask.pointer), self.maskGrad.pointer)
+        let rawInput = UnsafePointer(x.pointer)
         networkAdam.step(group: 0, learningRate: lr) { m, v, range, coefficients in
             if let sparse {
                 sparse.step(delta: mlp.firstLayerDelta, rows: rows, mask: warm ? nil : maskValues,
                             parameters: mlp.parameters.pointer, weightOffset: firstLayer.lowerBound, m: m, v: v,
                             coefficients: coefficients, maskGradient: warm ? nil : maskGradient, scratch: scratch.pointer)
             } else {
-                FirstLayerStep.apply(input: input!, delta: mlp.firstLayerDelta, rows: rows, inputs: inputs,
-                                     fanOut: hidden, parameters: mlp.parameters.pointer,
+                FirstLayerStep.apply(input: rawInput, mask: warm ? nil : maskValues, delta: mlp.firstLayerDelta, rows: rows,
+                                     inputs: inputs, fanOut: hidden, parameters: mlp.parameters.pointer,
                                      weightOffset: firstLayer.lowerBound, m: m, v: v, coefficients: coefficients,
-                                     inputGradient: warm ? nil : mlp.inputGradient.pointer, scratch: scratch.pointer)
+                                     maskGradient: warm ? nil : maskGradient, scratch: scratch.pointer)
             }
             AdamOptimizer.update(mlp.parameters.pointer, mlp.gradients.pointer, m, v, firstLayer.upperBound ..< range.upperBound,
                                  coefficients)
         }
         if !warm {
-            // dL/dm_j = sum_i dL/dxm_ij * x_ij (the sparse layer has filled it), then through the softmax.
-            if sparse == nil {
-                AttentionMask.maskGradient(inputGradient: mlp.inputGradient.pointer, input: x.pointer, rows: b,
-                                           count: p, out: maskGrad.pointer)
-            }
+            // dL/dm_j (the first-layer step has filled it), then through the softmax.
             groups?.foldGradient(maskGrad.pointer, into: unitMaskGrad.pointer)
             selected.withUnsafeBufferPointer { sel in
                 AttentionMask.logitGradient(weights: weights.pointer, selected: sel.baseAddress!,

@@ -447,8 +447,10 @@ def print_table(args, results, overlaps, selectors, ks, r):
                 continue
             acc, f1, _, ts = zip(*rows)
             ov = overlaps.get((sel, k))
-            ov = f"{ov} of {k}" if ov is not None else ("det." if sel not in STOCHASTIC else "")
+            ov = f"{ov} of {k}" if ov is not None else ("det." if sel not in STOCHASTIC else "not run")
             note = " (one run, all k)" if sel in RANKING_SELECTORS else ""
+            if len(rows) < len(args.splits.split(",")):
+                note += f" ({len(rows)} of {len(args.splits.split(','))} splits)"
             print(f"| {sel} | {k} | {fmt(acc)} | {fmt(f1)} | {np.mean([t['wall'] for t in ts]):.1f}{note} | "
                   f"{np.mean([t['cpu'] for t in ts]):.1f} | {np.mean([t['rss_mb'] for t in ts]):.0f} | {ov} |")
     sys.stdout.flush()

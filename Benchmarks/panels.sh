@@ -7,7 +7,7 @@
 # --budget against a cost-weighted L1 and a greedy gain-per-cost logistic at the same budget.
 # Details of every selector and rule: the header of Benchmarks/panels.py.
 #
-#   bash Benchmarks/panels.sh                       # everything, pbmc68k_reduced (~1.5 h on 2 cores)
+#   bash Benchmarks/panels.sh                       # everything, pbmc68k_reduced: ~1 h on 2 loaded cores without Spapros; Spapros ~20 min per run (k, split)
 #   PANELS_KS=32 PANELS_SPLITS=1 PANELS_SELECTORS=gsel,scanpy-wilcoxon,f-test bash Benchmarks/panels.sh  # quick
 #
 # Settings:

@@ -9,8 +9,8 @@ import CBLAS
 /// weights before the update) and the weight gradient `m_j · S[j]` (the input the layer saw
 /// was `x_ij · m_j`), then the Adam update of the block. The mask gradient so costs a dot
 /// product per feature instead of the product `δ · W1ᵀ` over the batch (a third of the
-/// layer's arithmetic) and a pass over it. Same maths as `MLP.backward` +
-/// `AttentionMask.maskGradient` + `AdamOptimizer.step`, and as `SparseFirstLayer.step`.
+/// layer's arithmetic) and a pass over it. Same maths as `MLP.backward` on the masked input,
+/// dL/dm_j = Σ_i x_ij (δ W1ᵀ)_ij, and `AdamOptimizer.step`, and as `SparseFirstLayer.step`.
 enum FirstLayerStep {
     /// Rows of W1 per block: 256 x 67 floats is about 68 KB, so a block, its gradient and its
     /// moments stay in the L2 cache.

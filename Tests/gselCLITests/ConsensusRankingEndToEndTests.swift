@@ -27,12 +27,19 @@ final class ConsensusRankingEndToEndTests: XCTestCase {
         let groups = planted.linear.map { [$0] + (copyOf[$0].map { [$0] } ?? []) } + planted.xorPair.map { [$0] }
         let redundant = planted.duplicates.filter { top.contains($0.0) && top.contains($0.1) }
         XCTAssertEqual(redundant.count, 0, "both copies in the top 8: \(redundant)")
-        // Every linear driver (with or without its copy) by name; the XOR pair is not found by
-        // any selector yet (issue 20), so its two rows are noise.
+        // Every linear driver (with or without its copy) by name, and the XOR pair, which no
+        // fit picks (neither member has a first-order gain): the interaction screen adds it
+        // (issue 20), each member marked with its partner.
         let linearGroups = Array(groups.prefix(6))
         for group in linearGroups {
             XCTAssertFalse(top.isDisjoint(with: group), "driver f\(group[0]) missing; ranking \(rows.map { $0["feature_id"]! })")
         }
+        let (a, b) = (planted.xorPair[0], planted.xorPair[1])
+        let rowA = try XCTUnwrap(rows.first { index($0["feature_id"]!) == a }, "XOR member f\(a) missing")
+        let rowB = try XCTUnwrap(rows.first { index($0["feature_id"]!) == b }, "XOR member f\(b) missing")
+        XCTAssertEqual(rowA["interacts_with"], "f\(b)")
+        XCTAssertEqual(rowB["interacts_with"], "f\(a)")
+        XCTAssertEqual(rows.filter { !($0["interacts_with"] ?? "").isEmpty }.count, 2, "one pair")
 
         // The fits did split between the copies (else the test would prove nothing), and the
         // slot names both with shares that add up to 1.
@@ -61,6 +68,14 @@ final class ConsensusRankingEndToEndTests: XCTestCase {
             XCTAssertEqual(f.rounded(), f, accuracy: 1e-9, "a multiple of 1/(2B)")
         }
         XCTAssertEqual(stability["unit"] as? String, "slot")
+        let screen = try XCTUnwrap(json["interactions"] as? [String: Any])
+        let pair = try XCTUnwrap((screen["pairs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(Set([pair["first"] as? String, pair["second"] as? String]), ["f\(a)", "f\(b)"])
+        XCTAssertGreaterThan(try XCTUnwrap(pair["statistic"] as? Double), try XCTUnwrap(screen["threshold"] as? Double))
+        XCTAssertEqual(screen["candidates"] as? Int, 1000)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        XCTAssertTrue(report.contains("id=\"interactions\""))
+        XCTAssertTrue(report.contains("f\(min(a, b)) and f\(max(a, b)), training samples"), "the report draws the pair")
         let stableRows = rows.filter { $0["stable"] == "true" }.count
         XCTAssertEqual(stability["stable_set_size"] as? Int, stableRows)
         let stableIDs = Set(rows.filter { $0["stable"] == "true" }.map { index($0["feature_id"]!) })
@@ -78,6 +93,32 @@ final class ConsensusRankingEndToEndTests: XCTestCase {
         let index = try XCTUnwrap(stability["stability_index_slots"] as? Double)
         XCTAssertGreaterThan(index, try XCTUnwrap(stability["stability_index_features"] as? Double),
                              "slots agree more across fits than features")
+    }
+
+    /// The larger of issue 20's planted shapes through the default run: 3,000 samples x 200
+    /// features, 6 drivers, near-copies of two, an XOR pair of weight 0.6 (weaker than above);
+    /// k = 8. All 8 planted groups, one copy each, the pair as two rows marked with each other.
+    func testDefaultRunAddsTheXORPairOnManySamples() throws {
+        let dir = try TemporaryDirectory()
+        let planted = PlantedSignal(samples: 3000, features: 200, linearCount: 6, pair: .xor(weight: 0.6), seed: 8)
+        let (matrix, labels) = planted.tsv()
+        try dir.write("x.tsv", matrix)
+        try dir.write("y.tsv", labels)
+        let out = dir.path("out")
+        let r = try GSelProcess.gsel(["--input", dir.path("x.tsv"), "--labels", dir.path("y.tsv"), "--k", "8",
+                                      "--seed", "8", "--out", out, "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = try OutputFiles.tsv(out + "/ranking.tsv")
+        func index(_ id: String) -> Int { Int(id.dropFirst())! }
+        let top = Set(rows.map { index($0["feature_id"]!) })
+        let copyOf = Dictionary(uniqueKeysWithValues: planted.duplicates)
+        for driver in planted.linear {
+            XCTAssertFalse(top.isDisjoint(with: [driver] + (copyOf[driver].map { [$0] } ?? [])), "driver f\(driver) missing: \(top)")
+        }
+        XCTAssertTrue(planted.duplicates.allSatisfy { !(top.contains($0.0) && top.contains($0.1)) }, "both copies of a driver")
+        let marked = Dictionary(uniqueKeysWithValues: rows.map { (index($0["feature_id"]!), $0["interacts_with"] ?? "") })
+        XCTAssertEqual(marked[planted.xorPair[0]], "f\(planted.xorPair[1])")
+        XCTAssertEqual(marked[planted.xorPair[1]], "f\(planted.xorPair[0])")
     }
 
     /// Planted suppressor pairs (issue 19): 800 samples x 1,500 features, 4 drivers and two

@@ -28,7 +28,7 @@ final class IncludeEndToEndTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["included"] }, ["true", "false", "false", "false"])
         XCTAssertEqual(rows[0]["stable"], "false", "an included feature is not selected, so not stable")
         let header = try String(contentsOfFile: out + "/ranking.tsv", encoding: .utf8).split(separator: "\n")[0]
-        XCTAssertTrue(header.hasSuffix("\tproxies\tincluded"), "the new column comes last: \(header)")
+        XCTAssertTrue(header.hasSuffix("\tproxies\tinteracts_with\tincluded"), "the new column comes last: \(header)")
         let top = rows.map { index($0["feature_id"]!) }
         XCTAssertFalse(top.contains(copy), "the copy of the included driver is in the ranking: \(top)")
         XCTAssertFalse(rows[0]["proxies"]!.contains("f\(copy):"), "no substitute merged into the included row")

@@ -25,6 +25,9 @@ public struct RankedEntry: Sendable, Equatable {
     public var members: [Member]
     /// An included feature (`--include`), selected before every fit's first pick.
     public var included = false
+    /// Partners of the interaction pairs this row's feature is in (`InteractionScreen`), in
+    /// the order the pairs were accepted; empty for most rows.
+    public var interactsWith: [Int] = []
     /// Whether the row came from the fits (not from the marginal fill).
     public var picked: Bool { !meanSelectionOrder.isNaN }
 
@@ -33,7 +36,7 @@ public struct RankedEntry: Sendable, Equatable {
         func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
         return a.unit == b.unit && a.frequency == b.frequency && a.fullFrequency == b.fullFrequency && a.support == b.support
             && a.stable == b.stable && same(a.meanSelectionOrder, b.meanSelectionOrder) && same(a.meanScore, b.meanScore)
-            && a.members == b.members && a.included == b.included
+            && a.members == b.members && a.included == b.included && a.interactsWith == b.interactsWith
     }
 }
 

@@ -84,11 +84,36 @@ extension RunOutputs {
             stabilityNote: stableSetNote().map { $0 + " The bound on false discoveries is the " + Self.slotBoundAssumptions + "." },
             evaluation: evaluation, heldOutComparison: reportComparison(), confusion: reportConfusion(), attentionSnapshots: method == .sa ? snapshots : [],
             correlation: selectedCorrelation(), manhattan: manhattan, notes: notes)
+        model.interactions = reportInteractions()
         if curve != nil {
             model.costMetric = HeldOutMetric.headline(classification: input.task == .classification).displayName
             model.budget = parameters.budget
         }
         return model
+    }
+
+    /// The interaction screen for the report: each accepted pair with the training samples
+    /// (every s-th when there are more than 2,000) for its scatter plot.
+    func reportInteractions() -> ReportModel.Interactions? {
+        guard let screen = result.interactions else { return nil }
+        let target = input.target.subset(run.train)
+        let step = max(1, (result.trainData.sampleCount + 1999) / 2000)
+        let pairs = screen.pairs.map { p in
+            let a = result.trainData.column(p.first), b = result.trainData.column(p.second)
+            let points = stride(from: 0, to: a.count, by: step).map { i -> (x: Double, y: Double, classIndex: Int?, value: Double?) in
+                switch target {
+                case .classes(let codes, _): return (Double(a[i]), Double(b[i]), Int(codes[i]), nil)
+                case .values(let v): return (Double(a[i]), Double(b[i]), nil, Double(v[i]))
+                }
+            }
+            return ReportModel.Interactions.Pair(firstName: units.name(p.first), secondName: units.name(p.second),
+                                                 statistic: p.statistic, permutationP: p.permutationP,
+                                                 listed: InteractionScreen.Result.listed(p, in: result.entries), points: points)
+        }
+        return .init(pairs: pairs, candidates: screen.candidates, samples: screen.samples, permutations: screen.permutations,
+                     threshold: screen.threshold.isFinite ? screen.threshold : nil,
+                     largestRejected: screen.largestRejected.map { (units.name($0.first), units.name($0.second), $0.statistic) },
+                     classNames: input.classCounts.map(\.name))
     }
 
     /// `heldOutComparison()` as the report's summary states it.

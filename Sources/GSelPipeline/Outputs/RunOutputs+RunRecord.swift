@@ -89,6 +89,7 @@ extension RunOutputs {
                                     ("columns", .array(v.columns.map { .string($0) }))])
                         }))])
             } ?? .null),
+            ("interactions", interactionRecord()),
             ("stop_reason", JSONValue(result.reference.stopReason)),
             ("metrics", .array(metrics)),
             ("per_class", perClassRecord()),
@@ -102,10 +103,36 @@ extension RunOutputs {
                         ("difference", .number(c.difference)), ("difference_low", .number(c.interval.low)),
                         ("difference_high", .number(c.interval.high)), ("separated", .bool(!c.interval.contains(0)))])
             } ?? .null),
-            ("timings_seconds", object(timings.map { ($0.name, .number(($0.seconds * 1000).rounded() / 1000)) })),
+            ("timings_seconds", object((timings + (result.interactionSeconds.map { [("interaction screen (in aggregation)", $0)] } ?? []))
+                .map { ($0.name, .number(($0.seconds * 1000).rounded() / 1000)) })),
             ("outputs", .array(outputNames.map { .string($0) })),
         ])
     }
+
+    /// The interaction screen (`InteractionScreen`): what it scored, its permutation threshold
+    /// and the pairs it accepted; null when the run did not screen.
+    func interactionRecord() -> JSONValue {
+        guard let screen = result.interactions else { return .null }
+        func pair(_ p: InteractionScreen.Pair) -> JSONValue {
+            .object([(key: "first", value: .string(units.id(p.first))), (key: "second", value: .string(units.id(p.second))),
+                     (key: "statistic", value: .number(p.statistic)), (key: "permutation_p", value: .number(p.permutationP)),
+                     (key: "class", value: JSONValue(p.output.map { input.classCounts[$0].name })),
+                     (key: "listed", value: .bool(InteractionScreen.Result.listed(p, in: result.entries)))])
+        }
+        let fields: [(String, JSONValue)] = [
+            ("candidates", .int(screen.candidates)), ("samples", .int(screen.samples)), ("pairs_tested", .int(screen.pairsTested)),
+            ("permutations", .int(screen.permutations)), ("threshold", JSONValue(screen.threshold.isFinite ? screen.threshold : nil)),
+            ("maximum_pairs", .int(InteractionScreen.maximumPairs(k: run.rankedCount))),
+            ("pairs", .array(screen.pairs.map(pair))), ("largest_rejected", screen.largestRejected.map(pair) ?? .null),
+            ("rule", .string(Self.interactionRule)),
+        ]
+        return .object(fields.map { (key: $0.0, value: $0.1) })
+    }
+
+    static let interactionRule = "T = sum r z_i z_j / sqrt(sum r^2 z_i^2 z_j^2) over pairs of candidate features on the residual r of the ranked features' refit "
+        + "(per class for more than two classes); a pair passes when |T| exceeds the largest |T| of every one of the permuted tables "
+        + "(family-wise level 1/(permutations + 1)); each accepted pair's product joins the refit before the next; "
+        + "pair members not in the list take the places of its lowest rows that are neither stable nor included; a pair without such places is not listed (docs/interactions.md)"
 
     /// Where an adaptive run stopped and by which rule (`AdaptiveRepeats`); null with a fixed count.
     func adaptiveRecord() -> JSONValue {

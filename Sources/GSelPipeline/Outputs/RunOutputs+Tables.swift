@@ -36,7 +36,8 @@ extension RunOutputs {
     /// `value` to 12 significant digits: a sum of decimal costs without its rounding noise.
     static func cleanSum(_ value: Double) -> Double { Double(String(format: "%.12g", value)) ?? value }
 
-    /// ranking.tsv: the k ranked units, best first; with `--include` a column `included`
+    /// ranking.tsv: the k ranked units, best first; when the run screened for interactions a
+    /// column `interacts_with` (the partners' ids; `InteractionScreen`); with `--include` a column `included`
     /// (true for the included features, which lead the list), with `--costs` the last two
     /// `cost` and `cumulative_cost` (never above `--budget`).
     func rankingTable() -> TSVWriter {
@@ -44,6 +45,8 @@ extension RunOutputs {
         var columns = ["rank"] + unitColumns + ["selection_frequency"] + (full ? ["full_fit_frequency", "support"] : [])
             + ["stable", "mean_selection_order", scoreName, "effect"]
         if !grouped { columns.append("proxies") }  // groups are never merged into slots
+        let paired = result.interactions != nil
+        if paired { columns.append("interacts_with") }
         if hasVariants { columns += ["chrom", "pos", "ref", "alt"] }
         let marked = parameters.include != nil
         if marked { columns.append("included") }
@@ -55,6 +58,7 @@ extension RunOutputs {
                 + (full ? [.double(e.fullFrequency ?? 0), .double(e.support)] : []) + [.bool(e.stable), .rounded(e.meanSelectionOrder.isNaN ? nil : e.meanSelectionOrder),
                 .rounded(e.meanScore.isNaN ? nil : e.meanScore), .text(effectText(i))]
             if !grouped { row.append(.text(proxiesText(i))) }
+            if paired { row.append(.text(e.interactsWith.map(units.id).joined(separator: ","))) }
             if hasVariants, let v = features[e.unit].variant { row += [.text(v.chrom), .int(v.pos), .text(v.ref), .text(v.alt)] }
             if marked { row.append(.bool(e.included)) }
             t.append(row + costs[i])

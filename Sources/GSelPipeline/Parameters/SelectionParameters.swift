@@ -30,6 +30,8 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     public var costs: CostParameters?
     /// Most total cost of the ranking and of every fit (`--budget`, needs `costs`); nil = no bound.
     public var budget: Double?
+    /// The interaction screen after the ranking (`--interactions`); nil = auto.
+    public var interactions: InteractionSetting?
 
     public init(k: Int) { self.k = k }
 
@@ -40,6 +42,12 @@ public struct SelectionParameters: Codable, Sendable, Equatable {
     public var screen: ScreenSetting {
         get { ScreenSetting(screenSize: sequentialAttention.screenSize) }
         set { sequentialAttention.screenSize = newValue.screenSize }
+    }
+
+    /// Whether the run screens for interaction pairs: `--interactions` is not off, and the run
+    /// ranks single features (not groups) without a budget (pair rows would not fit it).
+    public func screensInteractions(grouped: Bool) -> Bool {
+        (interactions ?? .auto) != .off && !grouped && budget == nil
     }
 
     /// One fit on the training split and no stability selection (`repeats` 0).

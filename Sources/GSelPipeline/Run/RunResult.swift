@@ -24,6 +24,10 @@ public struct RunResult: Sendable {
     public var evaluation: [EvaluationRow]
     /// The marginal baseline's list that `evaluation` scores (with costs, within the budget).
     public var marginalOrder: [Int] = []
+    /// The interaction screen (`--interactions`); nil when the run did not screen.
+    public var interactions: InteractionScreen.Result?
+    /// Seconds the interaction screen took (part of `aggregateSeconds`).
+    public var interactionSeconds: Double?
     public var marginalScores: [Double]
     public var trainData: StandardizedData
     public var aggregateSeconds: Double

@@ -27,8 +27,13 @@ extension SelectionRun {
                                         included: input.included)
         // Fewer slots than k: the marginal baseline completes the list, unless a single fit
         // stopped early (its stop is the answer). With a budget the rows stay within it.
-        let entries = slots.entries(k: k, fill: parameters.singleFit && reference.stopReason != nil ? [] : marginalOrder, costs: costs)
+        var entries = slots.entries(k: k, fill: parameters.singleFit && reference.stopReason != nil ? [] : marginalOrder, costs: costs)
         if let reason = reference.stopReason { log.info("note: \(parameters.method.rawValue) stopped early: \(reason)") }
+        let screenStart = Date()
+        let interactions = screenInteractions(entries, slots: slots, marginalOrder: marginalOrder, trainData: trainData,
+                                              trainTarget: trainTarget, threads: threads)
+        let screenSeconds = Date().timeIntervalSince(screenStart)
+        if let interactions { entries = interactions.rows(entries, k: k, perFeature: ranking) }
         // A group shows the effect of its member with the largest marginal statistic.
         let representatives = entries.map { e in
             units.members(e.unit).max { marginalScores[$0] < marginalScores[$1] } ?? e.unit
@@ -49,6 +54,25 @@ extension SelectionRun {
                                evaluation: evaluation, marginalScores: marginalScores, trainData: trainData,
                                aggregateSeconds: Date().timeIntervalSince(start))
         result.marginalOrder = Array(marginalOrder.prefix(k))
+        result.interactions = interactions
+        result.interactionSeconds = interactions.map { _ in screenSeconds }
+        return result
+    }
+
+    /// The interaction screen on the residual of the ranked rows (`InteractionScreen`), over
+    /// the rows' features and slot members, then every other slot's members, then the
+    /// marginal order; nil when the run does not screen (`screensInteractions`, k < 4).
+    func screenInteractions(_ entries: [RankedEntry], slots: ConsensusRanking, marginalOrder: [Int], trainData: StandardizedData,
+                            trainTarget: Target, threads: Int) -> InteractionScreen.Result? {
+        let pairs = InteractionScreen.maximumPairs(k: rankedCount)
+        guard parameters.screensInteractions(grouped: input.groups != nil), pairs > 0 else { return nil }
+        let candidates = entries.flatMap { [$0.unit] + $0.members.map(\.unit) } + slots.slots.flatMap { $0.members.map(\.feature) }
+            + marginalOrder
+        let result = InteractionScreen.run(train: trainData, target: trainTarget, model: entries.map(\.unit), candidates: candidates,
+                                           maximumPairs: pairs, seed: parameters.seed, threads: threads)
+        let found = result.pairs.map { "\(units.id($0.first)) x \(units.id($0.second)) (|T| \(String(format: "%.1f", $0.statistic)))" }
+        log.info("interaction screen: \(result.candidates) features in pairs on \(result.samples) samples, threshold |T| > \(String(format: "%.2f", result.threshold)); "
+                 + (found.isEmpty ? "no pair passed" : "pairs " + found.joined(separator: ", ")))
         return result
     }
 

@@ -9,6 +9,7 @@ public enum HTMLReport {
             FrequencySection.make(model),
             EvaluationSection.make(model),
             AttentionSection.make(model),
+            InteractionSection.make(model),
             CorrelationSection.make(model),
             ManhattanSection.make(model),
         ].compactMap { $0 }

@@ -95,6 +95,9 @@ struct SelectionOptions: ParsableArguments {
             transform: { try CommandRunner.parse($0, ScreenSetting.init(parsing:)) })
     var screen = defaults.screen
 
+    @Option(name: .long, help: "Interaction screen after the ranking: auto (pairs of features that predict only together, such as XOR-like epistasis, tested on the residual of the ranked features and calibrated by permutation, join the list marked interacts_with; not with --groups or --budget) or off.")
+    var interactions = InteractionSetting.auto
+
     @Option(name: .customLong("logit-optimizer"), help: "Optimiser of the attention logits: adam (per-coordinate, the paper), shared-scale (Adam with one second moment for all logits), or auto (shared-scale when an epoch has fewer than 4 minibatches, else adam).")
     var logitOptimizer = sa.logitOptimizer
 
@@ -121,6 +124,7 @@ struct SelectionOptions: ParsableArguments {
         p.include = include.map { IncludeParameters(file: $0, extra: includeExtra) }
         p.costs = costs.map { CostParameters(file: $0, rule: costRule, requireAll: requireCosts) }
         p.budget = budget
+        p.interactions = interactions == .auto ? nil : interactions
         return p
     }
 
@@ -141,5 +145,6 @@ struct SelectionOptions: ParsableArguments {
 
 extension SelectionMethod: ExpressibleByArgument {}
 extension CostRule: ExpressibleByArgument {}
+extension InteractionSetting: ExpressibleByArgument {}
 extension AttentionMask.Form: ExpressibleByArgument {}
 extension SequentialAttentionConfig.LogitOptimizer: ExpressibleByArgument {}

@@ -49,6 +49,8 @@ public struct ReportModel: Sendable {
     /// budget (nil: none); the evaluation section then draws metric against cost.
     public var costMetric: String?
     public var budget: Double?
+    /// The interaction screen; nil when the run did not screen.
+    public var interactions: Interactions?
     /// Attention of the leading candidates at each pick (Sequential Attention only).
     public var attentionSnapshots: [AttentionSnapshot]
     /// Correlations between the selected features, in ranking order.

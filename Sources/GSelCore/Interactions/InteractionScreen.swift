@@ -1,0 +1,169 @@
+import CBLAS
+import Foundation
+import GSelIO
+
+/// The interaction screen of a run (docs/interactions.md): finds pairs of features that
+/// predict only jointly (XOR-like epistasis), which greedy forward selection cannot see
+/// because neither member has a first-order gain.
+///
+/// 1. Refit the ranked features (and covariates) on the training split: logistic
+///    regression (C = 1) for classes, ridge (α = 1) for a value, as the held-out evaluation
+///    refits them. Its residual (per class for more than two classes) is what the ranked
+///    features leave unexplained.
+/// 2. Score every pair of candidates by `PairStatistics` on that residual.
+/// 3. Calibrate by permutation: the residual's rows are permuted `permutations` times
+///    (19: a family-wise level of 1/20 over all pairs and classes), and a pair counts only
+///    when its |T| exceeds every permuted table's maximum.
+/// 4. Forward: the accepted pair's product joins the refit, the residual is recomputed
+///    and the table scored again, so pairs of proxies of an accepted pair (variants in
+///    linkage disequilibrium with its members) lose their signal; up to `maximumPairs`.
+///
+/// Candidates are the caller's order (ranked features first) cut to what the time budget
+/// allows (`candidateLimit`), on at most `maximumSamples` training samples.
+public enum InteractionScreen {
+    /// One accepted pair (features `first`, `second`, in input order).
+    public struct Pair: Sendable, Equatable {
+        public var first: Int
+        public var second: Int
+        /// |T| of the pair on the residual it was accepted on.
+        public var statistic: Double
+        /// (1 + permuted maxima ≥ statistic) / (1 + permutations).
+        public var permutationP: Double
+        /// The class whose residual gave the largest |T| (nil for two classes and values).
+        public var output: Int?
+    }
+
+    /// What the screen did and found.
+    public struct Result: Sendable, Equatable {
+        public var pairs: [Pair]
+        /// The best pair that did not pass (after the accepted ones), nil when none was scored.
+        public var largestRejected: Pair?
+        /// Candidate features scored in pairs, and the samples they were scored on.
+        public var candidates: Int
+        public var samples: Int
+        public var permutations: Int
+        /// Largest |T| over the permuted tables: a pair must exceed it.
+        public var threshold: Double
+        public var pairsTested: Int { candidates * (candidates - 1) / 2 }
+    }
+
+    /// Permuted tables for the threshold: the observed maximum beats all 19 with
+    /// probability 1/20 when no pair interacts.
+    public static let permutations = 19
+    /// Floating-point operations one screen may spend on its tables (about 2-4 s on one core).
+    public static let operationBudget = 1.0e11
+    /// At most this many candidates (two c x c Float tables per thread).
+    public static let maximumCandidates = 3000
+    /// Samples the tables are computed on; a larger training split is subsampled.
+    public static let maximumSamples = 5000
+    /// Stream id of the permutations and the subsample.
+    static let stream: UInt64 = 0x1A7E
+
+    /// Pairs a list of k rows may gain: one per four rows.
+    public static func maximumPairs(k: Int) -> Int { k / 4 }
+
+    /// Candidates the budget allows for `samples` samples and `outputs` residual columns.
+    public static func candidateLimit(samples: Int, outputs: Int) -> Int {
+        let perCandidateSquared = Double(permutations + 1) * 3 * Double(max(samples, 1)) * Double(max(outputs, 1))
+        return min(maximumCandidates, Int((operationBudget / perCandidateSquared).squareRoot()))
+    }
+
+    /// Screens `candidates` (input features, best first; cut to `candidateLimit`) for pairs on
+    /// the residual of a refit of `model` (features) plus the covariates of `train`.
+    /// `target` is the training split's. Deterministic for a seed, whatever `threads`.
+    public static func run(train: StandardizedData, target: Target, model: [Int], candidates: [Int],
+                           maximumPairs: Int, seed: UInt64, threads: Int = 1) -> Result {
+        var rng = SeededGenerator(seed: seed, stream: [stream])
+        var rows = Array(0 ..< train.sampleCount)
+        if rows.count > maximumSamples {
+            rng.shuffle(&rows)
+            rows = Array(rows.prefix(maximumSamples)).sorted()
+        }
+        let n = rows.count
+        let outputs = target.outputCount == 2 ? 1 : target.outputCount
+        var seen = Set<Int>()
+        let chosen = Array(candidates.filter { seen.insert($0).inserted }.prefix(candidateLimit(samples: n, outputs: outputs)))
+        let sub = target.subset(rows)
+        let data = StandardizedData(matrix: train.matrix, rows: rows.map { train.rows[$0] }, statisticsOf: train)
+        let c = chosen.count
+        guard c >= 2, maximumPairs > 0 else {
+            return Result(pairs: [], largestRejected: nil, candidates: c, samples: n, permutations: permutations, threshold: .nan)
+        }
+        gsel_blas_set_threads(1)
+        let table = PairStatistics(z: restandardized(data, chosen), samples: n, candidates: c,
+                                   minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation)
+        let base = DesignMatrix(data, features: model + Array(train.covariateColumns))
+        var products: [[Double]] = []
+        var residual = residuals(design: base, products: products, target: sub)
+        let orders = (0 ..< permutations).map { _ -> [Int] in
+            var o = Array(0 ..< n)
+            rng.shuffle(&o)
+            return o
+        }
+        let nullMaxima = concurrentMap(count: permutations, threads: threads) { [residual] p in
+            table.best(residuals: residual.map { r in orders[p].map { r[$0] } })?.statistic ?? 0
+        }
+        let threshold = nullMaxima.max() ?? .infinity
+        var pairs: [Pair] = [], skip = Set<[Int]>(), rejected: Pair?
+        while true {
+            guard let best = table.best(residuals: residual, skip: skip) else { break }
+            let pair = Pair(first: min(chosen[best.first], chosen[best.second]), second: max(chosen[best.first], chosen[best.second]),
+                            statistic: best.statistic,
+                            permutationP: Double(1 + nullMaxima.filter { $0 >= best.statistic }.count) / Double(1 + permutations),
+                            output: outputs > 1 ? best.output : nil)
+            guard best.statistic > threshold, pairs.count < maximumPairs else { rejected = pair; break }
+            pairs.append(pair)
+            skip.insert([best.first, best.second])
+            products.append(product(data, pair.first, pair.second))
+            residual = residuals(design: base, products: products, target: sub)
+        }
+        return Result(pairs: pairs, largestRejected: rejected, candidates: c, samples: n, permutations: permutations,
+                      threshold: threshold)
+    }
+
+    /// The columns `features` of `data`, centred and scaled to variance 1 over its rows
+    /// (a constant column stays 0), `rows x features` row-major.
+    static func restandardized(_ data: StandardizedData, _ features: [Int]) -> [Float] {
+        let n = data.sampleCount, c = features.count
+        var z = [Float](repeating: 0, count: n * c)
+        for (k, j) in features.enumerated() {
+            let col = data.column(j).map(Double.init)
+            let mean = col.reduce(0, +) / Double(n)
+            let variance = col.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
+            let scale = variance > 1e-12 ? 1 / variance.squareRoot() : 0
+            for i in 0 ..< n { z[i * c + k] = Float((col[i] - mean) * scale) }
+        }
+        return z
+    }
+
+    /// The standardized product of features `a` and `b` over the rows of `data`.
+    static func product(_ data: StandardizedData, _ a: Int, _ b: Int) -> [Double] {
+        let x = data.column(a), y = data.column(b)
+        let v = zip(x, y).map { Double($0) * Double($1) }
+        let mean = v.reduce(0, +) / Double(v.count)
+        let sd = (v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count)).squareRoot()
+        return v.map { sd > 1e-12 ? ($0 - mean) / sd : 0 }
+    }
+
+    /// Residual columns of the refit of `design` plus the `products` columns: y − p̂ of
+    /// class 1 for two classes, of every class for more, y − ŷ for a value.
+    static func residuals(design: DesignMatrix, products: [[Double]], target: Target) -> [[Float]] {
+        let n = design.rowCount, d = design.columnCount + products.count
+        var values = [Double](repeating: 0, count: n * d)
+        for i in 0 ..< n {
+            for j in 0 ..< design.columnCount { values[i * d + j] = design.values[i * design.columnCount + j] }
+            for (k, p) in products.enumerated() { values[i * d + design.columnCount + k] = p[i] }
+        }
+        let x = DesignMatrix(rows: n, columns: d, values: values)
+        switch target {
+        case .classes(let codes, let names):
+            let model = LogisticRegressionModel(fitting: x, classes: codes, classCount: names.count)
+            let p = model.probabilities(x), classes = names.count
+            let columns = classes == 2 ? [1] : Array(0 ..< classes)
+            return columns.map { c in (0 ..< n).map { i in Float((codes[i] == Int32(c) ? 1 : 0) - p[i * classes + c]) } }
+        case .values(let y):
+            let fitted = RidgeRegressionModel(fitting: x, targets: y.map(Double.init)).predict(x)
+            return [(0 ..< n).map { Float(Double(y[$0]) - fitted[$0]) }]
+        }
+    }
+}

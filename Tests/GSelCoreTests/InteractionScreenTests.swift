@@ -12,8 +12,8 @@ final class InteractionScreenTests: XCTestCase {
     }
 
     /// Every scored pair's |T| equals Σ r z_i z_j / sqrt(Σ r² z_i² z_j²) summed directly; the
-    /// best pair is the largest of them; a pair with |r| ≥ 0.75 and a feature with itself are
-    /// never scored.
+    /// best pair is the largest of them; a pair with |r| ≥ 0.75, two members of one slot and a
+    /// feature with itself are never scored.
     func testStatisticMatchesADirectSumAndSkipsSubstitutes() throws {
         var rng = SeededGenerator(seed: 3)
         let n = 60, c = 6
@@ -44,6 +44,10 @@ final class InteractionScreenTests: XCTestCase {
         XCTAssertEqual([best.first, best.second], [0, 2], "the planted pair, not the substitutes 4 and 5")
         XCTAssertEqual(best.statistic, expected.2, accuracy: 1e-4 * expected.2)
         XCTAssertGreaterThan(direct(4, 5), best.statistic, "the substitutes would win if they were scored")
+        // Two members of one consensus slot are not paired either.
+        let slotted = PairStatistics(z: z, samples: n, candidates: c, minimumCorrelation: 0.75, slots: [7, nil, 7, nil, nil, nil])
+        let other = try XCTUnwrap(slotted.best(residuals: [r]))
+        XCTAssertNotEqual([other.first, other.second], [0, 2])
         // Skipping the winner gives the next pair, still matching the direct sum.
         let next = try XCTUnwrap(table.best(residuals: [r], skip: [[0, 2]]))
         XCTAssertNotEqual([next.first, next.second], [0, 2])

@@ -14,7 +14,10 @@ import GSelIO
 /// 3. Calibrate by permutation: the residual's rows are permuted `permutations` times
 ///    (19: a family-wise level of 1/20 over all pairs and classes), and a pair counts only
 ///    when its |T| exceeds every permuted table's maximum.
-/// 4. Forward: the accepted pair's product joins the refit, the residual is recomputed
+/// 4. Confirm: a leading pair above the threshold is accepted only when its |T| stays above
+///    it with both members' linear and squared terms in the refit (a product that stands in
+///    for a curved main effect of a member, common on real expression data, does not).
+/// 5. Forward: the accepted pair's product joins the refit, the residual is recomputed
 ///    and the table scored again, so pairs of proxies of an accepted pair (variants in
 ///    linkage disequilibrium with its members) lose their signal; up to `maximumPairs`.
 ///
@@ -44,6 +47,9 @@ public enum InteractionScreen {
         public var permutations: Int
         /// Largest |T| over the permuted tables: a pair must exceed it.
         public var threshold: Double
+        /// Leading pairs above the threshold that fell below it with their members' own
+        /// linear and squared terms in the refit (curved main effects, not interactions).
+        public var unconfirmed = 0
         public var pairsTested: Int { candidates * (candidates - 1) / 2 }
     }
 
@@ -71,7 +77,8 @@ public enum InteractionScreen {
     /// Screens `candidates` (input features, best first; cut to `candidateLimit`) for pairs on
     /// the residual of a refit of `model` (features) plus the covariates of `train`.
     /// `target` is the training split's. Deterministic for a seed, whatever `threads`.
-    public static func run(train: StandardizedData, target: Target, model: [Int], candidates: [Int],
+    /// `slots` maps a feature to its consensus slot: two members of one slot are never paired.
+    public static func run(train: StandardizedData, target: Target, model: [Int], candidates: [Int], slots: [Int: Int] = [:],
                            maximumPairs: Int, seed: UInt64, threads: Int = 1) -> Result {
         var rng = SeededGenerator(seed: seed, stream: [stream])
         var rows = Array(0 ..< train.sampleCount)
@@ -91,7 +98,7 @@ public enum InteractionScreen {
         }
         gsel_blas_set_threads(1)
         let table = PairStatistics(z: restandardized(data, chosen), samples: n, candidates: c,
-                                   minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation)
+                                   minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation, slots: chosen.map { slots[$0] })
         let base = DesignMatrix(data, features: model + Array(train.covariateColumns))
         var products: [[Double]] = []
         var residual = residuals(design: base, products: products, target: sub)
@@ -104,21 +111,41 @@ public enum InteractionScreen {
             table.best(residuals: residual.map { r in orders[p].map { r[$0] } })?.statistic ?? 0
         }
         let threshold = nullMaxima.max() ?? .infinity
-        var pairs: [Pair] = [], skip = Set<[Int]>(), rejected: Pair?
-        while true {
-            guard let best = table.best(residuals: residual, skip: skip) else { break }
-            let pair = Pair(first: min(chosen[best.first], chosen[best.second]), second: max(chosen[best.first], chosen[best.second]),
-                            statistic: best.statistic,
-                            permutationP: Double(1 + nullMaxima.filter { $0 >= best.statistic }.count) / Double(1 + permutations),
-                            output: outputs > 1 ? best.output : nil)
-            guard best.statistic > threshold, pairs.count < maximumPairs else { rejected = pair; break }
-            pairs.append(pair)
-            skip.insert([best.first, best.second])
-            products.append(product(data, pair.first, pair.second))
-            residual = residuals(design: base, products: products, target: sub)
+        func pair(_ b: PairStatistics.Best) -> Pair {
+            Pair(first: min(chosen[b.first], chosen[b.second]), second: max(chosen[b.first], chosen[b.second]), statistic: b.statistic,
+                 permutationP: Double(1 + nullMaxima.filter { $0 >= b.statistic }.count) / Double(1 + permutations),
+                 output: outputs > 1 ? b.output : nil)
+        }
+        var pairs: [Pair] = [], skip = Set<[Int]>(), rejected: Pair?, unconfirmed = 0
+        search: while pairs.count < maximumPairs {
+            let leaders = table.top(residuals: residual, count: confirmationCount, skip: skip)
+            guard let first = leaders.first else { break }
+            // The leaders above the threshold, in order, until one holds with its members'
+            // own terms (linear and square) in the refit: a product that only stands in for a
+            // curved main effect of a member loses its |T| there.
+            for leader in leaders where leader.statistic > threshold {
+                let a = chosen[leader.first], b = chosen[leader.second]
+                let memberTerms = [a, b].flatMap { [power(data, $0, 1), power(data, $0, 2)] }
+                let confirmed = statistic(data, a, b, residuals(design: base, products: products + memberTerms, target: sub))
+                guard confirmed > threshold else {
+                    skip.insert([leader.first, leader.second])
+                    unconfirmed += 1
+                    continue
+                }
+                pairs.append(pair(leader))
+                skip.insert([leader.first, leader.second])
+                products.append(product(data, a, b))
+                residual = residuals(design: base, products: products, target: sub)
+                continue search
+            }
+            rejected = pair(first)
+            break
+        }
+        if rejected == nil, pairs.count == maximumPairs, let next = table.best(residuals: residual, skip: skip) {
+            rejected = pair(next)
         }
         return Result(pairs: pairs, largestRejected: rejected, candidates: c, samples: n, permutations: permutations,
-                      threshold: threshold)
+                      threshold: threshold, unconfirmed: unconfirmed)
     }
 
     /// The columns `features` of `data`, centred and scaled to variance 1 over its rows
@@ -136,13 +163,39 @@ public enum InteractionScreen {
         return z
     }
 
-    /// The standardized product of features `a` and `b` over the rows of `data`.
-    static func product(_ data: StandardizedData, _ a: Int, _ b: Int) -> [Double] {
-        let x = data.column(a), y = data.column(b)
-        let v = zip(x, y).map { Double($0) * Double($1) }
+    /// Leading pairs of a table checked with their members' own terms in the refit.
+    static let confirmationCount = 10
+
+    /// |T| of features `a`, `b` on `residuals` (its largest over the columns), over the rows of `data`.
+    static func statistic(_ data: StandardizedData, _ a: Int, _ b: Int, _ residuals: [[Float]]) -> Double {
+        let x = power(data, a, 1), y = power(data, b, 1)
+        return residuals.map { r in
+            var num = 0.0, den = 0.0
+            for i in r.indices {
+                let v = Double(r[i]) * x[i] * y[i]
+                num += v; den += v * v
+            }
+            return den > 0 ? abs(num) / den.squareRoot() : 0
+        }.max() ?? 0
+    }
+
+    /// Feature `j` over the rows of `data`, standardized there, to the power `exponent`, and
+    /// standardized again (a constant column is all 0).
+    static func power(_ data: StandardizedData, _ j: Int, _ exponent: Int) -> [Double] {
+        standardized(data.column(j).map { x in exponent == 1 ? Double(x) : Double(x) * Double(x) })
+    }
+
+    /// `v` centred and scaled to variance 1 (all 0 when constant).
+    static func standardized(_ v: [Double]) -> [Double] {
         let mean = v.reduce(0, +) / Double(v.count)
         let sd = (v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count)).squareRoot()
         return v.map { sd > 1e-12 ? ($0 - mean) / sd : 0 }
+    }
+
+    /// The standardized product of features `a` and `b` over the rows of `data`.
+    static func product(_ data: StandardizedData, _ a: Int, _ b: Int) -> [Double] {
+        let x = power(data, a, 1), y = power(data, b, 1)
+        return standardized(zip(x, y).map { $0 * $1 })
     }
 
     /// Residual columns of the refit of `design` plus the `products` columns: y − p̂ of

@@ -31,8 +31,11 @@ public struct PairStatistics: Sendable {
     private let excluded: [UInt8]
 
     /// `z`: `samples x candidates` row-major standardized values (mean 0, variance 1 over
-    /// these samples, or all 0 for a constant column).
-    public init(z: [Float], samples n: Int, candidates c: Int, minimumCorrelation: Double) {
+    /// these samples, or all 0 for a constant column). Candidates with the same non-nil
+    /// `slots` entry (members of one consensus slot: substitutes by the fits' use) are not
+    /// paired either.
+    public init(z: [Float], samples n: Int, candidates c: Int, minimumCorrelation: Double, slots: [Int?]? = nil) {
+        precondition(slots == nil || slots!.count == c)
         precondition(z.count == n * c && n > 0)
         self.z = z
         self.squares = z.map { $0 * $0 }
@@ -43,7 +46,10 @@ public struct PairStatistics: Sendable {
         var mask = [UInt8](repeating: 1, count: c * c)
         let limit = Float(minimumCorrelation) * Float(n)
         for i in 0 ..< c {
-            for j in i + 1 ..< c where abs(gram[i * c + j]) < limit { mask[i * c + j] = 0 }
+            for j in i + 1 ..< c where abs(gram[i * c + j]) < limit {
+                if let slots, let a = slots[i], a == slots[j] { continue }
+                mask[i * c + j] = 0
+            }
         }
         excluded = mask
     }
@@ -53,11 +59,17 @@ public struct PairStatistics: Sendable {
     /// `first < second`); ties go to the first pair in (output, first, second) order. nil when
     /// no pair can be scored.
     public func best(residuals: [[Float]], skip: Set<[Int]> = []) -> Best? {
+        top(residuals: residuals, count: 1, skip: skip).first
+    }
+
+    /// The `count` pairs with the largest |T| (each pair once, at its largest output), best
+    /// first, ties in (output, first, second) order.
+    public func top(residuals: [[Float]], count: Int, skip: Set<[Int]> = []) -> [Best] {
         let n = sampleCount, c = candidateCount
         var numerator = [Float](repeating: 0, count: c * c)
         var denominator = [Float](repeating: 0, count: c * c)
         var weighted = [Float](repeating: 0, count: n * c)
-        var best: Best?
+        var kept: [Best] = []  // best first
         for (output, r) in residuals.enumerated() {
             precondition(r.count == n)
             for s in 0 ..< n {
@@ -72,17 +84,32 @@ public struct PairStatistics: Sendable {
             }
             cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(c), Int32(n), 1, weighted, Int32(c), 0,
                         &denominator, Int32(c))
-            for i in 0 ..< c {
-                for j in i + 1 ..< c where excluded[i * c + j] == 0 {
-                    let d = denominator[i * c + j]
-                    guard d > 0 else { continue }
-                    let t = Double(abs(numerator[i * c + j])) / Double(d).squareRoot()
-                    if t > (best?.statistic ?? -1), skip.isEmpty || !skip.contains([i, j]) {
-                        best = Best(first: i, second: j, statistic: t, output: output)
+            numerator.withUnsafeBufferPointer { num in
+                denominator.withUnsafeBufferPointer { den in
+                    excluded.withUnsafeBufferPointer { mask in
+                        // A pair enters when T² beats the weakest kept pair's (T² = num² / den).
+                        var floor = kept.count == count ? kept[count - 1].statistic * kept[count - 1].statistic : -1
+                        for i in 0 ..< c {
+                            let row = i * c
+                            for j in i + 1 ..< c where mask[row + j] == 0 {
+                                let d = den[row + j], m = num[row + j]
+                                guard d > 0, Double(m) * Double(m) > floor * Double(d) else { continue }
+                                if !skip.isEmpty && skip.contains([i, j]) { continue }
+                                let t = Double(abs(m)) / Double(d).squareRoot()
+                                if let at = kept.firstIndex(where: { $0.first == i && $0.second == j }) {
+                                    guard t > kept[at].statistic else { continue }
+                                    kept.remove(at: at)
+                                }
+                                let entry = Best(first: i, second: j, statistic: t, output: output)
+                                kept.insert(entry, at: kept.firstIndex { $0.statistic < t } ?? kept.count)
+                                if kept.count > count { kept.removeLast() }
+                                if kept.count == count { floor = kept[count - 1].statistic * kept[count - 1].statistic }
+                            }
+                        }
                     }
                 }
             }
         }
-        return best
+        return kept
     }
 }

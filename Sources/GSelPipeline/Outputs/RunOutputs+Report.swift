@@ -110,10 +110,13 @@ extension RunOutputs {
                                                  statistic: p.statistic, permutationP: p.permutationP,
                                                  listed: InteractionScreen.Result.listed(p, in: result.entries), points: points)
         }
-        return .init(pairs: pairs, candidates: screen.candidates, samples: screen.samples, permutations: screen.permutations,
-                     threshold: screen.threshold.isFinite ? screen.threshold : nil,
-                     largestRejected: screen.largestRejected.map { (units.name($0.first), units.name($0.second), $0.statistic) },
-                     classNames: input.classCounts.map(\.name))
+        var model = ReportModel.Interactions(
+            pairs: pairs, candidates: screen.candidates, samples: screen.samples, permutations: screen.permutations,
+            threshold: screen.threshold.isFinite ? screen.threshold : nil,
+            largestRejected: screen.largestRejected.map { (units.name($0.first), units.name($0.second), $0.statistic) },
+            classNames: input.classCounts.map(\.name))
+        model.unconfirmed = screen.unconfirmed
+        return model
     }
 
     /// `heldOutComparison()` as the report's summary states it.

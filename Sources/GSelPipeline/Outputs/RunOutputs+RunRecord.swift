@@ -124,6 +124,7 @@ extension RunOutputs {
             ("permutations", .int(screen.permutations)), ("threshold", JSONValue(screen.threshold.isFinite ? screen.threshold : nil)),
             ("maximum_pairs", .int(InteractionScreen.maximumPairs(k: run.rankedCount))),
             ("pairs", .array(screen.pairs.map(pair))), ("largest_rejected", screen.largestRejected.map(pair) ?? .null),
+            ("unconfirmed_pairs", .int(screen.unconfirmed)),
             ("rule", .string(Self.interactionRule)),
         ]
         return .object(fields.map { (key: $0.0, value: $0.1) })
@@ -131,7 +132,8 @@ extension RunOutputs {
 
     static let interactionRule = "T = sum r z_i z_j / sqrt(sum r^2 z_i^2 z_j^2) over pairs of candidate features on the residual r of the ranked features' refit "
         + "(per class for more than two classes); a pair passes when |T| exceeds the largest |T| of every one of the permuted tables "
-        + "(family-wise level 1/(permutations + 1)); each accepted pair's product joins the refit before the next; "
+        + "(family-wise level 1/(permutations + 1)) and still exceeds it with both members' linear and squared terms in the refit; "
+        + "each accepted pair's product joins the refit before the next; "
         + "pair members not in the list take the places of its lowest rows that are neither stable nor included; a pair without such places is not listed (docs/interactions.md)"
 
     /// Where an adaptive run stopped and by which rule (`AdaptiveRepeats`); null with a fixed count.

@@ -68,8 +68,12 @@ extension SelectionRun {
         guard parameters.screensInteractions(grouped: input.groups != nil), pairs > 0 else { return nil }
         let candidates = entries.flatMap { [$0.unit] + $0.members.map(\.unit) } + slots.slots.flatMap { $0.members.map(\.feature) }
             + marginalOrder
+        var slotOf: [Int: Int] = [:]
+        for (s, slot) in slots.slots.enumerated() where slot.members.count > 1 {
+            for m in slot.members { slotOf[m.feature] = s }
+        }
         let result = InteractionScreen.run(train: trainData, target: trainTarget, model: entries.map(\.unit), candidates: candidates,
-                                           maximumPairs: pairs, seed: parameters.seed, threads: threads)
+                                           slots: slotOf, maximumPairs: pairs, seed: parameters.seed, threads: threads)
         let found = result.pairs.map { "\(units.id($0.first)) x \(units.id($0.second)) (|T| \(String(format: "%.1f", $0.statistic)))" }
         log.info("interaction screen: \(result.candidates) features in pairs on \(result.samples) samples, threshold |T| > \(String(format: "%.2f", result.threshold)); "
                  + (found.isEmpty ? "no pair passed" : "pairs " + found.joined(separator: ", ")))

@@ -34,6 +34,8 @@ extension ReportModel {
         public var largestRejected: (first: String, second: String, statistic: Double)?
         /// Class names for the colours (empty for regression).
         public var classNames: [String]
+        /// Pairs above the threshold that did not hold with their members' own squared terms.
+        public var unconfirmed = 0
 
         public init(pairs: [Pair], candidates: Int, samples: Int, permutations: Int, threshold: Double?,
                     largestRejected: (first: String, second: String, statistic: Double)?, classNames: [String]) {

@@ -11,7 +11,10 @@ enum InteractionSection {
             + "its |T| exceeds the largest of \(screen.permutations) tables computed on permuted outcomes (\(threshold) here), "
             + "a 1 in \(screen.permutations + 1) chance for any pair when none interacts. Its members take the last places of the list "
             + "that are neither stable nor included, marked <code>interacts_with</code> in ranking.tsv; a pair with no such places is "
-            + "shown here only (raise --k to list it).</p>"
+            + "shown here only (raise --k to list it). A pair must also hold with each member's own linear and squared terms in "
+            + "the refit, so that a curved effect of one feature is not taken for an interaction"
+            + (screen.unconfirmed > 0 ? " (\(screen.unconfirmed) pair\(screen.unconfirmed == 1 ? "" : "s") above the threshold did not)" : "")
+            + ".</p>"
         if screen.pairs.isEmpty {
             let best = screen.largestRejected.map { " The strongest pair, \(Markup.escape($0.first)) × \(Markup.escape($0.second)), reached |T| = \(DisplayFormat.fixed($0.statistic, 2))." } ?? ""
             return ReportSection(id: "interactions", heading: "Interactions", content: html + "<p>No pair passed.\(best)</p>")

@@ -14,7 +14,7 @@ import Testing
             let x = Double(i % 20) / 5 - 2, y = Double(i / 20) / 2.5 - 2
             return (x, y, (x > 0) == (y > 0) ? 0 : 1, nil)
         }
-        return .init(firstName: first, secondName: "MPO", statistic: 8.74, permutationP: 0.05, listed: listed, points: points)
+        return .init(firstName: first, secondName: "MPO", statistic: 8.74, familyWiseP: 0.05, listed: listed, points: points)
     }
 
     @Test func acceptedPairsGetATableAndAScatterPlot() throws {

@@ -107,7 +107,7 @@ extension RunOutputs {
                 }
             }
             return ReportModel.Interactions.Pair(firstName: units.name(p.first), secondName: units.name(p.second),
-                                                 statistic: p.statistic, permutationP: p.permutationP,
+                                                 statistic: p.statistic, familyWiseP: p.familyWiseP,
                                                  listed: InteractionScreen.Result.listed(p, in: result.entries), points: points)
         }
         var model = ReportModel.Interactions(
@@ -116,6 +116,7 @@ extension RunOutputs {
             largestRejected: screen.largestRejected.map { (units.name($0.first), units.name($0.second), $0.statistic) },
             classNames: input.classCounts.map(\.name))
         model.unconfirmed = screen.unconfirmed
+        model.level = InteractionScreen.level
         return model
     }
 

@@ -115,13 +115,14 @@ extension RunOutputs {
         guard let screen = result.interactions else { return .null }
         func pair(_ p: InteractionScreen.Pair) -> JSONValue {
             .object([(key: "first", value: .string(units.id(p.first))), (key: "second", value: .string(units.id(p.second))),
-                     (key: "statistic", value: .number(p.statistic)), (key: "permutation_p", value: .number(p.permutationP)),
+                     (key: "statistic", value: .number(p.statistic)), (key: "family_wise_p", value: .number(p.familyWiseP)),
                      (key: "class", value: JSONValue(p.output.map { input.classCounts[$0].name })),
                      (key: "listed", value: .bool(InteractionScreen.Result.listed(p, in: result.entries)))])
         }
         let fields: [(String, JSONValue)] = [
             ("candidates", .int(screen.candidates)), ("samples", .int(screen.samples)), ("pairs_tested", .int(screen.pairsTested)),
-            ("permutations", .int(screen.permutations)), ("threshold", JSONValue(screen.threshold.isFinite ? screen.threshold : nil)),
+            ("permutations", .int(screen.permutations)), ("null_maxima", .array(screen.nullMaxima.map { .number($0) })),
+            ("level", .number(InteractionScreen.level)), ("threshold", JSONValue(screen.threshold.isFinite ? screen.threshold : nil)),
             ("maximum_pairs", .int(InteractionScreen.maximumPairs(k: run.rankedCount))),
             ("pairs", .array(screen.pairs.map(pair))), ("largest_rejected", screen.largestRejected.map(pair) ?? .null),
             ("unconfirmed_pairs", .int(screen.unconfirmed)),
@@ -131,8 +132,8 @@ extension RunOutputs {
     }
 
     static let interactionRule = "T = sum r z_i z_j / sqrt(sum r^2 z_i^2 z_j^2) over pairs of candidate features on the residual r of the ranked features' refit "
-        + "(per class for more than two classes); a pair passes when |T| exceeds the largest |T| of every one of the permuted tables "
-        + "(family-wise level 1/(permutations + 1)) and still exceeds it with both members' linear and squared terms in the refit; "
+        + "(per class for more than two classes); a pair passes when |T| exceeds the level quantile of a Gumbel distribution fitted to the "
+        + "permuted tables' largest |T| (and all of them), and still exceeds it with both members' linear and squared terms in the refit; "
         + "each accepted pair's product joins the refit before the next; "
         + "pair members not in the list take the places of its lowest rows that are neither stable nor included; a pair without such places is not listed (docs/interactions.md)"
 

@@ -7,19 +7,19 @@ extension ReportModel {
             public var firstName: String
             public var secondName: String
             public var statistic: Double
-            public var permutationP: Double
+            public var familyWiseP: Double
             /// Whether the pair is in the ranked list (it is not when only stable or included rows
             /// could have given way).
             public var listed: Bool
             /// Standardized values of the two features and each sample's class (index into
             /// `classNames`) or value (regression), at most a few thousand samples.
             public var points: [(x: Double, y: Double, classIndex: Int?, value: Double?)]
-            public init(firstName: String, secondName: String, statistic: Double, permutationP: Double, listed: Bool,
+            public init(firstName: String, secondName: String, statistic: Double, familyWiseP: Double, listed: Bool,
                         points: [(x: Double, y: Double, classIndex: Int?, value: Double?)]) {
                 self.firstName = firstName
                 self.secondName = secondName
                 self.statistic = statistic
-                self.permutationP = permutationP
+                self.familyWiseP = familyWiseP
                 self.listed = listed
                 self.points = points
             }
@@ -36,6 +36,8 @@ extension ReportModel {
         public var classNames: [String]
         /// Pairs above the threshold that did not hold with their members' own squared terms.
         public var unconfirmed = 0
+        /// The screen's family-wise level.
+        public var level = 0.001
 
         public init(pairs: [Pair], candidates: Int, samples: Int, permutations: Int, threshold: Double?,
                     largestRejected: (first: String, second: String, statistic: Double)?, classNames: [String]) {

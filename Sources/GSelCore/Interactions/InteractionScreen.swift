@@ -65,8 +65,8 @@ public enum InteractionScreen {
     /// exchangeable (relatedness, population structure, curved effects the refit leaves), and
     /// at 5 % the screen listed pairs on most real runs (docs/interactions.md).
     public static let level = 0.001
-    /// Floating-point operations one screen may spend on its tables (about 2-4 s on one core).
-    public static let operationBudget = 1.0e11
+    /// Floating-point operations one screen may spend on its tables (2-6 s on one core; at 10¹¹ a 3-class set of 640 x 1,000 lost an XOR member to the cut).
+    public static let operationBudget = 2.0e11
     /// At most this many candidates (two c x c Float tables per thread).
     public static let maximumCandidates = 3000
     /// Samples the tables are computed on; a larger training split is subsampled.
@@ -106,10 +106,15 @@ public enum InteractionScreen {
             return Result(pairs: [], largestRejected: nil, candidates: c, samples: n, permutations: permutations, threshold: .nan)
         }
         gsel_blas_set_threads(1)
-        let table = PairStatistics(z: restandardized(data, chosen), samples: n, candidates: c,
+        let z = restandardized(data, chosen)
+        let table = PairStatistics(z: z, samples: n, candidates: c,
                                    minimumCorrelation: SubstituteGraph.defaultMinimumCorrelation, slots: chosen.map { slots[$0] })
         let base = DesignMatrix(data, features: model + Array(train.covariateColumns))
-        var products: [[Double]] = []
+        // The candidates' leading principal components join the refit: shared background
+        // (relatedness, population structure, broad expression programmes) then stays out of
+        // the residual instead of passing as products of unrelated features.
+        let background = principalComponents(z, samples: n, candidates: c, count: min(backgroundComponents, n / 10), seed: seed)
+        var products: [[Double]] = background
         var residual = residuals(design: base, products: products, target: sub)
         let orders = (0 ..< permutations).map { _ -> [Int] in
             var o = Array(0 ..< n)
@@ -171,6 +176,38 @@ public enum InteractionScreen {
             for i in 0 ..< n { z[i * c + k] = Float((col[i] - mean) * scale) }
         }
         return z
+    }
+
+    /// Principal components of the candidates in every refit of the screen (at most n/10).
+    public static let backgroundComponents = 10
+
+    /// The `count` leading left singular vectors of `z` (`samples x candidates`, row-major),
+    /// each of unit length, by subspace iteration (8 rounds of Z·Zᵀ from a seeded Gaussian
+    /// start, Gram–Schmidt in Double between rounds); deterministic for a seed.
+    static func principalComponents(_ z: [Float], samples n: Int, candidates c: Int, count m: Int, seed: UInt64) -> [[Double]] {
+        guard m > 0, n > m, c > m else { return [] }
+        var rng = SeededGenerator(seed: seed, stream: [stream, 0xB6])
+        var q = (0 ..< n * m).map { _ in Float(rng.nextGaussian()) }  // n x m, row-major
+        var b = [Float](repeating: 0, count: c * m)
+        var columns: [[Double]] = []
+        for _ in 0 ..< 8 {
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(c), Int32(m), Int32(n), 1, z, Int32(c), q, Int32(m), 0, &b, Int32(m))
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(m), Int32(c), 1, z, Int32(c), b, Int32(m), 0, &q, Int32(m))
+            columns = []
+            for k in 0 ..< m {
+                var v = (0 ..< n).map { Double(q[$0 * m + k]) }
+                for u in columns {
+                    let dot = zip(u, v).reduce(0) { $0 + $1.0 * $1.1 }
+                    for i in 0 ..< n { v[i] -= dot * u[i] }
+                }
+                let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+                guard norm > 0 else { return columns }
+                v = v.map { $0 / norm }
+                columns.append(v)
+                for i in 0 ..< n { q[i * m + k] = Float(v[i]) }
+            }
+        }
+        return columns.map { standardized($0) }
     }
 
     /// Leading pairs of a table checked with their members' own terms in the refit.

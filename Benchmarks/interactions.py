@@ -32,8 +32,9 @@ The script renices itself to 10 (gsel inherits it); one job at a time, gsel with
 
 Methods (--methods, default all):
   * gsel: the default run as typed, `gsel --input X --labels Y --k K --seed S --out DIR
-    --threads 1 --quiet`, nothing else (so it selects on its 80 % training split; peers see all
-    samples);
+    --threads 1 --quiet --resume`, nothing else (so it selects on its 80 % training split; peers
+    see all samples; --resume lets a newer gsel re-aggregate cached fits in seconds, delete the
+    out directory for a timed run);
   * gsel-off: the same with `--interactions off`, only on the 3,000 x 200 sets (a second full run);
   * f-test: SelectKBest(f_classif) order on standardized features, top k;
   * rf: RandomForestClassifier(500 trees, sqrt(p) features per split, random_state=S, n_jobs=1),

@@ -137,7 +137,7 @@ final class InteractionScreenTests: XCTestCase {
                                           featureCount: 100, q: 6, threshold: 0.6)
         func result(_ pairs: [(Int, Int)]) -> InteractionScreen.Result {
             .init(pairs: pairs.map { .init(first: $0.0, second: $0.1, statistic: 9, familyWiseP: 0.05, output: nil) }, largestRejected: nil,
-                  candidates: 100, samples: 50, permutations: 19, threshold: 5)
+                  candidates: 100, samples: 50, threshold: 5)
         }
         // Both members new: rows 5 and 6 (units 40, 50) give way.
         let both = result([(70, 80)]).rows(entries, k: 6, perFeature: perFeature)

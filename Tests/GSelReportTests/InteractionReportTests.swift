@@ -5,7 +5,7 @@ import Testing
 /// escaped, well-formed SVG), the statement when no pair passed, nothing without a screen.
 @Suite struct InteractionReportTests {
     static func screen(pairs: [ReportModel.Interactions.Pair]) -> ReportModel.Interactions {
-        .init(pairs: pairs, candidates: 1000, samples: 640, permutations: 19, threshold: 4.98,
+        .init(pairs: pairs, candidates: 1000, samples: 640, permutations: 19, level: 0.001, threshold: 4.98,
               largestRejected: ("CD3E", "<i>NKG7</i>", 4.43), classNames: ["ALL", "AML & <x>"])
     }
 

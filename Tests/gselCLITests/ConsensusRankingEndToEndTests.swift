@@ -8,17 +8,23 @@ import _TestSupport
 /// copy). Single fits never take both copies, but the stability fits split their votes between
 /// them; the consensus counts a driver and its copy as one slot.
 final class ConsensusRankingEndToEndTests: XCTestCase {
-    func testDefaultRunKeepsOneCopyPerSlotAndFindsThePlantedGroups() throws {
-        let dir = try TemporaryDirectory()
-        let planted = PlantedSignal(samples: 800, features: 1000, linearCount: 6, pair: .xor(weight: 1), seed: 5)
+    /// Writes `planted` as TSVs into `dir` and runs the default run on it with k = 8 and
+    /// `seed`; returns the out folder and ranking.tsv's rows.
+    private func defaultRun(_ planted: PlantedSignal, seed: Int, in dir: TemporaryDirectory) throws -> (out: String, rows: [[String: String]]) {
         let (matrix, labels) = planted.tsv()
         try dir.write("x.tsv", matrix)
         try dir.write("y.tsv", labels)
         let out = dir.path("out")
         let r = try GSelProcess.gsel(["--input", dir.path("x.tsv"), "--labels", dir.path("y.tsv"), "--k", "8",
-                                      "--seed", "5", "--out", out, "--quiet"])
+                                      "--seed", String(seed), "--out", out, "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        let rows = try OutputFiles.tsv(out + "/ranking.tsv")
+        return (out, try OutputFiles.tsv(out + "/ranking.tsv"))
+    }
+
+    func testDefaultRunKeepsOneCopyPerSlotAndFindsThePlantedGroups() throws {
+        let dir = try TemporaryDirectory()
+        let planted = PlantedSignal(samples: 800, features: 1000, linearCount: 6, pair: .xor(weight: 1), seed: 5)
+        let (out, rows) = try defaultRun(planted, seed: 5, in: dir)
         XCTAssertEqual(rows.count, 8)
         func index(_ id: String) -> Int { Int(id.dropFirst())! }
         let top = Set(rows.map { index($0["feature_id"]!) })
@@ -101,14 +107,7 @@ final class ConsensusRankingEndToEndTests: XCTestCase {
     func testDefaultRunAddsTheXORPairOnManySamples() throws {
         let dir = try TemporaryDirectory()
         let planted = PlantedSignal(samples: 3000, features: 200, linearCount: 6, pair: .xor(weight: 0.6), seed: 8)
-        let (matrix, labels) = planted.tsv()
-        try dir.write("x.tsv", matrix)
-        try dir.write("y.tsv", labels)
-        let out = dir.path("out")
-        let r = try GSelProcess.gsel(["--input", dir.path("x.tsv"), "--labels", dir.path("y.tsv"), "--k", "8",
-                                      "--seed", "8", "--out", out, "--quiet"])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let rows = try OutputFiles.tsv(out + "/ranking.tsv")
+        let rows = try defaultRun(planted, seed: 8, in: dir).rows
         func index(_ id: String) -> Int { Int(id.dropFirst())! }
         let top = Set(rows.map { index($0["feature_id"]!) })
         let copyOf = Dictionary(uniqueKeysWithValues: planted.duplicates)

@@ -6,10 +6,11 @@ import GSelIO
 /// predict only jointly (XOR-like epistasis), which greedy forward selection cannot see
 /// because neither member has a first-order gain.
 ///
-/// 1. Refit the ranked features (and covariates) on the training split: logistic
-///    regression (C = 1) for classes, ridge (α = 1) for a value, as the held-out evaluation
-///    refits them. Its residual (per class for more than two classes) is what the ranked
-///    features leave unexplained.
+/// 1. Refit the ranked features, the covariates and the candidates' leading principal
+///    components on the training split: logistic regression (C = 1) for classes, ridge
+///    (α = 1) for a value, as the held-out evaluation refits them. Its residual (per class
+///    for more than two classes) is what the ranked features and the shared background
+///    leave unexplained.
 /// 2. Score every pair of candidates by `PairStatistics` on that residual.
 /// 3. Calibrate by permutation: the residual's rows are permuted `permutations` times, a
 ///    Gumbel distribution is fitted to the permuted tables' maxima, and a pair counts only
@@ -46,12 +47,13 @@ public enum InteractionScreen {
         /// Candidate features scored in pairs, and the samples they were scored on.
         public var candidates: Int
         public var samples: Int
-        public var permutations: Int
         /// What a pair's |T| must exceed: the `level` quantile of the permuted maxima's
         /// `GumbelTail`, and at least the largest of them.
         public var threshold: Double
         /// The largest |T| of each permuted table, in permutation order.
         public var nullMaxima: [Double] = []
+        /// Permuted tables the threshold came from (0 when nothing was scored).
+        public var permutations: Int { nullMaxima.count }
         /// Leading pairs above the threshold that fell below it with their members' own
         /// linear and squared terms in the refit (curved main effects, not interactions).
         public var unconfirmed = 0
@@ -103,7 +105,7 @@ public enum InteractionScreen {
         let data = StandardizedData(matrix: train.matrix, rows: rows.map { train.rows[$0] }, statisticsOf: train)
         let c = chosen.count
         guard c >= 2, maximumPairs > 0 else {
-            return Result(pairs: [], largestRejected: nil, candidates: c, samples: n, permutations: permutations, threshold: .nan)
+            return Result(pairs: [], largestRejected: nil, candidates: c, samples: n, threshold: .nan)
         }
         gsel_blas_set_threads(1)
         let z = restandardized(data, chosen)
@@ -139,9 +141,9 @@ public enum InteractionScreen {
             // own terms (linear and square) in the refit: a product that only stands in for a
             // curved main effect of a member loses its |T| there.
             for leader in leaders where leader.statistic > threshold {
-                let a = chosen[leader.first], b = chosen[leader.second]
-                let memberTerms = [a, b].flatMap { [power(data, $0, 1), power(data, $0, 2)] }
-                let confirmed = statistic(data, a, b, residuals(design: base, products: products + memberTerms, target: sub))
+                let x = column(z, leader.first, of: c), y = column(z, leader.second, of: c)
+                let memberTerms = [x, standardized(x.map { $0 * $0 }), y, standardized(y.map { $0 * $0 })]
+                let confirmed = statistic(x, y, residuals(design: base, products: products + memberTerms, target: sub))
                 guard confirmed > threshold else {
                     skip.insert([leader.first, leader.second])
                     unconfirmed += 1
@@ -149,7 +151,7 @@ public enum InteractionScreen {
                 }
                 pairs.append(pair(leader))
                 skip.insert([leader.first, leader.second])
-                products.append(product(data, a, b))
+                products.append(standardized(zip(x, y).map { $0 * $1 }))
                 residual = residuals(design: base, products: products, target: sub)
                 continue search
             }
@@ -159,8 +161,8 @@ public enum InteractionScreen {
         if rejected == nil, pairs.count == maximumPairs, let next = table.best(residuals: residual, skip: skip) {
             rejected = pair(next)
         }
-        return Result(pairs: pairs, largestRejected: rejected, candidates: c, samples: n, permutations: permutations,
-                      threshold: threshold, nullMaxima: nullMaxima, unconfirmed: unconfirmed)
+        return Result(pairs: pairs, largestRejected: rejected, candidates: c, samples: n, threshold: threshold,
+                      nullMaxima: nullMaxima, unconfirmed: unconfirmed)
     }
 
     /// The columns `features` of `data`, centred and scaled to variance 1 over its rows
@@ -169,11 +171,7 @@ public enum InteractionScreen {
         let n = data.sampleCount, c = features.count
         var z = [Float](repeating: 0, count: n * c)
         for (k, j) in features.enumerated() {
-            let col = data.column(j).map(Double.init)
-            let mean = col.reduce(0, +) / Double(n)
-            let variance = col.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
-            let scale = variance > 1e-12 ? 1 / variance.squareRoot() : 0
-            for i in 0 ..< n { z[i * c + k] = Float((col[i] - mean) * scale) }
+            for (i, v) in standardized(data.column(j).map(Double.init)).enumerated() { z[i * c + k] = Float(v) }
         }
         return z
     }
@@ -201,7 +199,7 @@ public enum InteractionScreen {
                     for i in 0 ..< n { v[i] -= dot * u[i] }
                 }
                 let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
-                guard norm > 0 else { return columns }
+                guard norm > 0 else { return columns.map { standardized($0) } }
                 v = v.map { $0 / norm }
                 columns.append(v)
                 for i in 0 ..< n { q[i * m + k] = Float(v[i]) }
@@ -213,10 +211,14 @@ public enum InteractionScreen {
     /// Leading pairs of a table checked with their members' own terms in the refit.
     static let confirmationCount = 10
 
-    /// |T| of features `a`, `b` on `residuals` (its largest over the columns), over the rows of `data`.
-    static func statistic(_ data: StandardizedData, _ a: Int, _ b: Int, _ residuals: [[Float]]) -> Double {
-        let x = power(data, a, 1), y = power(data, b, 1)
-        return residuals.map { r in
+    /// Candidate `k`'s standardized column of `z` (`rows x c`, row-major).
+    static func column(_ z: [Float], _ k: Int, of c: Int) -> [Double] {
+        stride(from: k, to: z.count, by: c).map { Double(z[$0]) }
+    }
+
+    /// |T| of the standardized columns `x`, `y` on `residuals` (its largest over the columns).
+    static func statistic(_ x: [Double], _ y: [Double], _ residuals: [[Float]]) -> Double {
+        residuals.map { r in
             var num = 0.0, den = 0.0
             for i in r.indices {
                 let v = Double(r[i]) * x[i] * y[i]
@@ -226,23 +228,11 @@ public enum InteractionScreen {
         }.max() ?? 0
     }
 
-    /// Feature `j` over the rows of `data`, standardized there, to the power `exponent`, and
-    /// standardized again (a constant column is all 0).
-    static func power(_ data: StandardizedData, _ j: Int, _ exponent: Int) -> [Double] {
-        standardized(data.column(j).map { x in exponent == 1 ? Double(x) : Double(x) * Double(x) })
-    }
-
     /// `v` centred and scaled to variance 1 (all 0 when constant).
     static func standardized(_ v: [Double]) -> [Double] {
         let mean = v.reduce(0, +) / Double(v.count)
         let sd = (v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count)).squareRoot()
         return v.map { sd > 1e-12 ? ($0 - mean) / sd : 0 }
-    }
-
-    /// The standardized product of features `a` and `b` over the rows of `data`.
-    static func product(_ data: StandardizedData, _ a: Int, _ b: Int) -> [Double] {
-        let x = power(data, a, 1), y = power(data, b, 1)
-        return standardized(zip(x, y).map { $0 * $1 })
     }
 
     /// Residual columns of the refit of `design` plus the `products` columns: y − p̂ of

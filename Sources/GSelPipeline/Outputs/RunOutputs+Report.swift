@@ -112,11 +112,10 @@ extension RunOutputs {
         }
         var model = ReportModel.Interactions(
             pairs: pairs, candidates: screen.candidates, samples: screen.samples, permutations: screen.permutations,
-            threshold: screen.threshold.isFinite ? screen.threshold : nil,
+            level: InteractionScreen.level, threshold: screen.threshold.isFinite ? screen.threshold : nil,
             largestRejected: screen.largestRejected.map { (units.name($0.first), units.name($0.second), $0.statistic) },
             classNames: input.classCounts.map(\.name))
         model.unconfirmed = screen.unconfirmed
-        model.level = InteractionScreen.level
         return model
     }
 

@@ -29,6 +29,8 @@ extension ReportModel {
         public var candidates: Int
         public var samples: Int
         public var permutations: Int
+        /// The screen's family-wise level.
+        public var level: Double
         public var threshold: Double?
         /// The best pair that did not pass: names and |T|.
         public var largestRejected: (first: String, second: String, statistic: Double)?
@@ -36,15 +38,14 @@ extension ReportModel {
         public var classNames: [String]
         /// Pairs above the threshold that did not hold with their members' own squared terms.
         public var unconfirmed = 0
-        /// The screen's family-wise level.
-        public var level = 0.001
 
-        public init(pairs: [Pair], candidates: Int, samples: Int, permutations: Int, threshold: Double?,
+        public init(pairs: [Pair], candidates: Int, samples: Int, permutations: Int, level: Double, threshold: Double?,
                     largestRejected: (first: String, second: String, statistic: Double)?, classNames: [String]) {
             self.pairs = pairs
             self.candidates = candidates
             self.samples = samples
             self.permutations = permutations
+            self.level = level
             self.threshold = threshold
             self.largestRejected = largestRejected
             self.classNames = classNames

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Default runs at scale (issue "Scale"): each workload runs `gsel` as a user types it (default
-# flags: 50 complementary pairs = 101 fits, 20 % held out and evaluated) next to the tool a
+# flags: --repeats auto, 10 to 100 complementary pairs, 20 % held out and evaluated) next to the tool a
 # user would run instead, on the same data, and prints wall time, peak RSS and the target.
 #   WORKLOADS="bulk22k vcf125k" THREADS=2 bash Benchmarks/default_runs.sh
 # Workloads (default: all but vcf500k and h5ad100k, which take long):
+#   golub     the demo: Golub 38 x 3,051 TSV.gz, k = 20        peers: f_classif, L1-logistic path
 #   fmnist    Fashion-MNIST 60k x 784 plain HDF5, k = 50      peer: SelectKBest(f_classif)
 #   bulk22k   synthetic expression 57 x 22,000 TSV.gz, k = 20  peer: SelectKBest(f_classif)
 #   bulk12k   synthetic expression 111 x 12,625 TSV.gz, k = 20 (the mid-size cohort: below the old
@@ -15,7 +16,7 @@
 #   growth_sparse  one fit (--repeats 0) on 100,000 x 20,000 CSR h5ad at 1.25/2.5/5 % nonzero (time vs stored values)
 source "$(dirname "$0")/lib.sh"
 
-WORKLOADS=${WORKLOADS:-fmnist bulk12k bulk22k vcf125k growth}
+WORKLOADS=${WORKLOADS:-golub fmnist bulk12k bulk22k vcf125k growth}
 command -v plink2 > /dev/null || echo "default_runs.sh: plink2 (Debian package plink2) not found; the VCF peers are skipped" >&2
 echo "machine: $(machine)"
 row() { printf '%-12s %-44s %9s %9s   %s\n' "$@"; }
@@ -89,6 +90,14 @@ for w in $WORKLOADS; do
         gsel_run fmnist "$DIR/out-default" --input "$DIR/train.h5" --dataset /X --sample-ids /sample_ids \
             --feature-ids /feature_ids --labels "$DIR/train_labels.tsv" --label-col label --k 50
         row fmnist "" "" "" "target: <= 20 s $(verdict "$GSEL_WALL" '<=' 20)"
+        ;;
+    golub)
+        # The demo (scripts/demo.sh) as users type it: Golub 38 x 3,051, k = 20.
+        gsel_run golub bench-data/golub.out-default --input TestData/golub/golub.expr.tsv.gz \
+            --labels TestData/golub/golub.labels.tsv --label-col label --k 20
+        ftest golub TestData/golub/golub.expr.tsv.gz TestData/golub/golub.labels.tsv 20
+        l1path golub TestData/golub/golub.expr.tsv.gz TestData/golub/golub.labels.tsv 20
+        row golub "" "" "" "target: <= 10 s $(verdict "$GSEL_WALL" '<=' 10)"
         ;;
     bulk22k)
         BASE=bench-data/synthetic_57x22000

@@ -43,10 +43,16 @@ final class EvaluationOutputTests: XCTestCase {
             }
             XCTAssertEqual(Array(metrics[i].keys).count, 17)
         }
-        // 8 of 8 right: Wilson 0.6756–1 (statsmodels proportion_confint(8, 8, method='wilson')).
-        let perfect = try XCTUnwrap(table.first { $0["accuracy"] == "1.000" })
-        XCTAssertEqual(perfect["accuracy_low"], "0.6756")
-        XCTAssertEqual(perfect["accuracy_high"], "1.000")
+        // Wilson score intervals (z = 1.96) of 8, 7 and 6 right of 8, written by hand: 8/8 is
+        // 0.6756–1 (statsmodels proportion_confint(8, 8, method='wilson')), 7/8 0.5291–0.9776,
+        // 6/8 0.4093–0.9285.
+        let references = ["1.000": ("0.6756", "1.000", "0.68–1.00"), "0.8750": ("0.5291", "0.9776", "0.53–0.98"),
+                          "0.7500": ("0.4093", "0.9285", "0.41–0.93")]
+        for row in table {
+            let reference = try XCTUnwrap(references[row["accuracy"]!], "8 held-out samples: \(row["accuracy"]!) is not 6, 7 or 8 of 8")
+            XCTAssertEqual(row["accuracy_low"], reference.0)
+            XCTAssertEqual(row["accuracy_high"], reference.1)
+        }
         let intervals = try XCTUnwrap(json["metric_intervals"] as? [String: Any])
         XCTAssertEqual(intervals["level"] as? Double, 0.95)
 
@@ -68,7 +74,8 @@ final class EvaluationOutputTests: XCTestCase {
         XCTAssertEqual(comparison["separated"] as? Bool, false)
         let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         XCTAssertTrue(report.contains("The held-out set (8 samples) is too small to tell gsel's top 5 from the baseline's"))
-        XCTAssertTrue(report.contains("(95 % CI 0.68–1.00)"), "the accuracy column shows 8 of 8 with its Wilson interval")
+        let shown = try XCTUnwrap(references[try XCTUnwrap(table.first { $0["method"] == "gsel-sa" && $0["k"] == "5" })["accuracy"]!])
+        XCTAssertTrue(report.contains("(95 % CI \(shown.2))"), "the accuracy column shows gsel's accuracy at k = 5 with its Wilson interval")
     }
 
     /// With `--method marginal` gsel's ranking is the baseline: nothing to compare.

@@ -124,6 +124,7 @@ final class RunParametersTests: XCTestCase {
                     ],
                     "logit_learning_rate" : 0.01,
                     "logit_optimizer" : "auto",
+                    "maximum_epochs" : 200,
                     "minimum_steps" : 1000,
                     "picks_per_phase" : 1,
                     "screen_size" : 300,
@@ -142,7 +143,7 @@ final class RunParametersTests: XCTestCase {
 
             """
         XCTAssertEqual(try manifest.encoded(), written)
-        XCTAssertEqual(manifest.fingerprint, "2eeac3b10dd1b11664a464398a0fadfb69c2309f331652a5150efd1f9df09c30")
+        XCTAssertEqual(manifest.fingerprint, "a0df81b1c48390a5db65a82d45875a2a3021aab5ae93f7ae4342166bbadaab0c")
         let dir = try TemporaryDirectory()
         XCTAssertEqual(try RunManifest.decode(path: try dir.write("manifest.json", written)), manifest)
     }

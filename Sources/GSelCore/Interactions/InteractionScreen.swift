@@ -117,7 +117,7 @@ public enum InteractionScreen {
         // the residual instead of passing as products of unrelated features.
         let background = principalComponents(z, samples: n, candidates: c, count: min(backgroundComponents, n / 10), seed: seed)
         var products: [[Double]] = background
-        var residual = residuals(design: base, products: products, target: sub)
+        var residual = base.refitResiduals(adding: products, target: sub)
         let orders = (0 ..< permutations).map { _ -> [Int] in
             var o = Array(0 ..< n)
             rng.shuffle(&o)
@@ -143,7 +143,7 @@ public enum InteractionScreen {
             for leader in leaders where leader.statistic > threshold {
                 let x = column(z, leader.first, of: c), y = column(z, leader.second, of: c)
                 let memberTerms = [x, standardized(x.map { $0 * $0 }), y, standardized(y.map { $0 * $0 })]
-                let confirmed = statistic(x, y, residuals(design: base, products: products + memberTerms, target: sub))
+                let confirmed = statistic(x, y, base.refitResiduals(adding: products + memberTerms, target: sub))
                 guard confirmed > threshold else {
                     skip.insert([leader.first, leader.second])
                     unconfirmed += 1
@@ -152,7 +152,7 @@ public enum InteractionScreen {
                 pairs.append(pair(leader))
                 skip.insert([leader.first, leader.second])
                 products.append(standardized(zip(x, y).map { $0 * $1 }))
-                residual = residuals(design: base, products: products, target: sub)
+                residual = base.refitResiduals(adding: products, target: sub)
                 continue search
             }
             rejected = pair(first)
@@ -233,27 +233,5 @@ public enum InteractionScreen {
         let mean = v.reduce(0, +) / Double(v.count)
         let sd = (v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count)).squareRoot()
         return v.map { sd > 1e-12 ? ($0 - mean) / sd : 0 }
-    }
-
-    /// Residual columns of the refit of `design` plus the `products` columns: y − p̂ of
-    /// class 1 for two classes, of every class for more, y − ŷ for a value.
-    static func residuals(design: DesignMatrix, products: [[Double]], target: Target) -> [[Float]] {
-        let n = design.rowCount, d = design.columnCount + products.count
-        var values = [Double](repeating: 0, count: n * d)
-        for i in 0 ..< n {
-            for j in 0 ..< design.columnCount { values[i * d + j] = design.values[i * design.columnCount + j] }
-            for (k, p) in products.enumerated() { values[i * d + design.columnCount + k] = p[i] }
-        }
-        let x = DesignMatrix(rows: n, columns: d, values: values)
-        switch target {
-        case .classes(let codes, let names):
-            let model = LogisticRegressionModel(fitting: x, classes: codes, classCount: names.count)
-            let p = model.probabilities(x), classes = names.count
-            let columns = classes == 2 ? [1] : Array(0 ..< classes)
-            return columns.map { c in (0 ..< n).map { i in Float((codes[i] == Int32(c) ? 1 : 0) - p[i * classes + c]) } }
-        case .values(let y):
-            let fitted = RidgeRegressionModel(fitting: x, targets: y.map(Double.init)).predict(x)
-            return [(0 ..< n).map { Float(Double(y[$0]) - fitted[$0]) }]
-        }
     }
 }

@@ -67,9 +67,11 @@ public enum AdaptiveRepeats {
         public var settled: Bool { possibleSwaps <= tolerance && uncertainStable <= thresholdTolerance }
     }
 
-    /// Checks `ranking`, the consensus of `stabilityFits` (the halves of pairs 1…b, b ≥ 1)
-    /// and the full-split fits, for the top `k`.
-    public static func check(_ ranking: ConsensusRanking, stabilityFits: [FitRecord], k: Int) -> Check {
+    /// Standard errors of each slot's frequency and support in `ranking` (slot order), from
+    /// `stabilityFits` (the halves of pairs 1…b): per-pair counts c_i ∈ {0, 1, 2} plus one
+    /// pseudo-pair at 1, se = sqrt(var(c) / b) / 2; a complement's support error is scaled by
+    /// the stability frequency's weight in its mix (`ConsensusRanking.supportWeights`).
+    public static func errors(_ ranking: ConsensusRanking, stabilityFits: [FitRecord]) -> (frequency: [Double], support: [Double]) {
         var slotOf: [Int: Int] = [:]
         for (s, slot) in ranking.slots.enumerated() { for m in slot.members { slotOf[m.feature] = s } }
         let pairs = Array(Set(stabilityFits.map(\.pair))).sorted()
@@ -81,26 +83,41 @@ public enum AdaptiveRepeats {
             for s in Set(fit.picks.compactMap { slotOf[$0.feature] }) { counts[s][i] += 1 }
         }
         let b = Double(max(pairs.count, 1))
-        // A complement's support weighs the stability frequency by ws / (ws + wf).
         let (ws, wf) = ConsensusRanking.supportWeights
         let complementScale = ranking.fullFitCount == 0 ? 1 : Double(ws) / Double(ws + wf)
-        let supports = ranking.slots.map(\.support)
-        let boundary: Double? = supports.count >= k && k > 0
-            ? (supports[k - 1] + (supports.count > k ? supports[k] : 0)) / 2 : nil
-        var inside = 0, outside = 0, nearThreshold = 0
+        var frequency: [Double] = [], support: [Double] = []
         for (s, slot) in ranking.slots.enumerated() {
-            // Per-pair counts with one pseudo-pair at 1 (a frequency of 1/2).
             let c = counts[s] + [1]
             let mean = c.reduce(0, +) / Double(c.count)
             let variance = c.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(c.count - 1)
-            let frequencyError = (variance / b).squareRoot() / 2
-            let supportError = slot.complement ? frequencyError * complementScale : frequencyError
-            if let boundary, abs(slot.support - boundary) < z * supportError {
+            let error = (variance / b).squareRoot() / 2
+            frequency.append(error)
+            support.append(slot.complement ? error * complementScale : error)
+        }
+        return (frequency, support)
+    }
+
+    /// The k-th boundary of `ranking`: midway between the k-th and the (k+1)-th support (0 past
+    /// the last slot); nil with fewer than k slots.
+    public static func boundary(_ ranking: ConsensusRanking, k: Int) -> Double? {
+        let supports = ranking.slots.map(\.support)
+        return supports.count >= k && k > 0 ? (supports[k - 1] + (supports.count > k ? supports[k] : 0)) / 2 : nil
+    }
+
+    /// Checks `ranking`, the consensus of `stabilityFits` (the halves of pairs 1…b, b ≥ 1)
+    /// and the full-split fits, for the top `k`.
+    public static func check(_ ranking: ConsensusRanking, stabilityFits: [FitRecord], k: Int) -> Check {
+        let pairs = Set(stabilityFits.map(\.pair)).count
+        let errors = errors(ranking, stabilityFits: stabilityFits)
+        let boundary = boundary(ranking, k: k)
+        var inside = 0, outside = 0, nearThreshold = 0
+        for (s, slot) in ranking.slots.enumerated() {
+            if let boundary, abs(slot.support - boundary) < z * errors.support[s] {
                 if s < k { inside += 1 } else { outside += 1 }
             }
-            if abs(slot.frequency - ranking.threshold) < z * frequencyError { nearThreshold += 1 }
+            if abs(slot.frequency - ranking.threshold) < z * errors.frequency[s] { nearThreshold += 1 }
         }
-        return Check(pairs: pairs.count, uncertainInside: inside, uncertainOutside: outside,
+        return Check(pairs: pairs, uncertainInside: inside, uncertainOutside: outside,
                      uncertainStable: nearThreshold, tolerance: tolerance(k: k),
                      thresholdTolerance: thresholdTolerance(k: k))
     }

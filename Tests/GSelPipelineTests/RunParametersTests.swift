@@ -157,6 +157,13 @@ final class RunParametersTests: XCTestCase {
         XCTAssertThrowsError(try RunManifest.decode(path: path)) { error in
             XCTAssertTrue("\(error)".contains("newer gsel"), "\(error)")
         }
+        // A manifest of an earlier build, without the epoch cap, names the missing field.
+        let earlier = try RunManifest(inputSHA256: "aa", labelsSHA256: nil, groupsSHA256: nil, parameters: GolubRun.parameters()).encoded()
+            .replacingOccurrences(of: "\"maximum_epochs\" : 200,\n", with: "")
+        XCTAssertFalse(earlier.contains("maximum_epochs"))
+        XCTAssertThrowsError(try RunManifest.decode(path: try dir.write("earlier.json", earlier))) { error in
+            XCTAssertTrue("\(error)".contains("the field parameters.selection.sequential_attention.maximum_epochs is missing"), "\(error)")
+        }
         let garbage = try dir.write("other.json", "{\"version\": \"0.1.0\", \"inputArguments\": []}")
         XCTAssertThrowsError(try RunManifest.decode(path: garbage)) { error in
             XCTAssertTrue("\(error)".contains("not a run manifest"), "\(error)")

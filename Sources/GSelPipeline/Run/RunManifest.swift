@@ -99,10 +99,31 @@ public struct RunManifest: Codable, Equatable, Sendable {
         }
         let manifest: RunManifest
         do { manifest = try RunParameters.decoder().decode(RunManifest.self, from: data) } catch {
-            throw InputError(file: path, "not a run manifest of this gsel version (\(GSelVersion.number)): \(error.localizedDescription)")
+            throw InputError(file: path, "not a run manifest of this gsel version (\(GSelVersion.number)): \(Self.describe(error))")
         }
         try manifest.requireReadableVersion(path: path)
         return manifest
+    }
+
+    /// What a decoding error says about the manifest, naming the field (as written in the file).
+    static func describe(_ error: any Error) -> String {
+        func field(_ path: [any CodingKey]) -> String {
+            path.map { key in
+                key.intValue.map { "[\($0)]" } ?? key.stringValue.reduce(into: "") { out, c in
+                    if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+                }
+            }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "the field \(field(context.codingPath + [key])) is missing (an earlier gsel wrote it, whose fits this one would not reproduce)"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "the field \(field(context.codingPath)) has the wrong type"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "the field \(field(context.codingPath)) has an invalid value"
+        default:
+            return error.localizedDescription
+        }
     }
 
     /// Throws an `InputError` on `path` when a newer gsel wrote these parameters.

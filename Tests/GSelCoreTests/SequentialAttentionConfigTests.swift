@@ -28,6 +28,22 @@ final class SequentialAttentionConfigTests: XCTestCase {
         XCTAssertEqual(SequentialAttentionConfig().plan(samples: 64, features: 3051, k: 20).logitOptimizer, .adam)
     }
 
+    /// At most 200 passes over a split: Golub's 19-sample halves ran ceil(1000·16/19) = 843
+    /// epochs of 2 batches (1,686 steps) and now run 200 (400 steps); a pbmc68k half of 245
+    /// cells keeps its ceil(1000·16/245) = 66 epochs; an explicit --epochs is not capped.
+    func testEpochsAreCappedOnTinySplitsOnly() {
+        let golub = SequentialAttentionConfig().plan(samples: 19, features: 3051, k: 20)
+        XCTAssertEqual(golub.batchSize, 16)
+        XCTAssertEqual(golub.epochs, 200)
+        XCTAssertEqual(golub.totalSteps, 400)
+        let pbmc = SequentialAttentionConfig().plan(samples: 245, features: 765, k: 20)
+        XCTAssertEqual(pbmc.epochs, 66)
+        XCTAssertEqual(pbmc.totalSteps, 66 * 16)
+        var explicit = SequentialAttentionConfig()
+        explicit.epochs = 500
+        XCTAssertEqual(explicit.plan(samples: 19, features: 3051, k: 20).epochs, 500)
+    }
+
     func testExplicitLogitOptimizerIsKept() {
         var config = SequentialAttentionConfig()
         config.logitOptimizer = .adam

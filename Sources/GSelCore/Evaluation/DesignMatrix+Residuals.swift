@@ -1,13 +1,13 @@
 import GSelIO
 
-/// The residual of a refit, shared by the steps that ask what the ranked features leave
-/// unexplained on the training split (`InteractionScreen`, `BoundaryBand`).
+/// The residual of a refit on the training split: what the ranked features leave unexplained
+/// (the interaction screen scores pairs on it).
 extension DesignMatrix {
     /// Residual columns of a refit of these columns plus `extra` columns (each `rowCount`
     /// long): logistic regression (C = 1) for classes, with y − p̂ of class 1 for two classes
     /// and of every class for more; ridge (α = 1) for a value, with y − ŷ. The same models
     /// the held-out evaluation refits. Deterministic.
-    public func refitResiduals(adding extra: [[Double]] = [], target: Target) -> [[Float]] {
+    func refitResiduals(adding extra: [[Double]] = [], target: Target) -> [[Float]] {
         let n = rowCount, d = columnCount + extra.count
         var values = [Double](repeating: 0, count: n * d)
         for i in 0 ..< n {

@@ -18,7 +18,7 @@ public struct SequentialAttentionConfig: Sendable, Equatable, Codable {
     public var minimumSteps: Int = 1000
     /// Most passes over the training split the automatic plan makes. On tiny splits the step
     /// floor alone meant hundreds of passes (843 over Golub's 19-sample halves), and the fits
-    /// memorised their half: capped at 200, Golub's default run is 3.8x cheaper, its held-out
+    /// memorised their half: capped at 200, Golub's default run is 3.5-4.2x cheaper, its held-out
     /// score 0.944 -> 0.978 and its top 20 moves less with the seed (overlap 17.0 -> 18.4 of 20;
     /// docs/research-notes.md). Binds only below about 80 samples per fit at k <= 22.
     public var maximumEpochs: Int = 200
@@ -78,7 +78,7 @@ public struct SequentialAttentionConfig: Sendable, Equatable, Codable {
 
     /// The default rule, documented in the README:
     /// - target steps `T* = max(minimumSteps, stepsPerPhase · phases / (1 − warmup))`, i.e. at least 40 optimizer
-    ///   steps of logit training per pick;
+    ///   steps of logit training per pick unless the epoch cap below binds;
     /// - batch size `clamp(round(20 · n / T*), 16, 256)`, capped at n: large data gets big
     ///   batches, small data gets many passes;
     /// - epochs `clamp(ceil(T* · batch / n), 1, maximumEpochs)`; total steps = epochs · ceil(n / batch)

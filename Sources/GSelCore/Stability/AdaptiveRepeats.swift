@@ -71,7 +71,7 @@ public enum AdaptiveRepeats {
     /// `stabilityFits` (the halves of pairs 1…b): per-pair counts c_i ∈ {0, 1, 2} plus one
     /// pseudo-pair at 1, se = sqrt(var(c) / b) / 2; a complement's support error is scaled by
     /// the stability frequency's weight in its mix (`ConsensusRanking.supportWeights`).
-    public static func errors(_ ranking: ConsensusRanking, stabilityFits: [FitRecord]) -> (frequency: [Double], support: [Double]) {
+    static func errors(_ ranking: ConsensusRanking, stabilityFits: [FitRecord]) -> (frequency: [Double], support: [Double]) {
         var slotOf: [Int: Int] = [:]
         for (s, slot) in ranking.slots.enumerated() { for m in slot.members { slotOf[m.feature] = s } }
         let pairs = Array(Set(stabilityFits.map(\.pair))).sorted()
@@ -99,7 +99,7 @@ public enum AdaptiveRepeats {
 
     /// The k-th boundary of `ranking`: midway between the k-th and the (k+1)-th support (0 past
     /// the last slot); nil with fewer than k slots.
-    public static func boundary(_ ranking: ConsensusRanking, k: Int) -> Double? {
+    static func boundary(_ ranking: ConsensusRanking, k: Int) -> Double? {
         let supports = ranking.slots.map(\.support)
         return supports.count >= k && k > 0 ? (supports[k - 1] + (supports.count > k ? supports[k] : 0)) / 2 : nil
     }

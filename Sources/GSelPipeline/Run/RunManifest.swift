@@ -116,7 +116,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
         }
         switch error {
         case DecodingError.keyNotFound(let key, let context):
-            return "the field \(field(context.codingPath + [key])) is missing (an earlier gsel wrote it, whose fits this one would not reproduce)"
+            return "the field \(field(context.codingPath + [key])) is missing (an earlier gsel may have written it; this one would not reproduce its fits)"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return "the field \(field(context.codingPath)) has the wrong type"
         case DecodingError.dataCorrupted(let context):
